@@ -1,0 +1,48 @@
+package org.vireo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line: {@code --connect URI} (repeatable: exactly these connections for this
+ * run) and {@code --config-dir DIR}.
+ */
+public record LaunchOptions(List<String> connect, Path configDir) {
+
+    public static LaunchOptions parse(String... args) {
+        List<String> connect = new ArrayList<>();
+        Path configDir = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--connect", "-c" -> connect.add(value(args, ++i, arg));
+                case "--config-dir" -> configDir = Path.of(value(args, ++i, arg));
+                default -> {
+                    if (arg.startsWith("--connect=")) {
+                        connect.add(arg.substring("--connect=".length()));
+                    } else if (arg.startsWith("--config-dir=")) {
+                        configDir = Path.of(arg.substring("--config-dir=".length()));
+                    } else {
+                        throw new IllegalArgumentException("unknown option " + arg);
+                    }
+                }
+            }
+        }
+        return new LaunchOptions(List.copyOf(connect), configDir);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    public static String usage() {
+        return """
+            usage: vireo [--connect URI]... [--config-dir DIR]
+              --connect URI     open exactly these connections for this run (repeatable)
+              --config-dir DIR  where settings live (default: $XDG_CONFIG_HOME/vireo)""";
+    }
+}

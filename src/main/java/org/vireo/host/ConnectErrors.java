@@ -1,0 +1,17 @@
+package org.vireo.host;
+
+import org.vireo.libvirt.VirtException;
+
+/** Which connect failures are worth retrying: a daemon that is down may come back, a bad URI will not. */
+final class ConnectErrors {
+    private ConnectErrors() {
+    }
+
+    static boolean isPermanent(VirtException e) {
+        return switch (e.codeName()) {
+            case "VIR_ERR_INVALID_ARG", "VIR_ERR_NO_CONNECT", "VIR_ERR_AUTH_FAILED", "VIR_ERR_NO_SUPPORT",
+                 "VIR_ERR_CONFIG_UNSUPPORTED", "VIR_ERR_AUTH_CANCELLED" -> true;
+            default -> e.getMessage().contains("Unable to parse URI") || e.getMessage().contains("no connection driver");
+        };
+    }
+}

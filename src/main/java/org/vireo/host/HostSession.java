@@ -1,0 +1,255 @@
+package org.vireo.host;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.libvirt.DomainStats;
+import org.vireo.libvirt.StatsGroup;
+import org.vireo.libvirt.VirtConnection;
+import org.vireo.libvirt.VirtException;
+import org.vireo.model.ConnectionState;
+import org.vireo.model.DomainAction;
+import org.vireo.model.DomainStatus;
+import org.vireo.model.DomainSummary;
+import org.vireo.model.HostSnapshot;
+
+/**
+ * One libvirt host: its connection, its worker thread and its published state.
+ *
+ * <p>Every libvirt call for the host runs on the host's single worker thread, so a slow or
+ * dead host delays only itself. Lifecycle events trigger an immediate refresh; a periodic
+ * bulk stats call covers drivers without events and feeds the CPU figures. A dropped link
+ * (close event, keepalive timeout or failed call) is reported and retried with backoff.
+ */
+public final class HostSession {
+    private static final Logger LOG = LoggerFactory.getLogger(HostSession.class);
+    private static final Set<StatsGroup> LIST_GROUPS =
+        EnumSet.of(StatsGroup.STATE, StatsGroup.CPU_TOTAL, StatsGroup.BALLOON, StatsGroup.VCPU);
+
+    private final String uri;
+    private final HostOptions options;
+    private final Consumer<HostSnapshot> publisher;
+    private final ScheduledExecutorService worker;
+    private final Backoff backoff;
+    private final CpuUsage cpu = new CpuUsage();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+
+    // touched only on the worker thread
+    private VirtConnection conn;
+    private String hostname = "";
+    private ScheduledFuture<?> poll;
+    private ScheduledFuture<?> retry;
+    private volatile HostSnapshot current;
+    private volatile boolean stopped;
+
+    public HostSession(String uri, HostOptions options, Consumer<HostSnapshot> publisher) {
+        this.uri = uri;
+        this.options = options;
+        this.publisher = publisher;
+        this.backoff = new Backoff(options.maxBackoff());
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "host " + uri);
+            t.setDaemon(true);
+            return t;
+        });
+        this.current = HostSnapshot.connecting(uri);
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    /** The latest published state; safe from any thread. */
+    public HostSnapshot current() {
+        return current;
+    }
+
+    public void start() {
+        worker.execute(this::connect);
+    }
+
+    /** Drops any pending retry and connects now (the user's "reconnect"). */
+    public void reconnect() {
+        worker.execute(() -> {
+            disconnect();
+            backoff.reset();
+            connect();
+        });
+    }
+
+    /** Runs a lifecycle action on the worker; the future fails with libvirt's error. */
+    public CompletableFuture<Void> perform(String domainUuid, DomainAction action) {
+        return this.<Void>submit(c -> {
+            LOG.info("{} on {} at {}", action, domainUuid, uri);
+            c.perform(domainUuid, action);
+            return null;
+        }).whenComplete((ok, err) -> requestRefresh());
+    }
+
+    /** Any gateway call for this host, run on its worker. */
+    public <T> CompletableFuture<T> submit(HostCall<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        worker.execute(() -> {
+            if (conn == null) {
+                result.completeExceptionally(new IllegalStateException("Not connected to " + uri));
+                return;
+            }
+            try {
+                result.complete(call.run(conn));
+            } catch (VirtException e) {
+                LOG.warn("libvirt call failed on {}: {} ({}/{})", uri, e.getMessage(), e.codeName(), e.errorDomain());
+                result.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                LOG.error("call failed on {}", uri, e);
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Closes the connection and ends the worker; returns at once. */
+    public void stop() {
+        stopped = true;
+        worker.execute(() -> {
+            disconnect();
+            worker.shutdown();
+        });
+    }
+
+    /** Coalesces bursts of events into one refresh on the worker. */
+    public void requestRefresh() {
+        if (!stopped && refreshQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                refreshQueued.set(false);
+                refresh();
+            });
+        }
+    }
+
+    private void connect() {
+        retry = null;
+        if (stopped || conn != null) {
+            return;
+        }
+        publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTING, "", current.domains(), System.nanoTime()));
+        VirtConnection opened = null;
+        try {
+            opened = VirtConnection.open(uri);
+            enableKeepAlive(opened);
+            VirtConnection self = opened;
+            opened.onClose(reason -> worker.execute(() -> {
+                if (conn == self) {
+                    lost("connection closed (" + reason + ")");
+                }
+            }));
+            opened.onLifecycle((uuid, name, event, detail) -> requestRefresh());
+            hostname = opened.hostname();
+            conn = opened;
+            backoff.reset();
+            LOG.info("connected to {} ({})", uri, hostname);
+            refresh();
+            long period = options.pollInterval().toMillis();
+            poll = worker.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
+        } catch (VirtException e) {
+            if (opened != null) {
+                opened.close();
+            }
+            LOG.warn("cannot connect to {}: {} ({}/{})", uri, e.getMessage(), e.codeName(), e.errorDomain());
+            failed(e.getMessage(), ConnectErrors.isPermanent(e));
+        } catch (RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
+            LOG.error("cannot connect to {}", uri, e);
+            failed(String.valueOf(e.getMessage()), true);
+        }
+    }
+
+    private void enableKeepAlive(VirtConnection c) {
+        try {
+            c.setKeepAlive(options.keepAliveSeconds(), options.keepAliveCount());
+        } catch (VirtException e) {
+            // in-process drivers (test://) have no link to keep alive
+            LOG.debug("no keepalive on {}: {}", uri, e.getMessage());
+        }
+    }
+
+    private void refresh() {
+        if (conn == null) {
+            return;
+        }
+        try {
+            List<DomainStats> stats = conn.allDomainStats(LIST_GROUPS, 0);
+            long now = System.nanoTime();
+            List<DomainSummary> domains = new ArrayList<>(stats.size());
+            for (DomainStats s : stats) {
+                int vcpus = (int) s.getLong("vcpu.current", 0);
+                long cpuTime = s.getLong("cpu.time", -1);
+                DomainStatus status = DomainStatus.of((int) s.getLong("state.state", 0), (int) s.getLong("state.reason", 0));
+                double percent = status.state().isActive() ? cpu.percent(s.uuid(), cpuTime, vcpus, now) : Double.NaN;
+                domains.add(new DomainSummary(s.uuid(), s.name(), s.id(), status, vcpus,
+                    s.getLong("balloon.current", 0), s.getLong("balloon.maximum", 0), cpuTime, percent));
+            }
+            cpu.endRound();
+            publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTED, "", domains, now));
+        } catch (VirtException e) {
+            LOG.warn("refresh of {} failed: {} ({}/{})", uri, e.getMessage(), e.codeName(), e.errorDomain());
+            if (!conn.isAlive()) {
+                lost(e.getMessage());
+            }
+        }
+    }
+
+    private void lost(String reason) {
+        LOG.warn("lost {}: {}", uri, reason);
+        disconnect();
+        failed(reason, false);
+    }
+
+    private void failed(String reason, boolean permanent) {
+        publish(HostSnapshot.disconnected(uri, reason));
+        if (!permanent && !stopped) {
+            Duration wait = backoff.next();
+            retry = worker.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void disconnect() {
+        if (poll != null) {
+            poll.cancel(false);
+            poll = null;
+        }
+        if (retry != null) {
+            retry.cancel(false);
+            retry = null;
+        }
+        if (conn != null) {
+            VirtConnection old = conn;
+            conn = null;
+            old.close();
+        }
+        cpu.clear();
+    }
+
+    private void publish(HostSnapshot snapshot) {
+        current = snapshot;
+        publisher.accept(snapshot);
+    }
+
+    /** A gateway call made on the host's worker with its open connection. */
+    @FunctionalInterface
+    public interface HostCall<T> {
+        T run(VirtConnection conn) throws VirtException;
+    }
+}

@@ -1,0 +1,147 @@
+package org.vireo.ui;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.vireo.host.HostOptions;
+import org.vireo.host.HostSession;
+import org.vireo.model.ConnectionState;
+import org.vireo.model.DomainAction;
+import org.vireo.model.DomainSummary;
+import org.vireo.model.HostSnapshot;
+
+/**
+ * One host in the connection tree. Its session publishes snapshots from the host's worker;
+ * they reach the FX thread coalesced: however many arrive while one hop is pending, the
+ * FX thread applies only the newest, once.
+ */
+public final class HostViewModel {
+    private final String uri;
+    private final HostSession session;
+    private final StringProperty title = new SimpleStringProperty(this, "title");
+    private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(this, "state", ConnectionState.CONNECTING);
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final ObservableList<DomainRowViewModel> domains = FXCollections.observableArrayList();
+    private final Map<String, DomainRowViewModel> byUuid = new HashMap<>();
+    private final AtomicReference<HostSnapshot> pending = new AtomicReference<>();
+    private long appliedUpdates;
+
+    HostViewModel(String uri, HostOptions options) {
+        this.uri = uri;
+        this.title.set(HostTitles.of(uri));
+        this.session = new HostSession(uri, options, this::offer);
+    }
+
+    void start() {
+        session.start();
+    }
+
+    void stop() {
+        session.stop();
+    }
+
+    public void reconnect() {
+        session.reconnect();
+    }
+
+    CompletableFuture<Void> perform(DomainRowViewModel row, DomainAction action) {
+        return session.perform(row.uuid(), action);
+    }
+
+    /** Called on the host's worker thread. */
+    private void offer(HostSnapshot snapshot) {
+        if (pending.getAndSet(snapshot) == null) {
+            Platform.runLater(() -> apply(pending.getAndSet(null)));
+        }
+    }
+
+    private void apply(HostSnapshot s) {
+        appliedUpdates++;
+        state.set(s.state());
+        error.set(s.error());
+        if (s.state() == ConnectionState.DISCONNECTED) {
+            // a host that is gone shows no stale guests; they come back with the connection
+            byUuid.clear();
+            domains.clear();
+            return;
+        }
+        if (s.state() != ConnectionState.CONNECTED) {
+            return;
+        }
+        mergeDomains(s.domains());
+    }
+
+    private void mergeDomains(List<DomainSummary> fresh) {
+        Set<String> seen = new HashSet<>(fresh.size() * 2);
+        List<DomainRowViewModel> added = new java.util.ArrayList<>();
+        for (DomainSummary d : fresh) {
+            seen.add(d.uuid());
+            DomainRowViewModel row = byUuid.get(d.uuid());
+            if (row == null) {
+                row = new DomainRowViewModel(this, d);
+                byUuid.put(d.uuid(), row);
+                added.add(row);
+            } else {
+                row.update(d);
+            }
+        }
+        if (byUuid.size() != seen.size()) {
+            byUuid.keySet().retainAll(seen);
+            domains.removeIf(r -> !seen.contains(r.uuid()));
+        }
+        if (!added.isEmpty()) {
+            domains.addAll(added);
+        }
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title;
+    }
+
+    public ConnectionState getState() {
+        return state.get();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
+        return state;
+    }
+
+    public String getError() {
+        return error.get();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public ObservableList<DomainRowViewModel> domains() {
+        return domains;
+    }
+
+    /** How many coalesced snapshots the FX thread has applied (for tests and the benchmark). */
+    public long appliedUpdates() {
+        return appliedUpdates;
+    }
+
+    @Override
+    public String toString() {
+        return title.get();
+    }
+}

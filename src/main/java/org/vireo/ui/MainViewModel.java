@@ -1,0 +1,167 @@
+package org.vireo.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.vireo.host.HostOptions;
+import org.vireo.model.DomainAction;
+
+/** The main window's state: the hosts, the selected host, the filter, and the actions. */
+public final class MainViewModel {
+    /** A URI needs a scheme (qemu:, test:, qemu+ssh: ...); libvirt judges the rest and says what is wrong. */
+    private static final Pattern URI_SHAPE = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?\\S*$");
+
+    private final HostOptions options;
+    private final Consumer<List<String>> connectionsChanged;
+    private final ObservableList<HostViewModel> hosts = FXCollections.observableArrayList();
+    private final ObjectProperty<HostViewModel> selectedHost = new SimpleObjectProperty<>(this, "selectedHost");
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final ObjectProperty<FilteredList<DomainRowViewModel>> visibleDomains =
+        new SimpleObjectProperty<>(this, "visibleDomains", new FilteredList<>(FXCollections.observableArrayList()));
+
+    /**
+     * @param connectionsChanged told the new list of URIs whenever a host is added or removed
+     *                           (it persists them, off the FX thread)
+     */
+    public MainViewModel(HostOptions options, Consumer<List<String>> connectionsChanged) {
+        this.options = options;
+        this.connectionsChanged = connectionsChanged;
+        selectedHost.addListener((obs, old, host) -> {
+            FilteredList<DomainRowViewModel> list =
+                new FilteredList<>(host == null ? FXCollections.observableArrayList() : host.domains());
+            list.setPredicate(predicate(filter.get()));
+            visibleDomains.set(list);
+        });
+        filter.addListener((obs, old, text) -> visibleDomains.get().setPredicate(predicate(text)));
+    }
+
+    /** Opens the given connections without reporting them as a change. */
+    public void openAll(List<String> uris) {
+        for (String uri : uris) {
+            open(uri);
+        }
+        if (selectedHost.get() == null && !hosts.isEmpty()) {
+            selectedHost.set(hosts.getFirst());
+        }
+    }
+
+    /** Checks the URI's shape, opens it and remembers it; empty when accepted, else the reason. */
+    public Optional<String> addConnection(String rawUri) {
+        String uri = rawUri == null ? "" : rawUri.strip();
+        if (uri.isEmpty()) {
+            return Optional.of("Enter a libvirt URI, for example qemu:///system.");
+        }
+        if (!URI_SHAPE.matcher(uri).matches()) {
+            return Optional.of("\"" + uri + "\" is not a libvirt URI: it needs a driver scheme such as "
+                + "qemu:///system, qemu+ssh://user@host/system or test:///default.");
+        }
+        if (find(uri).isPresent()) {
+            return Optional.of(uri + " is already in the list.");
+        }
+        HostViewModel host = open(uri);
+        selectedHost.set(host);
+        connectionsChanged.accept(uris());
+        return Optional.empty();
+    }
+
+    public void removeConnection(HostViewModel host) {
+        if (host == null) {
+            return;
+        }
+        hosts.remove(host);
+        host.stop();
+        if (selectedHost.get() == host) {
+            selectedHost.set(hosts.isEmpty() ? null : hosts.getFirst());
+        }
+        connectionsChanged.accept(uris());
+    }
+
+    /** Runs the action on every selected domain it applies to; failures land in {@link #messageProperty()}. */
+    public void perform(DomainAction action, List<DomainRowViewModel> rows) {
+        for (DomainRowViewModel row : List.copyOf(rows)) {
+            if (!action.appliesTo(row.getState())) {
+                continue;
+            }
+            String name = row.getName();
+            message.set(action.label() + " " + name + "…");
+            row.host().perform(row, action).whenComplete((ok, err) -> Platform.runLater(() -> {
+                if (err == null) {
+                    message.set(action.label() + " " + name + ": done");
+                } else {
+                    message.set(action.label() + " " + name + " failed: " + reason(err));
+                }
+            }));
+        }
+    }
+
+    public void stopAll() {
+        for (HostViewModel host : hosts) {
+            host.stop();
+        }
+    }
+
+    public Optional<HostViewModel> find(String uri) {
+        return hosts.stream().filter(h -> h.uri().equals(uri)).findFirst();
+    }
+
+    public List<String> uris() {
+        List<String> list = new ArrayList<>();
+        for (HostViewModel h : hosts) {
+            list.add(h.uri());
+        }
+        return list;
+    }
+
+    private HostViewModel open(String uri) {
+        HostViewModel host = new HostViewModel(uri, options);
+        hosts.add(host);
+        host.start();
+        return host;
+    }
+
+    private static Predicate<DomainRowViewModel> predicate(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String needle = text.strip().toLowerCase();
+        return row -> row.getName().toLowerCase().contains(needle);
+    }
+
+    private static String reason(Throwable err) {
+        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    public ObservableList<HostViewModel> hosts() {
+        return hosts;
+    }
+
+    public ObjectProperty<HostViewModel> selectedHostProperty() {
+        return selectedHost;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ObjectProperty<FilteredList<DomainRowViewModel>> visibleDomainsProperty() {
+        return visibleDomains;
+    }
+}

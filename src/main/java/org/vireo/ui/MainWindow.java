@@ -1,0 +1,222 @@
+package org.vireo.ui;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.vireo.model.DomainAction;
+import org.vireo.model.DomainStatus;
+import org.vireo.ui.dialog.AddConnectionDialog;
+import org.vireo.ui.dialog.ConfirmDialog;
+import org.vireo.ui.domain.DomainTableView;
+import org.vireo.ui.tree.ConnectionTreeView;
+
+/** The main window's content: toolbar, connection tree, domain table, status line. */
+public final class MainWindow extends BorderPane {
+    private final MainViewModel model;
+    private final ConnectionTreeView tree;
+    private final DomainTableView table;
+    private final Map<DomainAction, Button> actionButtons = new EnumMap<>(DomainAction.class);
+    private final List<DomainRowViewModel> watchedRows = new ArrayList<>();
+    private final ChangeListener<DomainStatus> statusWatcher = (obs, old, now) -> updateActions();
+
+    public MainWindow(MainViewModel model) {
+        this.model = model;
+        setId("mainWindow");
+        getStyleClass().add("main-window");
+        tree = new ConnectionTreeView(model);
+        table = new DomainTableView(model);
+
+        setTop(toolbar());
+        SplitPane split = new SplitPane(tree, hostPane());
+        split.setDividerPositions(0.28);
+        SplitPane.setResizableWithParent(tree, false);
+        setCenter(split);
+        setBottom(statusLine());
+
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<DomainRowViewModel>) c -> watchSelection());
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && item.getValue() instanceof DomainRowViewModel row) {
+                table.getSelectionModel().clearSelection();
+                table.getSelectionModel().select(row);
+                table.scrollTo(row);
+            }
+        });
+        updateActions();
+    }
+
+    public ConnectionTreeView tree() {
+        return tree;
+    }
+
+    public DomainTableView table() {
+        return table;
+    }
+
+    private ToolBar toolbar() {
+        Button add = iconButton("addConnectionButton", Icons.of(MaterialDesignS.SERVER_PLUS), "Add a connection");
+        add.setOnAction(e -> new AddConnectionDialog(getScene().getWindow(), model::addConnection).showAndWait());
+        Button remove = iconButton("removeConnectionButton", Icons.of(MaterialDesignS.SERVER_REMOVE), "Remove the selected connection");
+        remove.setOnAction(e -> model.removeConnection(model.selectedHostProperty().get()));
+        remove.disableProperty().bind(model.selectedHostProperty().isNull());
+        Button reconnect = iconButton("reconnectButton", Icons.of(MaterialDesignR.REFRESH), "Reconnect the selected host now");
+        reconnect.setOnAction(e -> {
+            HostViewModel host = model.selectedHostProperty().get();
+            if (host != null) {
+                host.reconnect();
+            }
+        });
+        reconnect.disableProperty().bind(model.selectedHostProperty().isNull());
+
+        ToolBar bar = new ToolBar(add, remove, reconnect, new Separator(Orientation.VERTICAL));
+        for (DomainAction action : DomainAction.values()) {
+            Button b = new Button(action.label(), Icons.of(Icons.forAction(action)));
+            b.setId(buttonId(action));
+            b.setTooltip(new Tooltip(action.label() + " the selected domains"));
+            if (action.destructive()) {
+                b.getStyleClass().add(Styles.DANGER);
+            }
+            b.setOnAction(e -> run(action));
+            actionButtons.put(action, b);
+            bar.getItems().add(b);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        CustomTextField filter = new CustomTextField();
+        filter.setId("filterField");
+        filter.setPromptText("Filter by name");
+        filter.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
+        filter.setPrefColumnCount(16);
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        bar.getItems().addAll(spacer, filter);
+        return bar;
+    }
+
+    public static String buttonId(DomainAction action) {
+        String[] words = action.name().toLowerCase().split("_");
+        StringBuilder id = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            id.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return id + "Button";
+    }
+
+    private VBox hostPane() {
+        Label title = new Label();
+        title.setId("hostTitle");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label detail = new Label();
+        detail.setId("hostDetail");
+        detail.getStyleClass().add(Styles.TEXT_MUTED);
+        detail.setWrapText(true);
+        Runnable show = () -> {
+            HostViewModel h = model.selectedHostProperty().get();
+            title.setText(h == null ? "No host" : h.titleProperty().get());
+            if (h == null) {
+                detail.setText("Add a connection to see its domains.");
+            } else if (!h.getError().isEmpty()) {
+                detail.setText(h.uri() + " — " + h.getState().label() + ": " + h.getError());
+            } else {
+                detail.setText(h.uri() + " — " + h.getState().label() + " — " + h.domains().size() + " domains");
+            }
+        };
+        ChangeListener<Object> refresh = (o, a, b) -> show.run();
+        ListChangeListener<DomainRowViewModel> sizeWatch = c -> show.run();
+        model.selectedHostProperty().addListener((obs, old, h) -> {
+            if (old != null) {
+                old.stateProperty().removeListener(refresh);
+                old.errorProperty().removeListener(refresh);
+                old.domains().removeListener(sizeWatch);
+            }
+            if (h != null) {
+                h.stateProperty().addListener(refresh);
+                h.errorProperty().addListener(refresh);
+                h.domains().addListener(sizeWatch);
+            }
+            show.run();
+        });
+        show.run();
+        VBox header = new VBox(2, title, detail);
+        header.setPadding(new Insets(8, 10, 6, 10));
+        VBox pane = new VBox(header, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return pane;
+    }
+
+    private HBox statusLine() {
+        Label status = new Label();
+        status.setId("statusLabel");
+        status.textProperty().bind(model.messageProperty());
+        HBox line = new HBox(status);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setPadding(new Insets(4, 10, 4, 10));
+        line.getStyleClass().add("status-line");
+        return line;
+    }
+
+    private void run(DomainAction action) {
+        List<DomainRowViewModel> rows = table.getSelectionModel().getSelectedItems().stream()
+            .filter(r -> action.appliesTo(r.getState())).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (action.destructive()) {
+            String names = rows.size() == 1 ? rows.getFirst().getName() : rows.size() + " domains";
+            boolean sure = ConfirmDialog.ask(getScene().getWindow(), action.label() + " " + names + "?",
+                "The guest stops at once, as if its power cord were pulled: whatever it has not written "
+                    + "to disk is lost and its file systems may need repair.", action.label());
+            if (!sure) {
+                return;
+            }
+        }
+        model.perform(action, rows);
+    }
+
+    private void watchSelection() {
+        for (DomainRowViewModel row : watchedRows) {
+            row.statusProperty().removeListener(statusWatcher);
+        }
+        watchedRows.clear();
+        watchedRows.addAll(table.getSelectionModel().getSelectedItems());
+        for (DomainRowViewModel row : watchedRows) {
+            row.statusProperty().addListener(statusWatcher);
+        }
+        updateActions();
+    }
+
+    private void updateActions() {
+        for (Map.Entry<DomainAction, Button> e : actionButtons.entrySet()) {
+            boolean any = watchedRows.stream().anyMatch(r -> e.getKey().appliesTo(r.getState()));
+            e.getValue().setDisable(!any);
+        }
+    }
+
+    private static Button iconButton(String id, org.kordamp.ikonli.javafx.FontIcon icon, String tip) {
+        Button b = new Button(null, icon);
+        b.setId(id);
+        b.getStyleClass().add(Styles.BUTTON_ICON);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+}

@@ -1,0 +1,59 @@
+package org.vireo.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import java.util.List;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.vireo.host.HostOptions;
+import org.vireo.settings.Settings;
+import org.vireo.settings.SettingsWriter;
+
+/** The JavaFX application: one main window over the connections the launcher chose. */
+public final class VireoApp extends Application {
+
+    /**
+     * @param remember whether adding or removing hosts is saved (not when --connect chose them)
+     */
+    public record Plan(List<String> connections, Settings settings, SettingsWriter writer, boolean remember) {
+    }
+
+    private static Plan plan;
+    private MainViewModel model;
+
+    public static void prepare(Plan p) {
+        plan = p;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Plan p = Objects.requireNonNull(plan, "VireoApp.prepare was not called");
+        model = new MainViewModel(HostOptions.defaults(), uris -> {
+            if (p.remember()) {
+                p.writer().update(s -> s.withConnections(uris));
+            }
+        });
+        Scene scene = createScene(model, p.settings().windowWidth(), p.settings().windowHeight());
+        stage.setTitle("Vireo");
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> p.writer().update(s -> s.withWindowSize(scene.getWidth(), scene.getHeight())));
+        stage.show();
+        model.openAll(p.connections());
+    }
+
+    /** The themed scene of the main window; tests build theirs the same way. */
+    public static Scene createScene(MainViewModel model, double width, double height) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(new MainWindow(model), width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(VireoApp.class.getResource("/org/vireo/vireo.css")).toExternalForm());
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.stopAll();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.vireo.ui.tree;
+
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.vireo.model.ConnectionState;
+import org.vireo.model.DomainStatus;
+import org.vireo.ui.DomainRowViewModel;
+import org.vireo.ui.HostViewModel;
+import org.vireo.ui.Icons;
+
+/**
+ * Draws a host (icon by connection state, title, state or error) or a domain (state icon,
+ * name, state with reason). Listens to the shown item only, and lets go on reuse.
+ */
+final class ConnectionTreeCell extends TreeCell<Object> {
+    private final FontIcon icon = new FontIcon();
+    private final Label title = new Label();
+    private final Label detail = new Label();
+    private final VBox text = new VBox(title, detail);
+    private final HBox box = new HBox(8, icon, text);
+    private final ChangeListener<Object> redraw = (obs, old, now) -> draw();
+    private Object shown;
+
+    ConnectionTreeCell() {
+        box.setAlignment(Pos.CENTER_LEFT);
+        title.getStyleClass().add("tree-title");
+        detail.getStyleClass().add("tree-detail");
+        detail.setWrapText(false);
+    }
+
+    @Override
+    protected void updateItem(Object item, boolean empty) {
+        super.updateItem(item, empty);
+        if (shown != item) {
+            watch(shown, false);
+            shown = empty ? null : item;
+            watch(shown, true);
+        }
+        if (empty || item == null) {
+            setGraphic(null);
+            setText(null);
+            return;
+        }
+        draw();
+        setText(null);
+        setGraphic(box);
+    }
+
+    private void watch(Object item, boolean on) {
+        if (item instanceof HostViewModel h) {
+            toggle(on, h.stateProperty(), h.errorProperty(), h.titleProperty());
+        } else if (item instanceof DomainRowViewModel d) {
+            toggle(on, d.statusProperty(), d.nameProperty());
+        }
+    }
+
+    @SafeVarargs
+    private void toggle(boolean on, javafx.beans.value.ObservableValue<?>... values) {
+        for (javafx.beans.value.ObservableValue<?> v : values) {
+            @SuppressWarnings("unchecked")
+            javafx.beans.value.ObservableValue<Object> o = (javafx.beans.value.ObservableValue<Object>) v;
+            if (on) {
+                o.addListener(redraw);
+            } else {
+                o.removeListener(redraw);
+            }
+        }
+    }
+
+    private void draw() {
+        icon.getStyleClass().removeIf(c -> c.startsWith("state-") || c.startsWith("host-"));
+        if (shown instanceof HostViewModel h) {
+            ConnectionState state = h.getState();
+            icon.setIconCode(Icons.forConnection(state));
+            icon.getStyleClass().add(Icons.styleClass(state));
+            title.setText(h.titleProperty().get());
+            boolean failed = state == ConnectionState.DISCONNECTED && !h.getError().isEmpty();
+            detail.setText(failed ? h.getError() : state.label() + " · " + h.uri());
+            detail.pseudoClassStateChanged(ERROR, failed);
+            box.setId("host-" + h.uri());
+        } else if (shown instanceof DomainRowViewModel d) {
+            DomainStatus status = d.getStatus();
+            icon.setIconCode(Icons.forState(status.state()));
+            icon.getStyleClass().add(Icons.styleClass(status.state()));
+            title.setText(d.getName());
+            detail.setText(status.text());
+            detail.pseudoClassStateChanged(ERROR, false);
+            box.setId("domain-" + d.getName());
+        }
+    }
+
+    private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
+}

@@ -1,0 +1,87 @@
+package org.vireo.ui.tree;
+
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import org.vireo.ui.DomainRowViewModel;
+import org.vireo.ui.HostViewModel;
+import org.vireo.ui.MainViewModel;
+
+/**
+ * The connection tree: hosts with their domains. Tree items follow the view models'
+ * lists incrementally, so a refresh that changes one domain touches one item.
+ */
+public final class ConnectionTreeView extends TreeView<Object> {
+    private final Map<HostViewModel, TreeItem<Object>> hostItems = new IdentityHashMap<>();
+    // a SortedList listens to its source only weakly: keep each one reachable
+    private final Map<HostViewModel, SortedList<DomainRowViewModel>> sortedDomains = new IdentityHashMap<>();
+
+    public ConnectionTreeView(MainViewModel model) {
+        super(new TreeItem<>("hosts"));
+        setId("connectionTree");
+        setShowRoot(false);
+        getRoot().setExpanded(true);
+        getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        setCellFactory(tree -> new ConnectionTreeCell());
+        follow(model.hosts(), getRoot(), this::hostItem, hostItems);
+        model.hosts().addListener((ListChangeListener<HostViewModel>) c -> sortedDomains.keySet().retainAll(c.getList()));
+        getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item == null) {
+                return;
+            }
+            if (item.getValue() instanceof HostViewModel host) {
+                model.selectedHostProperty().set(host);
+            } else if (item.getValue() instanceof DomainRowViewModel row) {
+                model.selectedHostProperty().set(row.host());
+            }
+        });
+    }
+
+    /** The tree item of a host, for selection from tests and the table. */
+    public TreeItem<Object> itemOf(HostViewModel host) {
+        return hostItems.get(host);
+    }
+
+    private TreeItem<Object> hostItem(HostViewModel host) {
+        TreeItem<Object> item = new TreeItem<>(host);
+        item.setExpanded(true);
+        // sorted by name, as in the table's default order
+        SortedList<DomainRowViewModel> byName =
+            new SortedList<>(host.domains(), Comparator.comparing(DomainRowViewModel::getName, String.CASE_INSENSITIVE_ORDER));
+        sortedDomains.put(host, byName);
+        follow(byName, item, TreeItem::new, new IdentityHashMap<>());
+        return item;
+    }
+
+    private static <T> void follow(ObservableList<T> source, TreeItem<Object> parent,
+                                   java.util.function.Function<T, TreeItem<Object>> make, Map<T, TreeItem<Object>> items) {
+        for (T value : source) {
+            TreeItem<Object> item = make.apply(value);
+            items.put(value, item);
+            parent.getChildren().add(item);
+        }
+        source.addListener((ListChangeListener<T>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved()) {
+                    List<TreeItem<Object>> gone = change.getRemoved().stream().map(items::remove).toList();
+                    parent.getChildren().removeAll(gone);
+                }
+                if (change.wasAdded()) {
+                    List<TreeItem<Object>> added = change.getAddedSubList().stream().map(v -> {
+                        TreeItem<Object> item = make.apply(v);
+                        items.put(v, item);
+                        return item;
+                    }).toList();
+                    parent.getChildren().addAll(added);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,57 @@
+package org.vireo.support;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Waiting on conditions that must be read on the FX thread. */
+public final class Fx {
+    private Fx() {
+    }
+
+    /** Reads a value on the FX thread. */
+    public static <T> T get(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("FX read failed", e);
+        }
+    }
+
+    /** Polls {@code condition} on the FX thread until true; fails with {@code what} after {@code timeout}. */
+    public static void await(Duration timeout, String what, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (Boolean.TRUE.equals(get(condition::get))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Measures how long until {@code condition} holds, in ms; fails after {@code timeout}. */
+    public static long timeUntil(Duration timeout, String what, Supplier<Boolean> condition) {
+        long start = System.nanoTime();
+        await(timeout, what, condition);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    public static void run(Runnable action) {
+        get(() -> {
+            action.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package org.vireo.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/** Saves a scene as target/screenshots/NAME.png, for people to look at. */
+public final class Screenshots {
+    private Screenshots() {
+    }
+
+    public static Path save(Scene scene, String name) {
+        WritableImage image = Fx.get(() -> scene.snapshot(null));
+        Path file = Path.of("target", "screenshots", name + ".png");
+        try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new AssertionError("cannot write " + file, e);
+        }
+        return file;
+    }
+}

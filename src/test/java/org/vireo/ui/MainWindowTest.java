@@ -1,0 +1,183 @@
+package org.vireo.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.vireo.host.HostOptions;
+import org.vireo.model.ConnectionState;
+import org.vireo.model.DomainState;
+import org.vireo.support.DemoHostFile;
+import org.vireo.support.Fx;
+import org.vireo.support.Screenshots;
+
+/** The main window in a real window against libvirt's test driver (the demo host). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final List<List<String>> savedConnections = new ArrayList<>();
+    private MainViewModel model;
+    private Scene scene;
+    private String demoUri;
+
+    @Start
+    void start(Stage stage) {
+        demoUri = DemoHostFile.uri();
+        model = new MainViewModel(HostOptions.defaults(), savedConnections::add);
+        scene = VireoApp.createScene(model, 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+        model.openAll(List.of(demoUri));
+    }
+
+    @AfterEach
+    void stop() {
+        Fx.run(model::stopAll);
+    }
+
+    private HostViewModel demo() {
+        return model.find(demoUri).orElseThrow();
+    }
+
+    private DomainRowViewModel row(String name) {
+        return demo().domains().stream().filter(r -> r.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void awaitDemoListed() {
+        Fx.await(WAIT, "demo domains listed", () -> demo().domains().size() == 7);
+    }
+
+    @Test
+    void listsTheDemoHostWithItsDomainsAndStates(FxRobot robot) {
+        awaitDemoListed();
+        TreeView<?> tree = robot.lookup("#connectionTree").queryAs(TreeView.class);
+        TableView<?> table = robot.lookup("#domainTable").queryAs(TableView.class);
+        assertEquals(1, Fx.get(() -> tree.getRoot().getChildren().size()));
+        assertEquals(7, Fx.get(() -> tree.getRoot().getChildren().getFirst().getChildren().size()));
+        assertEquals(7, Fx.get(() -> table.getItems().size()));
+        assertEquals(DomainState.PAUSED, Fx.get(() -> row("db-replica").getState()));
+        assertEquals(DomainState.SHUTOFF, Fx.get(() -> row("windows-11").getState()));
+        assertEquals(2, Fx.get(() -> row("web-frontend").vcpusProperty().get()));
+        assertEquals(2048L * 1024, Fx.get(() -> row("web-frontend").memoryKiBProperty().get()));
+        assertTrue(robot.lookup("#domain-db-replica").tryQuery().isPresent(), "tree row for db-replica");
+        Screenshots.save(scene, "main-window-demo");
+    }
+
+    @Test
+    void filterNarrowsTheTableByName(FxRobot robot) {
+        awaitDemoListed();
+        robot.clickOn("#filterField").write("db-");
+        TableView<?> table = robot.lookup("#domainTable").queryAs(TableView.class);
+        Fx.await(WAIT, "two db rows", () -> table.getItems().size() == 2);
+        robot.eraseText(3).write("zzz");
+        Fx.await(WAIT, "no rows", () -> table.getItems().isEmpty());
+    }
+
+    @Test
+    void pauseAndResumeFromTheToolbar(FxRobot robot) {
+        awaitDemoListed();
+        select(robot, "router");
+        robot.clickOn("#pauseButton");
+        Fx.await(WAIT, "router paused", () -> row("router").getState() == DomainState.PAUSED);
+        assertEquals("paused (user)", Fx.get(() -> row("router").getStatus().text()));
+        robot.clickOn("#resumeButton");
+        Fx.await(WAIT, "router running", () -> row("router").getState() == DomainState.RUNNING);
+    }
+
+    @Test
+    void forceOffAsksFirstAndCancelKeepsTheGuestRunning(FxRobot robot) {
+        awaitDemoListed();
+        select(robot, "ci-runner");
+        robot.clickOn("#forceOffButton");
+        Fx.await(WAIT, "confirmation", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        Screenshots.save(robot.lookup("#confirmDialog").query().getScene(), "force-off-confirm");
+        robot.clickOn("Cancel");
+        assertEquals(DomainState.RUNNING, Fx.get(() -> row("ci-runner").getState()));
+        robot.clickOn("#forceOffButton");
+        Fx.await(WAIT, "confirmation", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#confirmDialog").lookup(".button").match((Node n) -> "Force off".equals(((Button) n).getText())).queryButton());
+        Fx.await(WAIT, "ci-runner off", () -> row("ci-runner").getState() == DomainState.SHUTOFF);
+        assertEquals("shut off (destroyed)", Fx.get(() -> row("ci-runner").getStatus().text()));
+    }
+
+    @Test
+    void actionButtonsFollowTheSelectedDomainsState(FxRobot robot) {
+        awaitDemoListed();
+        select(robot, "windows-11");
+        assertFalse(robot.lookup("#startButton").queryButton().isDisabled());
+        assertTrue(robot.lookup("#pauseButton").queryButton().isDisabled());
+        assertTrue(robot.lookup("#forceOffButton").queryButton().isDisabled());
+        robot.clickOn("#startButton");
+        Fx.await(WAIT, "start enables pause", () -> !robot.lookup("#pauseButton").queryButton().isDisabled());
+        assertTrue(robot.lookup("#startButton").queryButton().isDisabled());
+    }
+
+    @Test
+    void malformedUriIsRefusedInTheDialogAndKeepsTheText(FxRobot robot) {
+        awaitDemoListed();
+        robot.clickOn("#addConnectionButton");
+        robot.clickOn("#uriField").write("not a uri");
+        robot.clickOn("#connectButton");
+        Label error = robot.lookup("#uriError").queryAs(Label.class);
+        Fx.await(WAIT, "error shown", () -> error.getText().contains("is not a libvirt URI"));
+        assertEquals("not a uri", robot.lookup("#uriField").queryTextInputControl().getText());
+        Screenshots.save(error.getScene(), "add-connection-refused");
+        robot.clickOn("Cancel");
+        assertEquals(1, Fx.get(() -> model.hosts().size()));
+    }
+
+    @Test
+    void unreachableHostShowsLibvirtsReasonAndTheRestKeepsWorking(FxRobot robot) {
+        awaitDemoListed();
+        String dead = "qemu+unix:///system?socket=/nonexistent/libvirt-sock";
+        robot.clickOn("#addConnectionButton");
+        robot.clickOn("#uriField").write(dead);
+        robot.clickOn("#connectButton");
+        Fx.await(WAIT, "dead host disconnected", () -> model.find(dead).map(h -> h.getState() == ConnectionState.DISCONNECTED).orElse(false));
+        String reason = Fx.get(() -> model.find(dead).orElseThrow().getError());
+        assertTrue(reason.contains("/nonexistent/libvirt-sock"), reason);
+        assertEquals(List.of(demoUri, dead), savedConnections.getLast());
+        Label detail = robot.lookup("#hostDetail").queryAs(Label.class);
+        assertTrue(Fx.get(detail::getText).contains("No such file or directory"));
+        Screenshots.save(scene, "main-window-unreachable-host");
+        // the demo host still answers
+        robot.clickOn("#domain-router");
+        robot.clickOn("#pauseButton");
+        Fx.await(WAIT, "router paused", () -> row("router").getState() == DomainState.PAUSED);
+    }
+
+    @Test
+    void addAndRemoveAConnection(FxRobot robot) {
+        awaitDemoListed();
+        robot.clickOn("#addConnectionButton");
+        robot.clickOn("#uriField").write("test:///default");
+        robot.clickOn("#connectButton");
+        Fx.await(WAIT, "second host connected", () -> model.find("test:///default")
+            .map(h -> h.getState() == ConnectionState.CONNECTED && h.domains().size() == 1).orElse(false));
+        robot.clickOn("#removeConnectionButton");
+        Fx.await(WAIT, "host removed", () -> model.find("test:///default").isEmpty());
+        assertEquals(List.of(demoUri), savedConnections.getLast());
+    }
+
+    private void select(FxRobot robot, String name) {
+        robot.clickOn("#domain-" + name);
+        TableView<?> table = robot.lookup("#domainTable").queryAs(TableView.class);
+        Fx.await(WAIT, name + " selected", () -> table.getSelectionModel().getSelectedItems().size() == 1);
+    }
+}
