@@ -32,6 +32,11 @@ public final class MainViewModel {
     private final ObjectProperty<FilteredList<DomainRowViewModel>> visibleDomains =
         new SimpleObjectProperty<>(this, "visibleDomains", new FilteredList<>(FXCollections.observableArrayList()));
 
+    /** With the default polling and keepalive settings. */
+    public MainViewModel(Consumer<List<String>> connectionsChanged) {
+        this(HostOptions.defaults(), connectionsChanged);
+    }
+
     /**
      * @param connectionsChanged told the new list of URIs whenever a host is added or removed
      *                           (it persists them, off the FX thread)

@@ -6,7 +6,6 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.vireo.host.HostOptions;
 import org.vireo.settings.Settings;
 import org.vireo.settings.SettingsWriter;
 
@@ -29,7 +28,7 @@ public final class VireoApp extends Application {
     @Override
     public void start(Stage stage) {
         Plan p = Objects.requireNonNull(plan, "VireoApp.prepare was not called");
-        model = new MainViewModel(HostOptions.defaults(), uris -> {
+        model = new MainViewModel(uris -> {
             if (p.remember()) {
                 p.writer().update(s -> s.withConnections(uris));
             }

@@ -1,0 +1,33 @@
+package org.vireo.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+    @Test
+    void firstRunHasNoSettings(@TempDir Path dir) {
+        assertTrue(new SettingsStore(dir).load().isEmpty());
+    }
+
+    @Test
+    void connectionsAndWindowSizeSurviveARestart(@TempDir Path dir) throws Exception {
+        Settings s = new Settings(List.of("qemu:///system", "test:///default", "qemu+ssh://root@hostA/system?x=1&y=2"), 1024, 700);
+        new SettingsStore(dir).save(s);
+        assertEquals(s, new SettingsStore(dir).load().orElseThrow());
+    }
+
+    @Test
+    void writerPersistsChangesOffTheCallersThread(@TempDir Path dir) {
+        SettingsStore store = new SettingsStore(dir);
+        SettingsWriter writer = new SettingsWriter(store, new Settings(List.of(), 800, 600));
+        writer.update(s -> s.withConnections(List.of("test:///default")));
+        writer.update(s -> s.withWindowSize(900, 650));
+        writer.flush();
+        assertEquals(new Settings(List.of("test:///default"), 900, 650), store.load().orElseThrow());
+    }
+}
