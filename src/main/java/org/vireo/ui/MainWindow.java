@@ -95,7 +95,7 @@ public final class MainWindow extends BorderPane {
             b.setId(buttonId(action));
             b.setTooltip(new Tooltip(action.label() + " the selected domains"));
             if (action.destructive()) {
-                b.getStyleClass().add(Styles.DANGER);
+                b.getGraphic().getStyleClass().add("destructive-icon");
             }
             b.setOnAction(e -> run(action));
             actionButtons.put(action, b);

@@ -12,7 +12,7 @@ public final class DemoHostFile {
 
     public static String uri() {
         try {
-            return DemoHost.install(Files.createTempDirectory("vireo-demo"));
+            return DemoHost.install(Files.createDirectories(Path.of("target", "demo-host")));
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -55,6 +55,9 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
         cpu.setPrefWidth(80);
 
         getColumns().setAll(java.util.List.of(name, state, vcpus, memory, cpu));
+        name.setSortType(TableColumn.SortType.ASCENDING);
+        name.setComparator(String.CASE_INSENSITIVE_ORDER);
+        getSortOrder().add(name);
         bind(model.visibleDomainsProperty().get());
         // an invalidation listener: a change listener would miss a swap between two equal (say, empty) lists
         model.visibleDomainsProperty().addListener((javafx.beans.Observable o) -> bind(model.visibleDomainsProperty().get()));

@@ -31,6 +31,8 @@ final class ConnectionTreeCell extends TreeCell<Object> {
         title.getStyleClass().add("tree-title");
         detail.getStyleClass().add("tree-detail");
         detail.setWrapText(false);
+        // no horizontal scrolling: long URIs and errors end in an ellipsis, the tooltip has them whole
+        setPrefWidth(0);
     }
 
     @Override
@@ -82,6 +84,7 @@ final class ConnectionTreeCell extends TreeCell<Object> {
             boolean failed = state == ConnectionState.DISCONNECTED && !h.getError().isEmpty();
             detail.setText(failed ? h.getError() : state.label() + " · " + h.uri());
             detail.pseudoClassStateChanged(ERROR, failed);
+            setTooltip(new javafx.scene.control.Tooltip(h.uri() + (failed ? "\n" + h.getError() : "")));
             box.setId("host-" + h.uri());
         } else if (shown instanceof DomainRowViewModel d) {
             DomainStatus status = d.getStatus();
@@ -90,6 +93,7 @@ final class ConnectionTreeCell extends TreeCell<Object> {
             title.setText(d.getName());
             detail.setText(status.text());
             detail.pseudoClassStateChanged(ERROR, false);
+            setTooltip(null);
             box.setId("domain-" + d.getName());
         }
     }
