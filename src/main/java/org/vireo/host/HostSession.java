@@ -40,6 +40,7 @@ public final class HostSession {
     private final String uri;
     private final HostOptions options;
     private final Consumer<HostSnapshot> publisher;
+    private final HostConnector connector;
     private final ScheduledExecutorService worker;
     private final Backoff backoff;
     private final CpuUsage cpu = new CpuUsage();
@@ -54,7 +55,12 @@ public final class HostSession {
     private volatile boolean stopped;
 
     public HostSession(String uri, HostOptions options, Consumer<HostSnapshot> publisher) {
+        this(uri, options, HostConnector.DIRECT, publisher);
+    }
+
+    public HostSession(String uri, HostOptions options, HostConnector connector, Consumer<HostSnapshot> publisher) {
         this.uri = uri;
+        this.connector = connector;
         this.options = options;
         this.publisher = publisher;
         this.backoff = new Backoff(options.maxBackoff());
@@ -145,7 +151,7 @@ public final class HostSession {
         publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTING, "", current.domains(), System.nanoTime()));
         VirtConnection opened = null;
         try {
-            opened = VirtConnection.open(uri);
+            opened = connector.open(uri);
             enableKeepAlive(opened);
             VirtConnection self = opened;
             opened.onClose(reason -> worker.execute(() -> {

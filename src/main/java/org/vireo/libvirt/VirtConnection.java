@@ -27,6 +27,7 @@ public final class VirtConnection implements AutoCloseable {
     private final String uri;
     private final Connect conn;
     private LifecycleListener lifecycleListener;
+    private final List<AutoCloseable> carriers = new ArrayList<>();
 
     private VirtConnection(String uri, Connect conn) {
         this.uri = uri;
@@ -45,6 +46,11 @@ public final class VirtConnection implements AutoCloseable {
 
     public String uri() {
         return uri;
+    }
+
+    /** Something that carries this connection (an SSH tunnel); closed right after the connection. */
+    public void attach(AutoCloseable carrier) {
+        carriers.add(carrier);
     }
 
     public String hostname() throws VirtException {
@@ -230,6 +236,13 @@ public final class VirtConnection implements AutoCloseable {
             conn.close();
         } catch (LibvirtException | RuntimeException ignored) {
             // as above
+        }
+        for (AutoCloseable carrier : carriers) {
+            try {
+                carrier.close();
+            } catch (Exception ignored) {
+                // nothing more to release
+            }
         }
     }
 

@@ -27,6 +27,7 @@ public final class MainViewModel {
     private final Consumer<List<String>> connectionsChanged;
     private final ObservableList<HostViewModel> hosts = FXCollections.observableArrayList();
     private final ObjectProperty<HostViewModel> selectedHost = new SimpleObjectProperty<>(this, "selectedHost");
+    private final ObjectProperty<DomainRowViewModel> selectedDomain = new SimpleObjectProperty<>(this, "selectedDomain");
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final ObjectProperty<FilteredList<DomainRowViewModel>> visibleDomains =
@@ -88,6 +89,9 @@ public final class MainViewModel {
         }
         hosts.remove(host);
         host.stop();
+        if (selectedDomain.get() != null && selectedDomain.get().host() == host) {
+            selectedDomain.set(null);
+        }
         if (selectedHost.get() == host) {
             selectedHost.set(hosts.isEmpty() ? null : hosts.getFirst());
         }
@@ -156,6 +160,11 @@ public final class MainViewModel {
 
     public ObjectProperty<HostViewModel> selectedHostProperty() {
         return selectedHost;
+    }
+
+    /** The domain whose page is open; null shows the selected host's table. */
+    public ObjectProperty<DomainRowViewModel> selectedDomainProperty() {
+        return selectedDomain;
     }
 
     public StringProperty filterProperty() {

@@ -21,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -29,6 +30,7 @@ import org.vireo.model.DomainAction;
 import org.vireo.model.DomainStatus;
 import org.vireo.ui.dialog.AddConnectionDialog;
 import org.vireo.ui.dialog.ConfirmDialog;
+import org.vireo.ui.domain.DomainPage;
 import org.vireo.ui.domain.DomainTableView;
 import org.vireo.ui.tree.ConnectionTreeView;
 
@@ -37,6 +39,7 @@ public final class MainWindow extends BorderPane {
     private final MainViewModel model;
     private final ConnectionTreeView tree;
     private final DomainTableView table;
+    private final DomainPage domainPage;
     private final Map<DomainAction, Button> actionButtons = new EnumMap<>(DomainAction.class);
     private final List<DomainRowViewModel> watchedRows = new ArrayList<>();
     private final ChangeListener<DomainStatus> statusWatcher = (obs, old, now) -> updateActions();
@@ -49,7 +52,11 @@ public final class MainWindow extends BorderPane {
         table = new DomainTableView(model);
 
         setTop(toolbar());
-        SplitPane split = new SplitPane(tree, hostPane());
+        domainPage = new DomainPage(model);
+        StackPane right = new StackPane(hostPane(), domainPage);
+        domainPage.visibleProperty().bind(model.selectedDomainProperty().isNotNull());
+        right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull());
+        SplitPane split = new SplitPane(tree, right);
         split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(tree, false);
         setCenter(split);
@@ -57,10 +64,33 @@ public final class MainWindow extends BorderPane {
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<DomainRowViewModel>) c -> watchSelection());
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            if (item != null && item.getValue() instanceof DomainRowViewModel row) {
+            if (item == null) {
+                return;
+            }
+            if (item.getValue() instanceof DomainRowViewModel row) {
                 table.getSelectionModel().clearSelection();
                 table.getSelectionModel().select(row);
                 table.scrollTo(row);
+                model.selectedDomainProperty().set(row);
+            } else {
+                model.selectedDomainProperty().set(null);
+            }
+        });
+        // a double click on a row opens the domain's page, as in virt-manager
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<DomainRowViewModel> r = new javafx.scene.control.TableRow<>();
+            r.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !r.isEmpty()) {
+                    tree.select(r.getItem());
+                }
+            });
+            return r;
+        });
+        // back from a domain page: the tree shows the host again
+        model.selectedDomainProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null && tree.getSelectionModel().getSelectedItem() != null
+                && tree.getSelectionModel().getSelectedItem().getValue() == old) {
+                tree.select(old.host());
             }
         });
         updateActions();
@@ -72,6 +102,10 @@ public final class MainWindow extends BorderPane {
 
     public DomainTableView table() {
         return table;
+    }
+
+    public DomainPage domainPage() {
+        return domainPage;
     }
 
     private ToolBar toolbar() {

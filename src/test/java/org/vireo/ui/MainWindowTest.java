@@ -175,6 +175,21 @@ class MainWindowTest {
         assertEquals(List.of(demoUri), savedConnections.getLast());
     }
 
+    @Test
+    void aDomainOpensItsPageAndBackReturnsToTheTable(FxRobot robot) {
+        awaitDemoListed();
+        robot.clickOn("#domain-db-primary");
+        Node page = robot.lookup("#domainPage").query();
+        Fx.await(WAIT, "domain page shown", page::isVisible);
+        assertEquals("db-primary", robot.lookup("#domainName").queryAs(Label.class).getText());
+        assertEquals("a1b2c3d4-0002-4000-8000-000000000002", robot.lookup("#uuidValue").queryAs(Label.class).getText());
+        Screenshots.save(scene, "domain-page-overview");
+        robot.clickOn("#backToHostButton");
+        Fx.await(WAIT, "table shown", () -> !page.isVisible() && robot.lookup("#domainTable").query().isVisible());
+        robot.doubleClickOn("windows-11");
+        Fx.await(WAIT, "page of windows-11", () -> page.isVisible() && "windows-11".equals(robot.lookup("#domainName").queryAs(Label.class).getText()));
+    }
+
     private void select(FxRobot robot, String name) {
         robot.clickOn("#domain-" + name);
         TableView<?> table = robot.lookup("#domainTable").queryAs(TableView.class);

@@ -44,6 +44,23 @@ public final class ConnectionTreeView extends TreeView<Object> {
         });
     }
 
+    /** Selects the item of a host or a domain. */
+    public void select(Object value) {
+        for (TreeItem<Object> h : getRoot().getChildren()) {
+            if (h.getValue() == value) {
+                getSelectionModel().select(h);
+                return;
+            }
+            for (TreeItem<Object> d : h.getChildren()) {
+                if (d.getValue() == value) {
+                    getSelectionModel().select(d);
+                    scrollTo(getRow(d));
+                    return;
+                }
+            }
+        }
+    }
+
     /** The tree item of a host, for selection from tests and the table. */
     public TreeItem<Object> itemOf(HostViewModel host) {
         return hostItems.get(host);
