@@ -2,7 +2,11 @@ package org.vireo.host;
 
 import org.vireo.libvirt.VirtException;
 
-/** Which connect failures are worth retrying: a daemon that is down may come back, a bad URI will not. */
+/**
+ * Which connect failures are worth retrying: a daemon that is down may come back, a bad URI
+ * will not. SSH failures (error domain "SSH"): authentication and host-key problems need the
+ * user and are never retried by themselves; an unreachable host or a missing libvirt socket are.
+ */
 final class ConnectErrors {
     private ConnectErrors() {
     }

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.vireo.host.HostConnector;
 import org.vireo.host.HostOptions;
 import org.vireo.host.HostSession;
 import org.vireo.model.ConnectionState;
@@ -40,9 +41,13 @@ public final class HostViewModel {
     private long appliedUpdates;
 
     HostViewModel(String uri, HostOptions options) {
+        this(uri, options, HostConnector.DIRECT);
+    }
+
+    HostViewModel(String uri, HostOptions options, HostConnector connector) {
         this.uri = uri;
         this.title.set(HostTitles.of(uri));
-        this.session = new HostSession(uri, options, this::offer);
+        this.session = new HostSession(uri, options, connector, this::offer);
     }
 
     void start() {

@@ -15,8 +15,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.vireo.host.HostConnector;
 import org.vireo.host.HostOptions;
 import org.vireo.model.DomainAction;
+import org.vireo.ssh.SshConnector;
+import org.vireo.ssh.SshEnvironment;
+import org.vireo.ssh.SshSessions;
+import org.vireo.ui.ssh.SshPromptViewModel;
 
 /** The main window's state: the hosts, the selected host, the filter, and the actions. */
 public final class MainViewModel {
@@ -25,6 +30,10 @@ public final class MainViewModel {
 
     private final HostOptions options;
     private final Consumer<List<String>> connectionsChanged;
+    /** SSH: the dialogs' side of the prompts, one session per remote host, the connector that picks by scheme. */
+    private final SshPromptViewModel sshPrompts = new SshPromptViewModel();
+    private final SshSessions sshSessions;
+    private final HostConnector connector;
     private final ObservableList<HostViewModel> hosts = FXCollections.observableArrayList();
     private final ObjectProperty<HostViewModel> selectedHost = new SimpleObjectProperty<>(this, "selectedHost");
     private final ObjectProperty<DomainRowViewModel> selectedDomain = new SimpleObjectProperty<>(this, "selectedDomain");
@@ -43,8 +52,16 @@ public final class MainViewModel {
      *                           (it persists them, off the FX thread)
      */
     public MainViewModel(HostOptions options, Consumer<List<String>> connectionsChanged) {
+        this(options, connectionsChanged, SshEnvironment.ofUser());
+    }
+
+    /** @param ssh where SSH finds its config, keys, known_hosts and agent (tests use a lab's) */
+    public MainViewModel(HostOptions options, Consumer<List<String>> connectionsChanged, SshEnvironment ssh) {
         this.options = options;
         this.connectionsChanged = connectionsChanged;
+        this.sshSessions = new SshSessions(ssh, sshPrompts);
+        // qemu+ssh:// goes through Vireo's own SSH session, everything else straight to libvirt
+        this.connector = new SshConnector(sshSessions);
         selectedHost.addListener((obs, old, host) -> {
             FilteredList<DomainRowViewModel> list =
                 new FilteredList<>(host == null ? FXCollections.observableArrayList() : host.domains());
@@ -120,6 +137,17 @@ public final class MainViewModel {
         for (HostViewModel host : hosts) {
             host.stop();
         }
+        sshSessions.closeAll();
+    }
+
+    /** The SSH prompts; the main window attaches its dialogs here. */
+    public SshPromptViewModel sshPrompts() {
+        return sshPrompts;
+    }
+
+    /** SSH handshakes made so far (tests and the benchmark count them). */
+    public int sshHandshakes() {
+        return sshSessions.handshakes();
     }
 
     public Optional<HostViewModel> find(String uri) {
@@ -135,7 +163,7 @@ public final class MainViewModel {
     }
 
     private HostViewModel open(String uri) {
-        HostViewModel host = new HostViewModel(uri, options);
+        HostViewModel host = new HostViewModel(uri, options, connector);
         hosts.add(host);
         host.start();
         return host;

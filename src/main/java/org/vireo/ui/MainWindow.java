@@ -32,6 +32,8 @@ import org.vireo.ui.dialog.AddConnectionDialog;
 import org.vireo.ui.dialog.ConfirmDialog;
 import org.vireo.ui.domain.DomainPage;
 import org.vireo.ui.domain.DomainTableView;
+import org.vireo.ui.ssh.AddSshHostDialog;
+import org.vireo.ui.ssh.SshDialogs;
 import org.vireo.ui.tree.ConnectionTreeView;
 
 /** The main window's content: toolbar, connection tree, domain table, status line. */
@@ -61,6 +63,7 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(tree, false);
         setCenter(split);
         setBottom(statusLine());
+        model.sshPrompts().setQuestions(new SshDialogs(() -> getScene() == null ? null : getScene().getWindow()));
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<DomainRowViewModel>) c -> watchSelection());
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -111,6 +114,8 @@ public final class MainWindow extends BorderPane {
     private ToolBar toolbar() {
         Button add = iconButton("addConnectionButton", Icons.of(MaterialDesignS.SERVER_PLUS), "Add a connection");
         add.setOnAction(e -> new AddConnectionDialog(getScene().getWindow(), model::addConnection).showAndWait());
+        Button addSsh = iconButton("addSshHostButton", Icons.of(MaterialDesignS.SERVER_NETWORK), "Add a host over SSH");
+        addSsh.setOnAction(e -> new AddSshHostDialog(getScene().getWindow(), model::addConnection).showAndWait());
         Button remove = iconButton("removeConnectionButton", Icons.of(MaterialDesignS.SERVER_REMOVE), "Remove the selected connection");
         remove.setOnAction(e -> model.removeConnection(model.selectedHostProperty().get()));
         remove.disableProperty().bind(model.selectedHostProperty().isNull());
@@ -123,7 +128,7 @@ public final class MainWindow extends BorderPane {
         });
         reconnect.disableProperty().bind(model.selectedHostProperty().isNull());
 
-        ToolBar bar = new ToolBar(add, remove, reconnect, new Separator(Orientation.VERTICAL));
+        ToolBar bar = new ToolBar(add, addSsh, remove, reconnect, new Separator(Orientation.VERTICAL));
         for (DomainAction action : DomainAction.values()) {
             Button b = new Button(action.label(), Icons.of(Icons.forAction(action)));
             b.setId(buttonId(action));
