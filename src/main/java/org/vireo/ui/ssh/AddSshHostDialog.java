@@ -88,6 +88,11 @@ public final class AddSshHostDialog extends Dialog<String> {
         grid.add(libvirt, 1, 2, 3, 1);
         grid.add(new Label("URI"), 0, 3);
         grid.add(preview, 1, 3, 3, 1);
+        for (javafx.scene.Node n : grid.getChildren()) {
+            if (n instanceof Label l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         VBox content = new VBox(12, grid, hint, error);
         content.setPadding(new Insets(12, 14, 4, 14));
         getDialogPane().setContent(content);

@@ -147,7 +147,7 @@ public final class SshDialogs implements SshQuestions {
         d.setHeaderText(header);
         d.setGraphic(graphic);
         d.getDialogPane().setId(id);
-        d.getDialogPane().setMinWidth(520);
+        d.getDialogPane().setMinWidth(600);
         return d;
     }
 
@@ -155,6 +155,7 @@ public final class SshDialogs implements SshQuestions {
         GridPane grid = new GridPane(14, 6);
         for (int i = 0; i < rows.length; i += 3) {
             Label k = new Label(rows[i]);
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             k.getStyleClass().add(Styles.TEXT_MUTED);
             Label v = new Label(rows[i + 1]);
             v.setId(rows[i + 2]);
@@ -181,6 +182,7 @@ public final class SshDialogs implements SshQuestions {
     private static Button button(Dialog<?> d, ButtonType type, String id) {
         Button b = (Button) d.getDialogPane().lookupButton(type);
         b.setId(id);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return b;
     }
 
