@@ -136,6 +136,7 @@ write_client_files() {
 
 write_host_files() {
   local h=$1 d=$DIR/$1 uuid pwhash
+  rm -rf "$d/log"   # old serial logs would say GUEST READY before the new guests booted
   mkdir -p "$d"/{run/libvirt,run/lock,run/sshd,etc,lib,log,cache/qemu/capabilities,images,xml,authorized_keys,home}
   chmod 700 "$d"
   uuid=$(printf '%s' "$DIR/$h" | md5sum | sed -E 's/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/\1-\2-\3-\4-\5/')
