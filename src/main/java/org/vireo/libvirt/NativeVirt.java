@@ -33,6 +33,12 @@ interface NativeVirt extends Library {
 
     int virDomainGetInfo(Pointer dom, Pointer info);
 
+    int virDomainSetMemoryStatsPeriod(Pointer dom, int period, int flags);
+
+    int virNodeGetCPUStats(Pointer conn, int cpuNum, Pointer params, IntByReference nparams, int flags);
+
+    int virNodeGetMemoryStats(Pointer conn, int cellNum, Pointer params, IntByReference nparams, int flags);
+
     int virDomainOpenConsole(Pointer dom, String devName, Pointer stream, int flags);
 
     int virDomainOpenGraphicsFD(Pointer dom, int idx, int flags);

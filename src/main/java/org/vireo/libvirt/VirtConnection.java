@@ -14,6 +14,7 @@ import org.libvirt.NodeInfo;
 import org.libvirt.Stream;
 import org.libvirt.event.LifecycleListener;
 import org.vireo.model.DomainAction;
+import org.vireo.model.StatsGroup;
 import org.vireo.model.DomainStatus;
 
 /**
@@ -157,6 +158,59 @@ public final class VirtConnection implements AutoCloseable {
             }
         }
         return stats;
+    }
+
+    /**
+     * virNodeGetCPUStats (all CPUs) and virNodeGetMemoryStats (all cells): the host's own
+     * counters. Drivers that lack one leave its fields at -1.
+     */
+    public NodeCounters nodeCounters() {
+        java.util.Map<String, Long> cpu = nodeStats(true);
+        java.util.Map<String, Long> mem = nodeStats(false);
+        return new NodeCounters(cpu.getOrDefault("kernel", -1L), cpu.getOrDefault("user", -1L),
+            cpu.getOrDefault("idle", -1L), cpu.getOrDefault("iowait", -1L),
+            mem.getOrDefault("total", -1L), mem.getOrDefault("free", -1L),
+            mem.getOrDefault("buffers", -1L), mem.getOrDefault("cached", -1L));
+    }
+
+    private java.util.Map<String, Long> nodeStats(boolean cpu) {
+        // virNodeCPUStats and virNodeMemoryStats: { char field[80]; unsigned long long value; }
+        final int entry = 88;
+        final int allCpusOrCells = cpu ? -1 : -1;
+        IntByReference n = new IntByReference(0);
+        int rc = cpu ? NativeVirt.LIB.virNodeGetCPUStats(connPointer(), allCpusOrCells, null, n, 0)
+            : NativeVirt.LIB.virNodeGetMemoryStats(connPointer(), allCpusOrCells, null, n, 0);
+        if (rc < 0 || n.getValue() <= 0) {
+            NativeVirt.LIB.virResetLastError();
+            return java.util.Map.of();
+        }
+        try (com.sun.jna.Memory params = new com.sun.jna.Memory((long) entry * n.getValue())) {
+            rc = cpu ? NativeVirt.LIB.virNodeGetCPUStats(connPointer(), allCpusOrCells, params, n, 0)
+                : NativeVirt.LIB.virNodeGetMemoryStats(connPointer(), allCpusOrCells, params, n, 0);
+            if (rc < 0) {
+                NativeVirt.LIB.virResetLastError();
+                return java.util.Map.of();
+            }
+            java.util.Map<String, Long> values = new java.util.HashMap<>();
+            for (int i = 0; i < n.getValue(); i++) {
+                values.put(params.getString((long) i * entry, "US-ASCII"), params.getLong((long) i * entry + 80));
+            }
+            return values;
+        }
+    }
+
+    /**
+     * virDomainSetMemoryStatsPeriod on the live guest: without a period the balloon driver
+     * reports no usage figures (virt-manager turns it on for the same reason).
+     */
+    public void setMemoryStatsPeriod(String uuid, int seconds) throws VirtException {
+        withDomain(uuid, dom -> {
+            final int affectLive = 1;
+            if (NativeVirt.LIB.virDomainSetMemoryStatsPeriod(BindingPointers.of(dom), seconds, affectLive) < 0) {
+                throw VirtException.lastError("virDomainSetMemoryStatsPeriod");
+            }
+            return null;
+        });
     }
 
     /** virDomainGetState: the state and libvirt's reason for it. */

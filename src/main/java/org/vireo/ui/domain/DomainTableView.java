@@ -10,6 +10,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.vireo.model.DomainStatus;
+import org.vireo.model.Metric;
+import org.vireo.ui.chart.Palette;
+import org.vireo.ui.chart.SparklineCell;
 import org.vireo.ui.DomainRowViewModel;
 import org.vireo.ui.Formats;
 import org.vireo.ui.Icons;
@@ -48,19 +51,42 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
         memory.setCellFactory(c -> new FormattedCell(n -> Formats.memoryKiB(n.longValue())));
         memory.setPrefWidth(100);
 
-        TableColumn<DomainRowViewModel, Number> cpu = new TableColumn<>("CPU");
-        cpu.setId("cpuColumn");
-        cpu.setCellValueFactory(c -> c.getValue().cpuPercentProperty());
-        cpu.setCellFactory(c -> new FormattedCell(n -> Formats.percent(n.doubleValue())));
-        cpu.setPrefWidth(80);
+        TableColumn<DomainRowViewModel, Number> cpu = live("CPU", "cpuColumn", Palette.CPU, r -> r.cpuPercentProperty(), Metric.CPU);
+        TableColumn<DomainRowViewModel, Number> mem = live("Memory use", "memoryUseColumn", Palette.MEMORY,
+            r -> r.memoryUsedKiBProperty(), Metric.MEMORY);
+        TableColumn<DomainRowViewModel, Number> disk = live("Disk I/O", "diskColumn", Palette.DISK,
+            r -> r.diskBpsProperty(), Metric.DISK_READ, Metric.DISK_WRITE);
+        TableColumn<DomainRowViewModel, Number> net = live("Network I/O", "netColumn", Palette.NET,
+            r -> r.netBpsProperty(), Metric.NET_RX, Metric.NET_TX);
 
-        getColumns().setAll(java.util.List.of(name, state, vcpus, memory, cpu));
+        getColumns().setAll(java.util.List.of(name, state, vcpus, memory, cpu, mem, disk, net));
         name.setSortType(TableColumn.SortType.ASCENDING);
         name.setComparator(String.CASE_INSENSITIVE_ORDER);
         getSortOrder().add(name);
         bind(model.visibleDomainsProperty().get());
         // an invalidation listener: a change listener would miss a swap between two equal (say, empty) lists
         model.visibleDomainsProperty().addListener((javafx.beans.Observable o) -> bind(model.visibleDomainsProperty().get()));
+    }
+
+    /**
+     * A sparkline column: cells redraw on the row's tick; sorting uses the current figure.
+     */
+    private static TableColumn<DomainRowViewModel, Number> live(String title, String id, javafx.scene.paint.Color color,
+            java.util.function.Function<DomainRowViewModel, javafx.beans.value.ObservableNumberValue> figure, Metric... metrics) {
+        TableColumn<DomainRowViewModel, Number> col = new TableColumn<>(title);
+        col.setId(id);
+        // the cell's value is the current figure (what sorting uses); the cell redraws on the row's tick
+        col.setCellValueFactory(c -> (javafx.beans.value.ObservableValue<Number>) figure.apply(c.getValue()));
+        col.setCellFactory(c -> new SparklineCell(color, metrics));
+        col.setComparator((a, b) -> Double.compare(nanLast(a), nanLast(b)));
+        col.setPrefWidth(140);
+        col.setMinWidth(120);
+        return col;
+    }
+
+    private static double nanLast(Number n) {
+        double v = n == null ? Double.NaN : n.doubleValue();
+        return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
     }
 
     private void bind(FilteredList<DomainRowViewModel> list) {
