@@ -58,7 +58,7 @@ public final class MainWindow extends BorderPane {
         domainPage.visibleProperty().bind(model.selectedDomainProperty().isNotNull());
         right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull());
         SplitPane split = new SplitPane(tree, right);
-        split.setDividerPositions(0.28);
+        split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(tree, false);
         setCenter(split);
         setBottom(statusLine());

@@ -65,7 +65,7 @@ public final class GuestShell implements AutoCloseable {
 
     /** Starts a command in the background of the guest's shell. */
     public void start(String command) throws VirtException, InterruptedException {
-        run("(" + command + ") >/dev/null 2>&1 &", 10_000);
+        run("(" + command + ") >/dev/null 2>&1 & true", 10_000);
     }
 
     @Override

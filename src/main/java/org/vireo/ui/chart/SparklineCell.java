@@ -17,13 +17,13 @@ import org.vireo.ui.Formats;
  */
 public final class SparklineCell extends TableCell<DomainRowViewModel, Number> {
     private static final int POINTS = 60;
-    private static final double WIDTH = 64;
+    private static final double WIDTH = 48;
     private static final double HEIGHT = 20;
     private static final Font SMALL = Font.font(11);
 
     private final Metric[] metrics;
     private final Metric.Unit unit;
-    private final Canvas canvas = new Canvas(WIDTH + 70, HEIGHT);
+    private final Canvas canvas = new Canvas(WIDTH + 62, HEIGHT);
     private final Color color;
     private final javafx.beans.InvalidationListener redraw = o -> redraw();
     private DomainRowViewModel watched;
@@ -72,7 +72,12 @@ public final class SparklineCell extends TableCell<DomainRowViewModel, Number> {
             n = Math.min(n, series[k].size());
         }
         int from = Math.max(0, n - POINTS);
-        double max = unit == Metric.Unit.PERCENT ? 100 : 0;
+        // percentages against 100, memory against the guest's size, rates against their own peak
+        double max = switch (unit) {
+            case PERCENT -> 100;
+            case KIB -> row.memoryKiBProperty().get();
+            default -> 0;
+        };
         double last = Double.NaN;
         double[] values = new double[Math.max(0, n - from)];
         for (int i = from; i < n; i++) {

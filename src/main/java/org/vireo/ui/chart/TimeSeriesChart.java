@@ -13,7 +13,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -54,10 +53,9 @@ public final class TimeSeriesChart extends VBox {
         getStyleClass().add("time-series-chart");
         Label caption = new Label(title);
         caption.getStyleClass().add("chart-title");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(8, caption, gap, legend);
-        head.setAlignment(Pos.CENTER_LEFT);
+        // title, then the legend with the newest values on a line of its own: both stay readable when narrow
+        VBox head = new VBox(1, caption, legend);
+        legend.setAlignment(Pos.CENTER_LEFT);
         readout.setId(id + "-readout");
         readout.getStyleClass().add("chart-readout");
         readout.setVisible(false);
@@ -76,11 +74,12 @@ public final class TimeSeriesChart extends VBox {
         canvas.heightProperty().bind(plot.heightProperty());
         canvas.widthProperty().addListener(o -> refresh());
         canvas.heightProperty().addListener(o -> refresh());
-        canvas.setOnMouseMoved(e -> {
+        plot.setPickOnBounds(true);
+        plot.setOnMouseMoved(e -> {
             hoverX = e.getX();
             refresh();
         });
-        canvas.setOnMouseExited(e -> {
+        plot.setOnMouseExited(e -> {
             hoverX = -1;
             readout.setVisible(false);
             refresh();
@@ -166,12 +165,14 @@ public final class TimeSeriesChart extends VBox {
             g.fillText(Formats.of(unit, top * k / 4.0), 4, y + 4);
         }
         long span = Math.max(1, t1 - t0);
-        for (int k = 0; k <= 4; k++) {
-            long t = t0 + span * k / 4;
-            double x = LEFT + pw * k / 4.0;
-            String label = k == 4 ? "now" : "−" + Scales.duration(t1 - t);
+        // as many time labels as fit: about one per 90 px
+        int steps = (int) Math.max(1, Math.min(4, pw / 90));
+        for (int k = 0; k <= steps; k++) {
+            long t = t0 + span * k / steps;
+            double x = LEFT + pw * k / steps;
+            String label = k == steps ? "now" : "−" + Scales.duration(t1 - t);
             g.setFill(Color.gray(0.35));
-            g.fillText(label, Math.min(x - (k == 0 ? 0 : 12), LEFT + pw - 24), TOP + ph + 14);
+            g.fillText(label, Math.max(LEFT - 10, Math.min(x - 14, LEFT + pw - 24)), TOP + ph + 14);
         }
     }
 

@@ -30,26 +30,26 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
         TableColumn<DomainRowViewModel, String> name = new TableColumn<>("Name");
         name.setId("nameColumn");
         name.setCellValueFactory(c -> c.getValue().nameProperty());
-        name.setPrefWidth(240);
+        name.setPrefWidth(150);
 
         TableColumn<DomainRowViewModel, DomainStatus> state = new TableColumn<>("State");
         state.setId("stateColumn");
         state.setCellValueFactory(c -> c.getValue().statusProperty());
         state.setCellFactory(c -> new StateCell());
         state.setComparator(Comparator.comparing((DomainStatus s) -> s.state().ordinal()).thenComparing(DomainStatus::reason));
-        state.setPrefWidth(200);
+        state.setPrefWidth(140);
 
         TableColumn<DomainRowViewModel, Number> vcpus = new TableColumn<>("vCPUs");
         vcpus.setId("vcpusColumn");
         vcpus.setCellValueFactory(c -> c.getValue().vcpusProperty());
-        vcpus.setPrefWidth(70);
+        vcpus.setPrefWidth(58);
         vcpus.setStyle("-fx-alignment: CENTER-RIGHT;");
 
         TableColumn<DomainRowViewModel, Number> memory = new TableColumn<>("Memory");
         memory.setId("memoryColumn");
         memory.setCellValueFactory(c -> c.getValue().memoryKiBProperty());
         memory.setCellFactory(c -> new FormattedCell(n -> Formats.memoryKiB(n.longValue())));
-        memory.setPrefWidth(100);
+        memory.setPrefWidth(78);
 
         TableColumn<DomainRowViewModel, Number> cpu = live("CPU", "cpuColumn", Palette.CPU, r -> r.cpuPercentProperty(), Metric.CPU);
         TableColumn<DomainRowViewModel, Number> mem = live("Memory use", "memoryUseColumn", Palette.MEMORY,
@@ -79,8 +79,8 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
         col.setCellValueFactory(c -> (javafx.beans.value.ObservableValue<Number>) figure.apply(c.getValue()));
         col.setCellFactory(c -> new SparklineCell(color, metrics));
         col.setComparator((a, b) -> Double.compare(nanLast(a), nanLast(b)));
-        col.setPrefWidth(140);
-        col.setMinWidth(120);
+        col.setPrefWidth(118);
+        col.setMinWidth(112);
         return col;
     }
 

@@ -29,7 +29,7 @@ public final class PerformanceTab extends Tab {
     public PerformanceTab() {
         super("Performance");
         setId("performanceTab");
-        cpu = new TimeSeriesChart("cpuChart", "CPU (share of the guest's vCPUs)", Metric.Unit.PERCENT)
+        cpu = new TimeSeriesChart("cpuChart", "CPU (the guest's vCPUs)", Metric.Unit.PERCENT)
             .line("CPU", () -> series(Metric.CPU), Palette.CPU).fixedMax(100);
         memory = new TimeSeriesChart("memoryChart", "Memory in use", Metric.Unit.KIB)
             .line("Used", () -> series(Metric.MEMORY), Palette.MEMORY);

@@ -25,7 +25,7 @@ public final class HostCharts extends HBox {
     public HostCharts() {
         super(8);
         setId("hostCharts");
-        cpu = new TimeSeriesChart("hostCpuChart", "CPU (share of all host CPUs)", Metric.Unit.PERCENT)
+        cpu = new TimeSeriesChart("hostCpuChart", "CPU (all host CPUs)", Metric.Unit.PERCENT)
             .line("Host", () -> series(HostMetric.CPU), Palette.CPU)
             .line("Guests", () -> series(HostMetric.GUESTS_CPU), Palette.CPU_2).fixedMax(100);
         memory = new TimeSeriesChart("hostMemoryChart", "Memory in use", Metric.Unit.KIB)
