@@ -42,8 +42,17 @@ final class History {
     }
 
     void put(String uuid, long t, Metric metric, double value) {
-        DomainSeries d = domains.computeIfAbsent(uuid, u -> new DomainSeries(t));
-        d.put(t, metric, value);
+        domain(uuid, t).put(t, metric, value);
+    }
+
+    /** The series of one domain, to put several metrics with one lookup. */
+    DomainSeries domain(String uuid, long t) {
+        DomainSeries d = domains.get(uuid);
+        if (d == null) {
+            d = new DomainSeries(t);
+            domains.put(uuid, d);
+        }
+        return d;
     }
 
     void putHost(long t, HostMetric metric, double value) {
@@ -89,9 +98,10 @@ final class History {
         };
     }
 
-    private final class DomainSeries {
+    final class DomainSeries {
         final long firstTick;
-        final Map<Metric, SeriesRing> rings = new ConcurrentHashMap<>(4);
+        // written by the worker, read by views: a concurrent map, small and rarely changed
+        final Map<Metric, SeriesRing> rings = new ConcurrentHashMap<>(8);
 
         DomainSeries(long firstTick) {
             this.firstTick = firstTick;

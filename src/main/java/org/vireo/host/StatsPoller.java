@@ -105,13 +105,14 @@ public final class StatsPoller {
             uuids.add(s.uuid());
             domains.add(new DomainSummary(s.uuid(), s.name(), s.id(), status, (int) s.getLong("vcpu.current", 0),
                 memCurrent, s.getLong("balloon.maximum", 0), used, counters.cpuTimeNs(), rates));
-            history.put(s.uuid(), t, Metric.CPU, rates.cpuPercent());
-            history.put(s.uuid(), t, Metric.MEMORY, status.state().isActive() ? used : Double.NaN);
-            history.put(s.uuid(), t, Metric.DISK_READ, rates.diskReadBps());
-            history.put(s.uuid(), t, Metric.DISK_WRITE, rates.diskWriteBps());
-            history.put(s.uuid(), t, Metric.DISK_IOPS, rates.diskIops());
-            history.put(s.uuid(), t, Metric.NET_RX, rates.netRxBps());
-            history.put(s.uuid(), t, Metric.NET_TX, rates.netTxBps());
+            History.DomainSeries series = history.domain(s.uuid(), t);
+            series.put(t, Metric.CPU, rates.cpuPercent());
+            series.put(t, Metric.MEMORY, status.state().isActive() ? used : Double.NaN);
+            series.put(t, Metric.DISK_READ, rates.diskReadBps());
+            series.put(t, Metric.DISK_WRITE, rates.diskWriteBps());
+            series.put(t, Metric.DISK_IOPS, rates.diskIops());
+            series.put(t, Metric.NET_RX, rates.netRxBps());
+            series.put(t, Metric.NET_TX, rates.netTxBps());
             if (status.state().isActive()) {
                 guestsCpu += nanToZero(rates.cpuHostPercent());
                 guestsMem += used;

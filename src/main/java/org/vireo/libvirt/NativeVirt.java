@@ -15,8 +15,6 @@ interface NativeVirt extends Library {
 
     int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference retStats, int flags);
 
-    int virDomainListGetStats(Pointer[] doms, int stats, PointerByReference retStats, int flags);
-
     void virDomainStatsRecordListFree(Pointer stats);
 
     int virConnectListAllDomains(Pointer conn, PointerByReference domains, int flags);
@@ -30,8 +28,6 @@ interface NativeVirt extends Library {
     int virDomainGetID(Pointer dom);
 
     int virDomainGetState(Pointer dom, IntByReference state, IntByReference reason, int flags);
-
-    int virDomainGetInfo(Pointer dom, Pointer info);
 
     int virDomainSetMemoryStatsPeriod(Pointer dom, int period, int flags);
 

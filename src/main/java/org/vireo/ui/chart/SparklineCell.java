@@ -12,10 +12,10 @@ import org.vireo.ui.Formats;
 
 /**
  * A table cell with the last minute of one figure as a small line and its current value.
- * Its value is the row's tick, so it redraws once per refresh, and only while it is one of
+ * It redraws on the row's tick, once per refresh, and only while it is one of
  * the table's visible cells: with thousands of rows, only the shown ones cost anything.
  */
-public final class SparklineCell extends TableCell<DomainRowViewModel, Number> {
+public final class SparklineCell extends TableCell<DomainRowViewModel, DomainRowViewModel> {
     private static final int POINTS = 60;
     private static final double WIDTH = 48;
     private static final double HEIGHT = 20;
@@ -38,9 +38,9 @@ public final class SparklineCell extends TableCell<DomainRowViewModel, Number> {
     }
 
     @Override
-    protected void updateItem(Number figure, boolean empty) {
-        super.updateItem(figure, empty);
-        DomainRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
+    protected void updateItem(DomainRowViewModel item, boolean empty) {
+        super.updateItem(item, empty);
+        DomainRowViewModel row = empty ? null : item;
         if (row != watched) {
             if (watched != null) {
                 watched.tickProperty().removeListener(redraw);

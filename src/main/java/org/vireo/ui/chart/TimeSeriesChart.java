@@ -30,11 +30,11 @@ public final class TimeSeriesChart extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final double LEFT = 70;
     private static final double RIGHT = 8;
-    private static final double TOP = 6;
+    private static final double TOP = 18;
     private static final double BOTTOM = 18;
     private static final Font SMALL = Font.font(10.5);
 
-    private record Line(String label, Supplier<TimeSeries> source, Color color, Label legend) {
+    private record Line(String label, Supplier<TimeSeries> source, Color color) {
     }
 
     private final Metric.Unit unit;
@@ -42,7 +42,6 @@ public final class TimeSeriesChart extends VBox {
     private final Canvas canvas = new Canvas();
     private final javafx.scene.layout.Pane plot = new javafx.scene.layout.Pane();
     private final Label readout = new Label();
-    private final HBox legend = new HBox(12);
     private double fixedMax = Double.NaN;
     private double hoverX = -1;
     private List<TimeSeries> shown = List.of();
@@ -53,9 +52,8 @@ public final class TimeSeriesChart extends VBox {
         getStyleClass().add("time-series-chart");
         Label caption = new Label(title);
         caption.getStyleClass().add("chart-title");
-        // title, then the legend with the newest values on a line of its own: both stay readable when narrow
-        VBox head = new VBox(1, caption, legend);
-        legend.setAlignment(Pos.CENTER_LEFT);
+        HBox head = new HBox(caption);
+        head.setAlignment(Pos.CENTER_LEFT);
         readout.setId(id + "-readout");
         readout.getStyleClass().add("chart-readout");
         readout.setVisible(false);
@@ -88,11 +86,7 @@ public final class TimeSeriesChart extends VBox {
 
     /** A line whose data is read afresh at every refresh (the selected domain may change). */
     public TimeSeriesChart line(String label, Supplier<TimeSeries> source, Color color) {
-        Label l = new Label();
-        l.setTextFill(color.darker());
-        l.getStyleClass().add("chart-legend");
-        legend.getChildren().add(l);
-        lines.add(new Line(label, source, color, l));
+        lines.add(new Line(label, source, color));
         return this;
     }
 
@@ -134,10 +128,6 @@ public final class TimeSeriesChart extends VBox {
                 }
             }
         }
-        for (int i = 0; i < lines.size(); i++) {
-            float last = shown.get(i).last();
-            lines.get(i).legend().setText(lines.get(i).label() + " " + Formats.of(unit, last));
-        }
         if (t1 == Long.MIN_VALUE) {
             t1 = System.currentTimeMillis();
             t0 = t1 - 60_000;
@@ -151,7 +141,28 @@ public final class TimeSeriesChart extends VBox {
         for (int i = 0; i < lines.size(); i++) {
             drawLine(g, shown.get(i), lines.get(i).color(), i == 0, top, t0, t1, pw, ph);
         }
+        drawLegend(g, pw);
         drawHover(g, t0, t1, pw, ph);
+    }
+
+    /**
+     * The lines' names and newest values, drawn on the canvas rather than in labels: a
+     * label's new text every tick would lay out the whole window every tick.
+     */
+    private void drawLegend(GraphicsContext g, double pw) {
+        g.setFont(SMALL);
+        double x = LEFT;
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).label() + " " + Formats.of(unit, shown.get(i).last());
+            g.setFill(lines.get(i).color());
+            g.fillRect(x, 3, 8, 8);
+            g.setFill(Color.gray(0.25));
+            g.fillText(text, x + 11, 11);
+            x += 14 + text.length() * 6.2;
+            if (x > LEFT + pw - 40) {
+                break;
+            }
+        }
     }
 
     private void drawGrid(GraphicsContext g, double top, long t0, long t1, double pw, double ph) {

@@ -51,13 +51,10 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
         memory.setCellFactory(c -> new FormattedCell(n -> Formats.memoryKiB(n.longValue())));
         memory.setPrefWidth(78);
 
-        TableColumn<DomainRowViewModel, Number> cpu = live("CPU", "cpuColumn", Palette.CPU, r -> r.cpuPercentProperty(), Metric.CPU);
-        TableColumn<DomainRowViewModel, Number> mem = live("Memory use", "memoryUseColumn", Palette.MEMORY,
-            r -> r.memoryUsedKiBProperty(), Metric.MEMORY);
-        TableColumn<DomainRowViewModel, Number> disk = live("Disk I/O", "diskColumn", Palette.DISK,
-            r -> r.diskBpsProperty(), Metric.DISK_READ, Metric.DISK_WRITE);
-        TableColumn<DomainRowViewModel, Number> net = live("Network I/O", "netColumn", Palette.NET,
-            r -> r.netBpsProperty(), Metric.NET_RX, Metric.NET_TX);
+        var cpu = live("CPU", "cpuColumn", Palette.CPU, r -> r.cpuPercentProperty().get(), Metric.CPU);
+        var mem = live("Memory use", "memoryUseColumn", Palette.MEMORY, r -> r.memoryUsedKiBProperty().get(), Metric.MEMORY);
+        var disk = live("Disk I/O", "diskColumn", Palette.DISK, r -> r.diskBpsProperty().get(), Metric.DISK_READ, Metric.DISK_WRITE);
+        var net = live("Network I/O", "netColumn", Palette.NET, r -> r.netBpsProperty().get(), Metric.NET_RX, Metric.NET_TX);
 
         getColumns().setAll(java.util.List.of(name, state, vcpus, memory, cpu, mem, disk, net));
         name.setSortType(TableColumn.SortType.ASCENDING);
@@ -69,23 +66,24 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
     }
 
     /**
-     * A sparkline column: cells redraw on the row's tick; sorting uses the current figure.
+     * A sparkline column. Its cells' value is the row itself, which never changes: a value
+     * that changed every tick would make every visible cell ask for a new layout of the
+     * whole table every tick. The cells redraw their canvas on the row's tick instead, and
+     * sorting compares the figure the column shows.
      */
-    private static TableColumn<DomainRowViewModel, Number> live(String title, String id, javafx.scene.paint.Color color,
-            java.util.function.Function<DomainRowViewModel, javafx.beans.value.ObservableNumberValue> figure, Metric... metrics) {
-        TableColumn<DomainRowViewModel, Number> col = new TableColumn<>(title);
+    private static TableColumn<DomainRowViewModel, DomainRowViewModel> live(String title, String id, javafx.scene.paint.Color color,
+            java.util.function.ToDoubleFunction<DomainRowViewModel> figure, Metric... metrics) {
+        TableColumn<DomainRowViewModel, DomainRowViewModel> col = new TableColumn<>(title);
         col.setId(id);
-        // the cell's value is the current figure (what sorting uses); the cell redraws on the row's tick
-        col.setCellValueFactory(c -> (javafx.beans.value.ObservableValue<Number>) figure.apply(c.getValue()));
+        col.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         col.setCellFactory(c -> new SparklineCell(color, metrics));
-        col.setComparator((a, b) -> Double.compare(nanLast(a), nanLast(b)));
+        col.setComparator((a, b) -> Double.compare(nanLast(figure.applyAsDouble(a)), nanLast(figure.applyAsDouble(b))));
         col.setPrefWidth(118);
         col.setMinWidth(112);
         return col;
     }
 
-    private static double nanLast(Number n) {
-        double v = n == null ? Double.NaN : n.doubleValue();
+    private static double nanLast(double v) {
         return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
     }
 
