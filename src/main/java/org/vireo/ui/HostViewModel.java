@@ -19,6 +19,11 @@ import javafx.collections.ObservableList;
 import org.vireo.host.HostConnector;
 import org.vireo.host.HostOptions;
 import org.vireo.host.HostSession;
+import org.vireo.host.StatsSettings;
+import org.vireo.model.HostFigures;
+import org.vireo.model.HostMetric;
+import org.vireo.model.Metric;
+import org.vireo.model.TimeSeries;
 import org.vireo.model.ConnectionState;
 import org.vireo.model.DomainAction;
 import org.vireo.model.DomainSummary;
@@ -38,6 +43,9 @@ public final class HostViewModel {
     private final ObservableList<DomainRowViewModel> domains = FXCollections.observableArrayList();
     private final Map<String, DomainRowViewModel> byUuid = new HashMap<>();
     private final AtomicReference<HostSnapshot> pending = new AtomicReference<>();
+    private final ObjectProperty<HostFigures> figures = new SimpleObjectProperty<>(this, "figures", HostFigures.UNKNOWN);
+    private final javafx.beans.property.LongProperty tick = new javafx.beans.property.SimpleLongProperty(this, "tick");
+    private long applyNanos;
     private long appliedUpdates;
 
     HostViewModel(String uri, HostOptions options) {
@@ -74,6 +82,12 @@ public final class HostViewModel {
     }
 
     private void apply(HostSnapshot s) {
+        long t0 = System.nanoTime();
+        applyOn(s);
+        applyNanos += System.nanoTime() - t0;
+    }
+
+    private void applyOn(HostSnapshot s) {
         appliedUpdates++;
         state.set(s.state());
         error.set(s.error());
@@ -87,6 +101,34 @@ public final class HostViewModel {
             return;
         }
         mergeDomains(s.domains());
+        figures.set(s.figures());
+        tick.set(tick.get() + 1);
+    }
+
+    TimeSeries series(String uuid, Metric metric) {
+        return session.series(uuid, metric);
+    }
+
+    public TimeSeries hostSeries(HostMetric metric) {
+        return session.hostSeries(metric);
+    }
+
+    void updateStats(StatsSettings settings) {
+        session.updateStats(settings);
+    }
+
+    public ReadOnlyObjectProperty<HostFigures> figuresProperty() {
+        return figures;
+    }
+
+    /** Counts applied refreshes: what host charts redraw on. */
+    public javafx.beans.property.ReadOnlyLongProperty tickProperty() {
+        return tick;
+    }
+
+    /** FX-thread time spent applying this host's snapshots so far, ns (for the benchmark). */
+    public long applyNanos() {
+        return applyNanos;
     }
 
     private void mergeDomains(List<DomainSummary> fresh) {

@@ -31,6 +31,7 @@ import org.vireo.model.DomainStatus;
 import org.vireo.ui.dialog.AddConnectionDialog;
 import org.vireo.ui.dialog.ConfirmDialog;
 import org.vireo.ui.domain.DomainPage;
+import org.vireo.ui.host.HostCharts;
 import org.vireo.ui.domain.DomainTableView;
 import org.vireo.ui.ssh.AddSshHostDialog;
 import org.vireo.ui.ssh.SshDialogs;
@@ -59,7 +60,7 @@ public final class MainWindow extends BorderPane {
         domainPage.visibleProperty().bind(model.selectedDomainProperty().isNotNull());
         right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull());
         SplitPane split = new SplitPane(tree, right);
-        split.setDividerPositions(0.28);
+        split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(tree, false);
         setCenter(split);
         setBottom(statusLine());
@@ -198,7 +199,13 @@ public final class MainWindow extends BorderPane {
         show.run();
         VBox header = new VBox(2, title, detail);
         header.setPadding(new Insets(8, 10, 6, 10));
-        VBox pane = new VBox(header, table);
+        HostCharts charts = new HostCharts();
+        charts.show(model.selectedHostProperty().get());
+        model.selectedHostProperty().addListener((obs, old, h) -> charts.show(h));
+        VBox pane = new VBox(header, charts, table);
+        // the host's charts draw only while the host page is the one shown
+        pane.visibleProperty().addListener((obs, was, on) -> charts.setLive(on));
+        charts.setLive(pane.isVisible());
         VBox.setVgrow(table, Priority.ALWAYS);
         return pane;
     }

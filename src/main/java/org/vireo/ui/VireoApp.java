@@ -38,6 +38,7 @@ public final class VireoApp extends Application {
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> p.writer().update(s -> s.withWindowSize(scene.getWidth(), scene.getHeight())));
         stage.show();
+        BenchProbe.attachIfAsked(model, scene, ((MainWindow) scene.getRoot()).table());
         model.openAll(p.connections());
     }
 

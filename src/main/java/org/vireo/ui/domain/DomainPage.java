@@ -37,6 +37,7 @@ public final class DomainPage extends BorderPane {
     private final Label memoryValue = new Label();
     private final javafx.beans.value.ChangeListener<DomainStatus> restyler = (o, a, b) -> restyle(b);
     private DomainRowViewModel shown;
+    private final PerformanceTab performance;
 
     public DomainPage(MainViewModel model) {
         setId("domainPage");
@@ -66,11 +67,20 @@ public final class DomainPage extends BorderPane {
         overview.addRow(row, caption("Memory"), memoryValue);
         Tab overviewTab = new Tab("Overview", overview);
         overviewTab.setId("overviewTab");
-        tabs.getTabs().add(overviewTab);
+        performance = new PerformanceTab();
+        tabs.getTabs().addAll(overviewTab, performance);
         setCenter(tabs);
+        // charts draw only while their tab is selected and the page is shown
+        Runnable liveness = () -> performance.setLive(isVisible() && performance.isSelected());
+        visibleProperty().addListener(o -> liveness.run());
+        performance.selectedProperty().addListener(o -> liveness.run());
 
         model.selectedDomainProperty().addListener((obs, old, now) -> show(now));
         show(model.selectedDomainProperty().get());
+    }
+
+    public PerformanceTab performance() {
+        return performance;
     }
 
     /** Where other features add their tabs (performance, hardware, snapshots ...). */
@@ -89,6 +99,7 @@ public final class DomainPage extends BorderPane {
             shown.statusProperty().removeListener(restyler);
         }
         shown = row;
+        performance.show(row);
         if (row == null) {
             return;
         }
