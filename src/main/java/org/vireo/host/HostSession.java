@@ -157,12 +157,14 @@ public final class HostSession {
                 }
             }));
             opened.onLifecycle((uuid, name, event, detail) -> requestRefresh());
-            hostname = opened.hostname();
             conn = opened;
             backoff.reset();
             LOG.info("connected to {} ({})", uri, hostname);
             refresh();
             schedulePoll();
+            // after the first listing: the daemon resolves its own name, which can take seconds
+            // where its resolver has no network (seen in the SSH lab)
+            worker.execute(this::learnHostname);
         } catch (VirtException e) {
             if (opened != null) {
                 opened.close();
@@ -175,6 +177,17 @@ public final class HostSession {
             }
             LOG.error("cannot connect to {}", uri, e);
             failed(String.valueOf(e.getMessage()), true);
+        }
+    }
+
+    private void learnHostname() {
+        if (conn == null) {
+            return;
+        }
+        try {
+            hostname = conn.hostname();
+        } catch (VirtException e) {
+            LOG.debug("no hostname from {}: {}", uri, e.getMessage());
         }
     }
 

@@ -33,6 +33,12 @@ public final class StatsPoller {
     private static final Logger LOG = LoggerFactory.getLogger(StatsPoller.class);
     /** The balloon stats period Vireo turns on where a guest has none (seconds). */
     static final int BALLOON_PERIOD = 2;
+    /**
+     * VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT: a domain busy with a job (a migration, a
+     * snapshot, a first query after start) reports what it can at once instead of making
+     * the whole host's tick wait for its job lock.
+     */
+    private static final int NOWAIT = 1 << 29;
 
     private final History history;
     private volatile java.util.Set<StatsGroup> groups;
@@ -71,7 +77,7 @@ public final class StatsPoller {
         if (hostCpus == 0) {
             hostCpus = conn.nodeInfo().cpus();
         }
-        List<DomainStats> stats = conn.allDomainStats(groups, 0);
+        List<DomainStats> stats = conn.allDomainStats(groups, NOWAIT);
         long now = System.nanoTime();
         NodeCounters node = conn.nodeCounters();
         return record(stats, node, now, System.currentTimeMillis(), conn, uri, hostname);
