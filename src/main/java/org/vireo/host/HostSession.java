@@ -73,6 +73,11 @@ public final class HostSession {
         return uri;
     }
 
+    /** In a GUI process: GTK's main loop dispatches libvirt's events (see VirtEventLoop). */
+    public static void dispatchEventsOnApplicationLoop() {
+        org.vireo.libvirt.VirtEventLoop.useApplicationLoop();
+    }
+
     /** The latest published state; safe from any thread. */
     public HostSnapshot current() {
         return current;

@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.vireo.host.HostConnector;
 import org.vireo.host.HostOptions;
+import org.vireo.host.HostSession;
 import org.vireo.model.DomainAction;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshEnvironment;
@@ -57,6 +58,8 @@ public final class MainViewModel {
 
     /** @param ssh where SSH finds its config, keys, known_hosts and agent (tests use a lab's) */
     public MainViewModel(HostOptions options, Consumer<List<String>> connectionsChanged, SshEnvironment ssh) {
+        // this process has a GTK window: its main loop must be the only one iterating GLib's
+        HostSession.dispatchEventsOnApplicationLoop();
         this.options = options;
         this.connectionsChanged = connectionsChanged;
         this.sshSessions = new SshSessions(ssh, sshPrompts);

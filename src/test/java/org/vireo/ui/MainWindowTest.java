@@ -157,7 +157,7 @@ class MainWindowTest {
         assertTrue(Fx.get(detail::getText).contains("No such file or directory"));
         Screenshots.save(scene, "main-window-unreachable-host");
         // the demo host still answers
-        robot.clickOn("#domain-router");
+        Fx.clickWhenShown(robot, "#domain-router");
         robot.clickOn("#pauseButton");
         Fx.await(WAIT, "router paused", () -> row("router").getState() == DomainState.PAUSED);
     }
@@ -178,7 +178,7 @@ class MainWindowTest {
     @Test
     void aDomainOpensItsPageAndBackReturnsToTheTable(FxRobot robot) {
         awaitDemoListed();
-        robot.clickOn("#domain-db-primary");
+        Fx.clickWhenShown(robot, "#domain-db-primary");
         Node page = robot.lookup("#domainPage").query();
         Fx.await(WAIT, "domain page shown", page::isVisible);
         assertEquals("db-primary", robot.lookup("#domainName").queryAs(Label.class).getText());
@@ -191,7 +191,7 @@ class MainWindowTest {
     }
 
     private void select(FxRobot robot, String name) {
-        robot.clickOn("#domain-" + name);
+        Fx.clickWhenShown(robot, "#domain-" + name);
         TableView<?> table = robot.lookup("#domainTable").queryAs(TableView.class);
         Fx.await(WAIT, name + " selected", () -> table.getSelectionModel().getSelectedItems().size() == 1);
     }

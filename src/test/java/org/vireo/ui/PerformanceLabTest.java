@@ -70,7 +70,7 @@ class PerformanceLabTest {
                 Fx.await(Duration.ofSeconds(5), "host charts drawn", () -> model.find(Lab.uri()).orElseThrow().tickProperty().get() > 8);
                 Screenshots.save(scene, "main-window-lab-monitoring");
 
-                robot.clickOn("#domain-" + Lab.ALPHA);
+                Fx.clickWhenShown(robot, "#domain-" + Lab.ALPHA);
                 TabPane tabs = robot.lookup("#domainTabs").queryAs(TabPane.class);
                 Fx.run(() -> tabs.getSelectionModel().select(((MainWindow) scene.getRoot()).domainPage().performance()));
                 TimeSeriesChart disk = robot.lookup("#diskChart").queryAs(TimeSeriesChart.class);
