@@ -1,5 +1,7 @@
 package org.vireo.host;
 
+import org.vireo.model.StatsSettings;
+
 import java.time.Duration;
 
 /**

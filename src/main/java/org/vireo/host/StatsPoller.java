@@ -1,5 +1,7 @@
 package org.vireo.host;
 
+import org.vireo.model.StatsSettings;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -19,7 +19,7 @@ import javafx.collections.ObservableList;
 import org.vireo.host.HostConnector;
 import org.vireo.host.HostOptions;
 import org.vireo.host.HostSession;
-import org.vireo.host.StatsSettings;
+import org.vireo.model.StatsSettings;
 import org.vireo.model.HostFigures;
 import org.vireo.model.HostMetric;
 import org.vireo.model.Metric;
@@ -132,10 +132,8 @@ public final class HostViewModel {
     }
 
     private void mergeDomains(List<DomainSummary> fresh) {
-        Set<String> seen = new HashSet<>(fresh.size() * 2);
         List<DomainRowViewModel> added = new java.util.ArrayList<>();
         for (DomainSummary d : fresh) {
-            seen.add(d.uuid());
             DomainRowViewModel row = byUuid.get(d.uuid());
             if (row == null) {
                 row = new DomainRowViewModel(this, d);
@@ -145,7 +143,12 @@ public final class HostViewModel {
                 row.update(d);
             }
         }
-        if (byUuid.size() != seen.size()) {
+        // every fresh domain has a row now: more rows than fresh domains means some are gone
+        if (byUuid.size() > fresh.size()) {
+            Set<String> seen = new HashSet<>(fresh.size() * 2);
+            for (DomainSummary d : fresh) {
+                seen.add(d.uuid());
+            }
             byUuid.keySet().retainAll(seen);
             domains.removeIf(r -> !seen.contains(r.uuid()));
         }

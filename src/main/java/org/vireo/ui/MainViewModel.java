@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.vireo.host.HostConnector;
 import org.vireo.host.HostOptions;
+import org.vireo.model.StatsSettings;
 import org.vireo.host.HostSession;
 import org.vireo.model.DomainAction;
 import org.vireo.ssh.SshConnector;
@@ -29,7 +30,9 @@ public final class MainViewModel {
     /** A URI needs a scheme (qemu:, test:, qemu+ssh: ...); libvirt judges the rest and says what is wrong. */
     private static final Pattern URI_SHAPE = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?\\S*$");
 
-    private final HostOptions options;
+    private HostOptions options;
+    private final ObjectProperty<StatsSettings> stats = new SimpleObjectProperty<>(this, "stats");
+    private Consumer<StatsSettings> statsChanged = s -> { };
     private final Consumer<List<String>> connectionsChanged;
     /** SSH: the dialogs' side of the prompts, one session per remote host, the connector that picks by scheme. */
     private final SshPromptViewModel sshPrompts = new SshPromptViewModel();
@@ -44,6 +47,11 @@ public final class MainViewModel {
         new SimpleObjectProperty<>(this, "visibleDomains", new FilteredList<>(FXCollections.observableArrayList()));
 
     /** With the default polling and keepalive settings. */
+    /** With the given refresh settings and default keepalive. */
+    public MainViewModel(StatsSettings stats, Consumer<List<String>> connectionsChanged) {
+        this(HostOptions.defaults().withStats(stats), connectionsChanged);
+    }
+
     public MainViewModel(Consumer<List<String>> connectionsChanged) {
         this(HostOptions.defaults(), connectionsChanged);
     }
@@ -61,6 +69,7 @@ public final class MainViewModel {
         // this process has a GTK window: its main loop must be the only one iterating GLib's
         HostSession.dispatchEventsOnApplicationLoop();
         this.options = options;
+        this.stats.set(options.stats());
         this.connectionsChanged = connectionsChanged;
         this.sshSessions = new SshSessions(ssh, sshPrompts);
         // qemu+ssh:// goes through Vireo's own SSH session, everything else straight to libvirt
@@ -134,6 +143,28 @@ public final class MainViewModel {
                 }
             }));
         }
+    }
+
+    /** The stats refresh settings now in force. */
+    public javafx.beans.property.ReadOnlyObjectProperty<StatsSettings> statsProperty() {
+        return stats;
+    }
+
+    /** Told the new settings when the user changes them (it persists them, off the FX thread). */
+    public void setOnStatsChanged(Consumer<StatsSettings> listener) {
+        this.statsChanged = listener;
+    }
+
+    /** Applies new refresh settings to every host now (history length to hosts added from now on). */
+    public void applyStats(StatsSettings settings) {
+        options = options.withStats(settings);
+        stats.set(settings);
+        for (HostViewModel host : hosts) {
+            host.updateStats(settings);
+        }
+        statsChanged.accept(settings);
+        message.set("Refresh every " + settings.interval().toMillis() / 1000.0 + " s, keeping "
+            + settings.historyKept().toMinutes() + " min");
     }
 
     public void stopAll() {

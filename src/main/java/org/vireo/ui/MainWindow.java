@@ -141,6 +141,9 @@ public final class MainWindow extends BorderPane {
             actionButtons.put(action, b);
             bar.getItems().add(b);
         }
+        Button prefs = iconButton("preferencesButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignC.COG), "Preferences");
+        prefs.setOnAction(e -> new org.vireo.ui.dialog.PreferencesDialog(getScene().getWindow(), model.statsProperty().get())
+            .showAndWait().ifPresent(model::applyStats));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         CustomTextField filter = new CustomTextField();
@@ -149,7 +152,7 @@ public final class MainWindow extends BorderPane {
         filter.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
         filter.setPrefColumnCount(16);
         filter.textProperty().bindBidirectional(model.filterProperty());
-        bar.getItems().addAll(spacer, filter);
+        bar.getItems().addAll(spacer, filter, prefs);
         return bar;
     }
 

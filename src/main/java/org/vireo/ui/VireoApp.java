@@ -28,11 +28,12 @@ public final class VireoApp extends Application {
     @Override
     public void start(Stage stage) {
         Plan p = Objects.requireNonNull(plan, "VireoApp.prepare was not called");
-        model = new MainViewModel(uris -> {
+        model = new MainViewModel(p.settings().stats(), uris -> {
             if (p.remember()) {
                 p.writer().update(s -> s.withConnections(uris));
             }
         });
+        model.setOnStatsChanged(stats -> p.writer().update(s -> s.withStats(stats)));
         Scene scene = createScene(model, p.settings().windowWidth(), p.settings().windowHeight());
         stage.setTitle("Vireo");
         stage.setScene(scene);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.vireo.host.StatsPoller;
-import org.vireo.host.StatsSettings;
+import org.vireo.model.StatsSettings;
 import org.vireo.libvirt.VirtConnection;
 import org.vireo.model.StatsGroup;
 
@@ -146,7 +146,10 @@ public final class MonitorBench {
             cmd.addAll(List.of("-cp", "target/vireo.jar:target/lib/*", "org.vireo.Launcher",
                 "--connect", uri, "--config-dir", Files.createTempDirectory("vireo-bench").toString()));
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            // as src/scripts/run sets it: software rendering needs no GL in GTK
+            pb.environment().putIfAbsent("GDK_GL", "disable");
+            Process p = pb.start();
             return new App(p, t0);
         }
 

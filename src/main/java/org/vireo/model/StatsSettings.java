@@ -1,9 +1,8 @@
-package org.vireo.host;
+package org.vireo.model;
 
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
-import org.vireo.model.StatsGroup;
 
 /**
  * What the stats refresh polls: every second, 10 minutes kept, all groups by default
