@@ -17,7 +17,7 @@ import org.vireo.support.TwoHostLab;
  * Time from "connect" to "domains listed" for a remote host of the two-host lab: Vireo's own
  * SSH session (a fresh session each run: handshake, auth, channel, libvirt open, list) next to
  * {@code virsh -c qemu+ssh://... list --all} (a fresh process each run).
- * Run: src/scripts/bench-remote (starts the lab) or, with VIREO_TWOHOST_FACTS set,
+ * Run: src/scripts/bench --ssh (starts the lab) or, with VIREO_TWOHOST_FACTS set,
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.vireo.bench.RemoteConnectBench}.
  */
 public final class RemoteConnectBench {

@@ -1,6 +1,5 @@
 package org.vireo.ui.domain;
 
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.ColumnConstraints;
@@ -10,6 +9,7 @@ import javafx.scene.layout.RowConstraints;
 import org.vireo.model.Metric;
 import org.vireo.model.TimeSeries;
 import org.vireo.ui.DomainRowViewModel;
+import org.vireo.ui.chart.LiveCharts;
 import org.vireo.ui.chart.Palette;
 import org.vireo.ui.chart.TimeSeriesChart;
 
@@ -22,9 +22,7 @@ public final class PerformanceTab extends Tab {
     private final TimeSeriesChart memory;
     private final TimeSeriesChart disk;
     private final TimeSeriesChart net;
-    private final ChangeListener<Number> redraw = (o, a, b) -> refresh();
-    private DomainRowViewModel row;
-    private boolean live;
+    private final LiveCharts<DomainRowViewModel> live;
 
     public PerformanceTab() {
         super("Performance");
@@ -56,6 +54,7 @@ public final class PerformanceTab extends Tab {
             grid.getRowConstraints().add(r);
         }
         setContent(grid);
+        live = new LiveCharts<>(DomainRowViewModel::tickProperty, cpu, memory, disk, net);
     }
 
     public TimeSeriesChart chart(Metric metric) {
@@ -69,39 +68,16 @@ public final class PerformanceTab extends Tab {
 
     /** Shows this domain (null: none). */
     void show(DomainRowViewModel domain) {
-        unwatch();
-        row = domain;
-        watch();
+        live.show(domain);
     }
 
     /** Whether the charts are on screen: the page shown and this tab selected. */
     void setLive(boolean on) {
-        unwatch();
-        live = on;
-        watch();
-    }
-
-    private void watch() {
-        if (live && row != null) {
-            row.tickProperty().addListener(redraw);
-            refresh();
-        }
-    }
-
-    private void unwatch() {
-        if (row != null) {
-            row.tickProperty().removeListener(redraw);
-        }
+        live.setLive(on);
     }
 
     private TimeSeries series(Metric metric) {
+        DomainRowViewModel row = live == null ? null : live.shown();
         return row == null ? TimeSeries.EMPTY : row.series(metric);
-    }
-
-    private void refresh() {
-        cpu.refresh();
-        memory.refresh();
-        disk.refresh();
-        net.refresh();
     }
 }

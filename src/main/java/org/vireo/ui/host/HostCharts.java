@@ -1,12 +1,12 @@
 package org.vireo.ui.host;
 
-import javafx.beans.value.ChangeListener;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.vireo.model.HostMetric;
 import org.vireo.model.Metric;
 import org.vireo.model.TimeSeries;
 import org.vireo.ui.HostViewModel;
+import org.vireo.ui.chart.LiveCharts;
 import org.vireo.ui.chart.Palette;
 import org.vireo.ui.chart.TimeSeriesChart;
 
@@ -18,9 +18,7 @@ public final class HostCharts extends HBox {
     private final TimeSeriesChart cpu;
     private final TimeSeriesChart memory;
     private final TimeSeriesChart io;
-    private final ChangeListener<Number> redraw = (o, a, b) -> refresh();
-    private HostViewModel host;
-    private boolean live;
+    private final LiveCharts<HostViewModel> live;
 
     public HostCharts() {
         super(8);
@@ -41,40 +39,19 @@ public final class HostCharts extends HBox {
             c.setPrefWidth(300);
         }
         getChildren().addAll(cpu, memory, io);
+        live = new LiveCharts<>(HostViewModel::tickProperty, cpu, memory, io);
     }
 
     public void show(HostViewModel h) {
-        unwatch();
-        host = h;
-        watch();
+        live.show(h);
     }
 
     public void setLive(boolean on) {
-        unwatch();
-        live = on;
-        watch();
-    }
-
-    private void watch() {
-        if (live && host != null) {
-            host.tickProperty().addListener(redraw);
-            refresh();
-        }
-    }
-
-    private void unwatch() {
-        if (host != null) {
-            host.tickProperty().removeListener(redraw);
-        }
+        live.setLive(on);
     }
 
     private TimeSeries series(HostMetric metric) {
+        HostViewModel host = live == null ? null : live.shown();
         return host == null ? TimeSeries.EMPTY : host.hostSeries(metric);
-    }
-
-    private void refresh() {
-        cpu.refresh();
-        memory.refresh();
-        io.refresh();
     }
 }
