@@ -360,4 +360,16 @@ public final class DomainService {
             return null;
         }).whenComplete((ok, err) -> session.requestRefresh());
     }
+
+    public CompletableFuture<byte[]> screenshot(String uuid) {
+        return session.<byte[]>submit(c -> api(c).screenshot(uuid));
+    }
+
+    public CompletableFuture<byte[]> memoryPeek(String uuid, long start, int size) {
+        return session.<byte[]>submit(c -> api(c).memoryPeek(uuid, start, size));
+    }
+
+    public CompletableFuture<byte[]> blockPeek(String uuid, String disk, long offset, int size) {
+        return session.<byte[]>submit(c -> api(c).blockPeek(uuid, disk, offset, size));
+    }
 }

@@ -37,6 +37,7 @@ public final class DomainPage extends BorderPane {
     private final Label memoryValue = new Label();
     private final javafx.beans.value.ChangeListener<DomainStatus> restyler = (o, a, b) -> restyle(b);
     private DomainRowViewModel shown;
+    private final DomainPageViewModel pages;
 
     public DomainPage(MainViewModel model) {
         setId("domainPage");
@@ -68,9 +69,15 @@ public final class DomainPage extends BorderPane {
         overviewTab.setId("overviewTab");
         tabs.getTabs().add(overviewTab);
         setCenter(tabs);
+        pages = DomainTabs.install(model, tabs, overviewTab, overview);
 
         model.selectedDomainProperty().addListener((obs, old, now) -> show(now));
         show(model.selectedDomainProperty().get());
+    }
+
+    /** The state of the Overview ... Actions tabs (for tests). */
+    public DomainPageViewModel pages() {
+        return pages;
     }
 
     /** Where other features add their tabs (performance, hardware, snapshots ...). */
