@@ -396,7 +396,7 @@ public final class DomainPageViewModel {
 
     /** Polls the block job of {@code disk} once into {@link #blockJobProperty()}. */
     public CompletableFuture<BlockJob> pollBlockJob(String disk) {
-        CompletableFuture<BlockJob> f = service().blockJob(uuid(), disk);
+        CompletableFuture<BlockJob> f = safe(() -> service().blockJob(uuid(), disk));
         f.whenComplete((job, err) -> Platform.runLater(() -> blockJob.set(err == null ? job : null)));
         return f;
     }
@@ -409,7 +409,7 @@ public final class DomainPageViewModel {
 
     private <T> void fetch(String area, Supplier<CompletableFuture<T>> call, Consumer<T> onOk) {
         DomainRowViewModel forRow = domain.get();
-        call.get().whenComplete((value, err) -> Platform.runLater(() -> {
+        safe(call).whenComplete((value, err) -> Platform.runLater(() -> {
             if (domain.get() != forRow) {
                 return; // another domain opened meanwhile
             }
@@ -450,6 +450,15 @@ public final class DomainPageViewModel {
                 }
             }
         }));
+    }
+
+    /** A call that could not even be queued (the host session has stopped) becomes a failed future. */
+    private static <T> CompletableFuture<T> safe(Supplier<CompletableFuture<T>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private void report(String area, String label, Throwable err) {
