@@ -183,7 +183,7 @@ final class ActionsTab extends VBox {
         model.blockJobProperty().addListener((o, a, job) -> showJob(job, progress, jobText));
         javafx.animation.Timeline poll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(500),
             e -> {
-                if (model.domainProperty().get() != null && isVisible() && getScene() != null
+                if (model.domainProperty().get() != null && model.domainProperty().get().getState().isActive() && isVisible() && getScene() != null
                     && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
                     model.pollBlockJob(jobDisk.getText());
                 }

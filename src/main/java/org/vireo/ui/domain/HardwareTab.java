@@ -64,8 +64,13 @@ final class HardwareTab extends VBox {
             }
         });
         GridPane cpuMem = new GridPane(10, 6);
-        cpuMem.addRow(0, Ui.caption("vCPUs"), vcpuNow, vcpus, vcpuMax, vcpuAffect, setV);
-        cpuMem.addRow(1, Ui.caption("Memory"), memNow, new HBox(4, memMiB, new Label("MiB")), memMax, memAffect, setM);
+        cpuMem.addRow(0, Ui.caption("vCPUs"), vcpuNow);
+        cpuMem.add(new HBox(8, vcpus, vcpuMax, vcpuAffect, setV), 1, 1);
+        cpuMem.addRow(2, Ui.caption("Memory"), memNow);
+        cpuMem.add(new HBox(8, memMiB, new Label("MiB"), memMax, memAffect, setM), 1, 3);
+        for (var n : java.util.List.of(vcpuMax, memMax, setV, setM)) {
+            ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
 
         devices.setId("deviceTable");
         devices.setPrefHeight(220);
