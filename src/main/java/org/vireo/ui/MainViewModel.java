@@ -171,6 +171,11 @@ public final class MainViewModel {
         return filter;
     }
 
+    /** Puts a line into the status line (for results whose page has closed, such as an undefined domain's). */
+    public void tell(String text) {
+        message.set(text);
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message;
     }

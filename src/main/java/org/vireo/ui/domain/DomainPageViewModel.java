@@ -63,8 +63,10 @@ public final class DomainPageViewModel {
     private final Map<String, BooleanProperty> failed = new HashMap<>();
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private int xmlFlags;
+    private final MainViewModel main;
 
     public DomainPageViewModel(MainViewModel main) {
+        this.main = main;
         for (String area : List.of(OVERVIEW, HARDWARE, TUNING, XML, SNAPSHOTS, ACTIONS)) {
             outcomes.put(area, new SimpleStringProperty(this, area + "Outcome", ""));
             failed.put(area, new SimpleBooleanProperty(this, area + "Failed"));
@@ -362,8 +364,9 @@ public final class DomainPageViewModel {
         action("Screenshot to " + file, () -> service().screenshotTo(uuid(), Path.of(file)));
     }
 
+    /** The outcome also goes to the status line: a shut-off domain disappears with its page as soon as the list refreshes. */
     public void undefine(Set<DomainFlags.Undefine> flags) {
-        action("Undefine", () -> service().undefine(uuid(), flags));
+        run(ACTIONS, "Undefine " + name(), () -> service().undefine(uuid(), flags), OVERVIEW, true);
     }
 
     public void memoryPeek(long start, int size) {
@@ -422,6 +425,14 @@ public final class DomainPageViewModel {
     }
 
     private void run(String area, String label, Supplier<? extends CompletableFuture<?>> call, String reload) {
+        run(area, label, call, reload, false);
+    }
+
+    /**
+     * Runs an operation with its outcome on {@code area}'s line; with {@code toStatusLine}, or when another domain's page
+     * (or none) is open by the time it ends, the outcome goes to the main window's status line too, so it is never lost.
+     */
+    private void run(String area, String label, Supplier<? extends CompletableFuture<?>> call, String reload, boolean toStatusLine) {
         if (domain.get() == null) {
             return;
         }
@@ -435,8 +446,13 @@ public final class DomainPageViewModel {
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
+        String who = forRow.getName();
         f.whenComplete((ok, err) -> Platform.runLater(() -> {
             busy.set(false);
+            if (toStatusLine || domain.get() != forRow) {
+                main.tell(err == null ? label + (label.contains(who) ? "" : " (" + who + ")") + ": done"
+                    : label + (label.contains(who) ? "" : " (" + who + ")") + " failed: " + reason(err));
+            }
             if (domain.get() != forRow) {
                 return;
             }

@@ -37,6 +37,8 @@ final class HardwareTab extends VBox {
     private final ChoiceBox<Affect> deviceAffect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
     private final CheckBox force = new CheckBox("force");
     private final TextField resizeMiB = new TextField();
+    private Integer prefilledVcpus;
+    private String prefilledMemory;
 
     HardwareTab(DomainPageViewModel model) {
         this.model = model;
@@ -139,20 +141,29 @@ final class HardwareTab extends VBox {
 
     private void show(HardwareInfo hw) {
         if (hw == null) {
+            // another domain (or none): its values prefill the inputs afresh
             devices.getItems().clear();
             blocks.getItems().clear();
+            prefilledVcpus = null;
+            prefilledMemory = null;
             return;
         }
         vcpuNow.setText("live " + n(hw.vcpusLive()) + " of " + n(hw.vcpusLiveMax()) + " · config " + n(hw.vcpusConfig())
             + " of " + n(hw.vcpusConfigMax()) + (hw.hypervisorMaxVcpus() > 0 ? " · hypervisor max " + hw.hypervisorMaxVcpus() : ""));
         memNow.setText("live " + mib(hw.memoryLiveKiB()) + " of " + mib(hw.maxMemoryLiveKiB()) + " · config " + mib(hw.memoryConfigKiB())
             + " of " + mib(hw.maxMemoryConfigKiB()));
+        // prefill the inputs with the domain's values, but never overwrite what the user typed since the last prefill
+        // (a refresh after another change, or after a state change, must not swap the value under their Apply)
         int v = hw.vcpusLive() > 0 ? hw.vcpusLive() : hw.vcpusConfig();
-        if (v > 0) {
+        if (v > 0 && (prefilledVcpus == null || prefilledVcpus.equals(vcpus.getValue()))) {
             vcpus.getValueFactory().setValue(v);
+            prefilledVcpus = v;
         }
         long m = hw.memoryLiveKiB() > 0 ? hw.memoryLiveKiB() : hw.memoryConfigKiB();
-        memMiB.setText(Long.toString(m / 1024));
+        if (prefilledMemory == null || prefilledMemory.equals(memMiB.getText())) {
+            prefilledMemory = Long.toString(m / 1024);
+            memMiB.setText(prefilledMemory);
+        }
         devices.getItems().setAll(hw.devices());
         blocks.getItems().setAll(hw.blocks());
     }

@@ -90,6 +90,9 @@ final class SnapshotsTab extends VBox {
                 model.deleteSnapshot(s.name(), mode);
             }
         });
+        var nothingSelected = tree.getSelectionModel().selectedItemProperty().isNull();
+        revert.disableProperty().bind(nothingSelected);
+        delete.disableProperty().bind(nothingSelected);
         Button refresh = Ui.button("refreshSnapshotsButton", "Refresh", () -> model.load(DomainPageViewModel.SNAPSHOTS));
         getChildren().add(Ui.scroll(
             new HBox(8, refresh, Ui.outcome("snapshotsOutcome", model.outcome(DomainPageViewModel.SNAPSHOTS), model.failed(DomainPageViewModel.SNAPSHOTS))),
@@ -103,6 +106,8 @@ final class SnapshotsTab extends VBox {
     }
 
     private void rebuild(List<SnapshotInfo> list) {
+        // a reload (after an action, a state change, a tab switch) keeps the selection by name
+        SnapshotInfo was = selected();
         TreeItem<SnapshotInfo> root = new TreeItem<>();
         Map<String, TreeItem<SnapshotInfo>> items = new HashMap<>();
         for (SnapshotInfo s : list) {
@@ -116,6 +121,9 @@ final class SnapshotsTab extends VBox {
         }
         root.setExpanded(true);
         tree.setRoot(root);
+        if (was != null && items.containsKey(was.name())) {
+            tree.getSelectionModel().select(items.get(was.name()));
+        }
     }
 
     private static TreeTableColumn<SnapshotInfo, String> col(String title, double width, java.util.function.Function<SnapshotInfo, String> f) {

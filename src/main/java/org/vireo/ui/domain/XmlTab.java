@@ -19,7 +19,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /** XML: live, inactive and secure descriptions in a highlighting editor; saving redefines the domain. */
 final class XmlTab extends VBox {
-    private static final Pattern XML_TAG = Pattern.compile("(?<COMMENT><!--[\\s\\S]*?-->)|(?<ELEMENT>(</?\\h*)([\\w:.-]+)([^<>]*)(\\h*/?>))");
+    private static final Pattern XML_TAG = Pattern.compile("(?<COMMENT><!--[\\s\\S]*?-->)|(?<ELEMENT>(</?\\h*)([\\w:.-]+)([^<>]*?)(\\h*/?>))");
     private static final Pattern ATTRIBUTES = Pattern.compile("([\\w:.-]+\\h*)(=)(\\h*\"[^\"]*\"|\\h*'[^']*')");
 
     private final CodeArea editor = new CodeArea();
@@ -70,9 +70,10 @@ final class XmlTab extends VBox {
             if (m.group("COMMENT") != null) {
                 spans.add(Collections.singleton("xml-comment"), m.end() - m.start());
             } else {
-                spans.add(Collections.singleton("xml-tagmark"), m.end(2) - m.start(2));
-                spans.add(Collections.singleton("xml-tag"), m.end(3) - m.end(2));
-                String attrs = m.group(4);
+                // groups: 1 COMMENT, 2 ELEMENT, 3 "<" or "</", 4 the name, 5 the attributes, 6 "/>" or ">"
+                spans.add(Collections.singleton("xml-tagmark"), m.end(3) - m.start(3));
+                spans.add(Collections.singleton("xml-tag"), m.end(4) - m.end(3));
+                String attrs = m.group(5);
                 if (!attrs.isEmpty()) {
                     Matcher a = ATTRIBUTES.matcher(attrs);
                     int lastA = 0;
@@ -85,7 +86,7 @@ final class XmlTab extends VBox {
                     }
                     spans.add(Collections.emptyList(), attrs.length() - lastA);
                 }
-                spans.add(Collections.singleton("xml-tagmark"), m.end(5) - m.end(4));
+                spans.add(Collections.singleton("xml-tagmark"), m.end(6) - m.end(5));
             }
             last = m.end();
         }

@@ -10,7 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Window;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.util.WaitForAsyncUtils;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -46,6 +55,8 @@ import org.vireo.support.Screenshots;
  */
 @Tag("lab")
 @ExtendWith(ApplicationExtension.class)
+// a stuck wait fails the test (with its stack) instead of hanging the whole run
+@Timeout(value = 8, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DomainPagesLabTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private MainViewModel model;
@@ -64,6 +75,9 @@ class DomainPagesLabTest {
 
     @AfterEach
     void stop() {
+        // a failed test may leave a confirmation open: close it, so it cannot block the next test's window
+        Fx.run(() -> List.copyOf(Window.getWindows()).stream()
+            .filter(w -> w instanceof Stage st && st.getOwner() != null).forEach(Window::hide));
         Fx.run(model::stopAll);
         if (scratch != null) {
             try {
@@ -106,20 +120,54 @@ class DomainPagesLabTest {
     }
 
     /**
-     * Presses a button of a page: a click when it is on screen, else fires it as a keyboard
-     * activation would (the pages scroll; a robot click needs the button within the window).
+     * Presses a button of a page with a real click: waits until it is enabled, scrolls its page so
+     * it is in view, then clicks it. Never runs the button's action synchronously from the test
+     * thread: an action that asks first opens a modal dialog (showAndWait), and a blocking
+     * {@code robot.interact(b::fire)} would then wait for the FX call forever (the old hang).
      */
     private static void press(FxRobot robot, String id) {
-        javafx.scene.control.ButtonBase b = robot.lookup(id).queryAs(javafx.scene.control.ButtonBase.class);
-        boolean onScreen = Fx.get(() -> {
-            var bounds = b.localToScene(b.getBoundsInLocal());
-            return b.getScene() != null && bounds.getMaxY() < b.getScene().getHeight() && bounds.getMinY() > 0 && !b.isDisabled();
-        });
-        if (onScreen) {
-            robot.clickOn(b);
-        } else {
-            robot.interact(b::fire);
+        ButtonBase b = robot.lookup(id).queryAs(ButtonBase.class);
+        Fx.await(WAIT, id + " shown and enabled", () -> b.getScene() != null && !b.isDisabled());
+        Fx.run(() -> scrollIntoView(b));
+        WaitForAsyncUtils.waitForFxEvents();
+        if (!Fx.get(() -> inView(b))) {
+            throw new AssertionError(id + " could not be scrolled into view");
         }
+        robot.clickOn(b);
+    }
+
+    /** Scrolls every scroll pane around {@code node} so that its centre is in the middle of the viewport, if possible. */
+    static void scrollIntoView(Node node) {
+        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane sp && sp.getContent() != null) {
+                Node content = sp.getContent();
+                Bounds nb = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double contentH = content.getLayoutBounds().getHeight();
+                double viewH = sp.getViewportBounds().getHeight();
+                if (contentH > viewH) {
+                    double y = Math.max(0, Math.min(contentH - viewH, nb.getCenterY() - viewH / 2));
+                    sp.setVvalue(sp.getVmin() + y / (contentH - viewH) * (sp.getVmax() - sp.getVmin()));
+                }
+                sp.layout();
+            }
+        }
+    }
+
+    /** Whether the centre of {@code node} is inside the window and inside the viewport of each scroll pane around it. */
+    static boolean inView(Node node) {
+        Bounds nb = node.localToScene(node.getBoundsInLocal());
+        double x = nb.getCenterX();
+        double y = nb.getCenterY();
+        Scene sc = node.getScene();
+        if (sc == null || x < 0 || y < 0 || x > sc.getWidth() || y > sc.getHeight()) {
+            return false;
+        }
+        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane sp && !sp.localToScene(sp.getLayoutBounds()).contains(x, y)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Clicks {@code action} in the confirmation dialog (after checking it says what is lost). */
@@ -307,7 +355,7 @@ class DomainPagesLabTest {
         SnapshotInfo first = Fx.get(() -> pages().snapshots().getFirst());
         assertTrue(first.current() && first.withMemory() && first.description().equals("made by the test"), first.toString());
         Screenshots.save(scene, "domain-snapshots-one");
-        robot.clickOn("#actionsTab");
+        tab(robot, "actionsTab");
         press(robot, "#pauseActionButton");
         awaitDone(DomainPageViewModel.ACTIONS, "pause");
         assertEquals("paused", Lab.state(name));
@@ -390,8 +438,11 @@ class DomainPagesLabTest {
         tab(robot, "actionsTab");
         press(robot, "#undefineButton");
         confirm(robot, "Undefine");
-        awaitDone(DomainPageViewModel.ACTIONS, "undefine");
+        // the shut-off domain disappears from the list with its page; the outcome stays in the status line
+        Fx.await(Duration.ofSeconds(90), "undefine reported", () -> model.messageProperty().get().startsWith("Undefine " + name));
+        assertEquals("Undefine " + name + ": done", Fx.get(() -> model.messageProperty().get()));
         assertFalse(Lab.virsh("list", "--all", "--name").contains(name));
+        Fx.await(WAIT, "the page closes", () -> pages().domainProperty().get() == null && row(name) == null);
         Files.deleteIfExists(scratchDir.resolve(name + ".qcow2"));
         assertNotNull(name);
     }
