@@ -136,6 +136,13 @@ public final class MainViewModel {
 
     private HostViewModel open(String uri) {
         HostViewModel host = new HostViewModel(uri, options);
+        // a domain that disappears (undefined, a transient one stopped, the host gone) takes its open page with it
+        host.domains().addListener((javafx.collections.ListChangeListener<DomainRowViewModel>) c -> {
+            DomainRowViewModel open = selectedDomain.get();
+            if (open != null && open.host() == host && !host.domains().contains(open)) {
+                selectedDomain.set(null);
+            }
+        });
         hosts.add(host);
         host.start();
         return host;

@@ -59,6 +59,7 @@ public final class DomainPageViewModel {
     private final ObservableList<SnapshotInfo> snapshots = FXCollections.observableArrayList();
     private final ObjectProperty<BlockJob> blockJob = new SimpleObjectProperty<>(this, "blockJob");
     private final StringProperty peek = new SimpleStringProperty(this, "peek", "");
+    private final StringProperty customMetadata = new SimpleStringProperty(this, "customMetadata", "");
     private final Map<String, StringProperty> outcomes = new HashMap<>();
     private final Map<String, BooleanProperty> failed = new HashMap<>();
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
@@ -87,6 +88,7 @@ public final class DomainPageViewModel {
         xml.set("");
         blockJob.set(null);
         peek.set("");
+        customMetadata.set("");
         outcomes.values().forEach(o -> o.set(""));
         failed.values().forEach(f -> f.set(false));
     }
@@ -207,8 +209,13 @@ public final class DomainPageViewModel {
         return o.status().state().isActive() && o.persistent() ? Affect.BOTH : Affect.CURRENT;
     }
 
-    public CompletableFuture<String> customMetadata(String namespaceUri) {
-        return service().customMetadata(uuid(), namespaceUri);
+    /** Loads the metadata element of {@code namespaceUri} into {@link #customMetadataProperty()}; libvirt's refusal goes to the outcome line. */
+    public void loadCustomMetadata(String namespaceUri) {
+        read(OVERVIEW, "Load metadata of " + namespaceUri, () -> service().customMetadata(uuid(), namespaceUri), customMetadata::set);
+    }
+
+    public StringProperty customMetadataProperty() {
+        return customMetadata;
     }
 
     public void setCustomMetadata(String xmlText, String key, String namespaceUri) {
@@ -370,11 +377,13 @@ public final class DomainPageViewModel {
     }
 
     public void memoryPeek(long start, int size) {
-        fetch(ACTIONS, () -> service().memoryPeek(uuid(), start, size), b -> peek.set(HexView.format(start, b)));
+        read(ACTIONS, "Peek memory at 0x" + Long.toHexString(start), () -> service().memoryPeek(uuid(), start, size),
+            b -> peek.set(HexView.format(start, b)));
     }
 
     public void blockPeek(String disk, long offset, int size) {
-        fetch(ACTIONS, () -> service().blockPeek(uuid(), disk, offset, size), b -> peek.set(HexView.format(offset, b)));
+        read(ACTIONS, "Peek disk " + disk + " at 0x" + Long.toHexString(offset), () -> service().blockPeek(uuid(), disk, offset, size),
+            b -> peek.set(HexView.format(offset, b)));
     }
 
     public void blockPull(String disk, long bandwidth) {
@@ -409,6 +418,27 @@ public final class DomainPageViewModel {
     }
 
     // ------------------------------------------------------------ plumbing
+
+    /** A read the user asked for: its label on the area's outcome line while it runs, then done or libvirt's refusal. */
+    private <T> void read(String area, String label, Supplier<CompletableFuture<T>> call, Consumer<T> onOk) {
+        if (domain.get() == null) {
+            return;
+        }
+        DomainRowViewModel forRow = domain.get();
+        outcomes.get(area).set(label + "…");
+        failed.get(area).set(false);
+        safe(call).whenComplete((value, err) -> Platform.runLater(() -> {
+            if (domain.get() != forRow) {
+                return;
+            }
+            if (err != null) {
+                report(area, label, err);
+            } else {
+                onOk.accept(value);
+                outcomes.get(area).set(label + ": done");
+            }
+        }));
+    }
 
     private <T> void fetch(String area, Supplier<CompletableFuture<T>> call, Consumer<T> onOk) {
         DomainRowViewModel forRow = domain.get();

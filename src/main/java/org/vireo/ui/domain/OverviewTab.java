@@ -61,8 +61,8 @@ final class OverviewTab extends VBox {
         nsXml.setId("metadataXmlField");
         nsXml.setPrefRowCount(2);
         nsXml.setPromptText("<note>...</note>");
-        Button loadNs = Ui.button("loadCustomMetadataButton", "Load", () -> model.customMetadata(nsUri.getText())
-            .whenComplete((x, err) -> javafx.application.Platform.runLater(() -> nsXml.setText(err == null ? x : ""))));
+        Button loadNs = Ui.button("loadCustomMetadataButton", "Load", () -> model.loadCustomMetadata(nsUri.getText()));
+        model.customMetadataProperty().addListener((o, a, x) -> nsXml.setText(x));
         Button saveNs = Ui.button("saveCustomMetadataButton", "Save element",
             () -> model.setCustomMetadata(nsXml.getText(), nsKey.getText(), nsUri.getText()));
         thumb.setId("screenshotThumbnail");

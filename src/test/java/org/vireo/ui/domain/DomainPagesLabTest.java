@@ -90,6 +90,15 @@ class DomainPagesLabTest {
             } catch (AssertionError ignored) {
                 // already gone (the undefine test)
             }
+            if (scratchDir != null) {
+                try (var files = Files.newDirectoryStream(scratchDir, scratch + "*")) {
+                    for (Path f : files) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException e) {
+                    System.out.println("[cleanup] " + e);
+                }
+            }
         }
     }
 
@@ -190,6 +199,38 @@ class DomainPagesLabTest {
             }
             return o.endsWith(": done");
         });
+    }
+
+    /** Like awaitDone, but the operation must fail: returns the outcome line with libvirt's message. */
+    private String awaitRefused(String area, String label) {
+        Fx.await(Duration.ofSeconds(90), label + " refused (" + area + ")", () -> pages().failed(area).get());
+        String o = outcome(area);
+        System.out.println("[figure] " + o);
+        assertTrue(o.startsWith(label + " failed: ") && o.length() > (label + " failed: ").length() + 10, o);
+        return o;
+    }
+
+    /** Polls a condition on the test thread (for virsh and files, which must not run on the FX thread). */
+    private static void eventually(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The node with this id (exact match, so ids with dots such as inbound.average work). */
+    private static <T extends Node> T node(FxRobot robot, String id, Class<T> type) {
+        String bare = id.startsWith("#") ? id.substring(1) : id;
+        return robot.lookup((Node n) -> bare.equals(n.getId())).queryAs(type);
+    }
+
+    /** Starts the scratch domain with virsh and waits until its guest has booted. */
+    private void startScratch(String name) {
+        Lab.virsh("start", name);
+        eventually(Duration.ofSeconds(120), name + " booted", () -> Lab.bootCount(name) >= 1);
     }
 
     @Test
@@ -445,5 +486,175 @@ class DomainPagesLabTest {
         Fx.await(WAIT, "the page closes", () -> pages().domainProperty().get() == null && row(name) == null);
         Files.deleteIfExists(scratchDir.resolve(name + ".qcow2"));
         assertNotNull(name);
+    }
+
+    @Test
+    void metadataAutostartAndConfigChangesReachTheRealDomain(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        open(robot, name);
+        Fx.await(WAIT, "overview loaded", () -> pages().overviewProperty().get() != null);
+
+        // title and description (set_metadata / get_metadata of TITLE and DESCRIPTION)
+        Fx.run(() -> node(robot, "#titleField", TextField.class).setText("Scratch title"));
+        Fx.run(() -> node(robot, "#descriptionField", javafx.scene.control.TextArea.class).setText("Scratch description"));
+        press(robot, "#saveMetadataButton");
+        awaitDone(DomainPageViewModel.OVERVIEW, "title and description");
+        assertEquals("Scratch title", Lab.virsh("desc", name, "--title", "--config"));
+        assertEquals("Scratch description", Lab.virsh("desc", name, "--config"));
+        Fx.await(WAIT, "the overview reads the title back", () -> pages().overviewProperty().get() != null
+            && "Scratch title".equals(pages().overviewProperty().get().title()));
+
+        // custom metadata element by namespace: save, then load it back into the emptied field
+        Fx.run(() -> node(robot, "#metadataXmlField", javafx.scene.control.TextArea.class).setText("<note>hello from vireo</note>"));
+        press(robot, "#saveCustomMetadataButton");
+        awaitDone(DomainPageViewModel.OVERVIEW, "custom metadata");
+        assertTrue(Lab.virsh("metadata", name, "--uri", "http://vireo.invalid/notes/1", "--config").contains("hello from vireo"));
+        Fx.run(() -> node(robot, "#metadataXmlField", javafx.scene.control.TextArea.class).setText(""));
+        press(robot, "#loadCustomMetadataButton");
+        awaitDone(DomainPageViewModel.OVERVIEW, "load custom metadata");
+        assertTrue(Fx.get(() -> node(robot, "#metadataXmlField", javafx.scene.control.TextArea.class).getText()).contains("hello from vireo"));
+        // a namespace the domain has no element for: libvirt's message next to the Load
+        Fx.run(() -> node(robot, "#metadataUriField", TextField.class).setText("http://vireo.invalid/none/1"));
+        press(robot, "#loadCustomMetadataButton");
+        awaitRefused(DomainPageViewModel.OVERVIEW, "Load metadata of http://vireo.invalid/none/1");
+
+        // autostart on, then off
+        press(robot, "#autostartToggle");
+        awaitDone(DomainPageViewModel.OVERVIEW, "autostart on");
+        assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Autostart:\\s+enable.*"));
+        Fx.await(WAIT, "the overview reads autostart back", () -> pages().overviewProperty().get() != null
+            && pages().overviewProperty().get().autostart());
+        press(robot, "#autostartToggle");
+        awaitDone(DomainPageViewModel.OVERVIEW, "autostart off");
+        assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Autostart:\\s+disable.*"));
+        Screenshots.save(scene, "domain-overview-shut-off");
+
+        // maximum memory of the saved definition (set_max_memory)
+        tab(robot, "hardwareTab");
+        Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
+        Fx.run(() -> node(robot, "#memoryAffect", ChoiceBox.class).setValue(Affect.CONFIG));
+        Fx.run(() -> node(robot, "#memoryMaximumCheck", CheckBox.class).setSelected(true));
+        Fx.run(() -> node(robot, "#memoryField", TextField.class).setText("112"));
+        press(robot, "#applyMemoryButton");
+        awaitDone(DomainPageViewModel.HARDWARE, "max memory");
+        assertTrue(Lab.virsh("dumpxml", "--inactive", name).contains("<memory unit='KiB'>114688</memory>"));
+
+        // update a device in the saved definition: the VNC display gets a password
+        String vnc = "<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1' passwd='s3cret'>"
+            + "<listen type='address' address='127.0.0.1'/></graphics>";
+        Fx.run(() -> node(robot, "#deviceXmlField", javafx.scene.control.TextArea.class).setText(vnc));
+        Fx.run(() -> node(robot, "#deviceAffect", ChoiceBox.class).setValue(Affect.CONFIG));
+        press(robot, "#updateDeviceButton");
+        awaitDone(DomainPageViewModel.HARDWARE, "update device");
+        assertTrue(Lab.virsh("dumpxml", "--inactive", "--security-info", name).contains("passwd='s3cret'"));
+
+        // bandwidth of the NIC in the saved definition (set_interface_parameters)
+        tab(robot, "tuningTab");
+        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().stream().anyMatch(g -> g.group().equals("bandwidth")));
+        var bw = Fx.get(() -> pages().tuning().stream().filter(g -> g.group().equals("bandwidth")).findFirst().orElseThrow());
+        assertTrue(bw.supported(), "bandwidth of " + bw.target() + ": " + bw.unsupported());
+        String bwId = "#tuning-bandwidth-" + bw.target();
+        Fx.run(() -> node(robot, bwId + "-inbound.average", TextField.class).setText("100"));
+        Fx.run(() -> node(robot, bwId + "-affect", ChoiceBox.class).setValue(Affect.CONFIG));
+        press(robot, bwId + "-apply");
+        awaitDone(DomainPageViewModel.TUNING, "bandwidth");
+        assertTrue(Lab.virsh("domiftune", name, bw.target(), "--config").matches("(?s).*inbound.average\\s*:\\s*100\\b.*"),
+            Lab.virsh("domiftune", name, bw.target(), "--config"));
+    }
+
+    @Test
+    void powerTuningAndDisksOfARunningGuest(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        // a raw second disk with a known pattern (libvirt peeks only into raw disks)
+        Path raw = scratchDir.resolve(name + "-raw.img");
+        byte[] data = new byte[1 << 20];
+        byte[] mark = "VIREO PEEK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(mark, 0, data, 0x200, mark.length);
+        Files.write(raw, data);
+        Path diskXml = Files.createTempFile("disk", ".xml");
+        Files.writeString(diskXml, "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + raw
+            + "'/><target dev='vdb' bus='virtio'/></disk>");
+        Lab.virsh("attach-device", name, diskXml.toString(), "--config");
+        Files.delete(diskXml);
+        startScratch(name);
+        open(robot, name);
+        tab(robot, "actionsTab");
+
+        // no guest agent and no PM support in the lab guest: the page shows libvirt's refusal
+        press(robot, "#pmSuspendButton");
+        awaitRefused(DomainPageViewModel.ACTIONS, "PM suspend");
+        press(robot, "#pmWakeupButton");
+        awaitRefused(DomainPageViewModel.ACTIONS, "Wake up");
+        assertEquals("running", Lab.state(name));
+
+        // peek: the qcow2 disk is refused, the raw one shows the pattern
+        Fx.run(() -> node(robot, "#peekDiskField", TextField.class).setText("vda"));
+        Fx.run(() -> node(robot, "#peekOffsetField", TextField.class).setText("0x200"));
+        press(robot, "#blockPeekButton");
+        awaitRefused(DomainPageViewModel.ACTIONS, "Peek disk vda at 0x200");
+        Fx.run(() -> node(robot, "#peekDiskField", TextField.class).setText("vdb"));
+        press(robot, "#blockPeekButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "peek vdb");
+        String hex = Fx.get(() -> pages().peekProperty().get());
+        assertTrue(hex.startsWith("00000200  56 49 52 45 4f 20 50 45  45 4b 00") && hex.contains("|VIREO PEEK......|"), hex);
+
+        // resize vda (grow), then a shrink asks first and Cancel leaves it
+        tab(robot, "hardwareTab");
+        Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
+        Fx.run(() -> node(robot, "#resizeField", TextField.class).setText("80"));
+        press(robot, "#blockResizeButton");
+        awaitDone(DomainPageViewModel.HARDWARE, "resize");
+        assertTrue(Lab.virsh("domblkinfo", name, "vda").matches("(?s)Capacity:\\s+83886080\\b.*"), Lab.virsh("domblkinfo", name, "vda"));
+        Fx.await(WAIT, "new capacity shown", () -> pages().hardwareProperty().get().blocks().getFirst().capacity() == 80L << 20);
+        Fx.run(() -> node(robot, "#resizeField", TextField.class).setText("32"));
+        press(robot, "#blockResizeButton");
+        confirm(robot, "Cancel");
+        assertTrue(Lab.virsh("domblkinfo", name, "vda").matches("(?s)Capacity:\\s+83886080\\b.*"), "a cancelled shrink changes nothing");
+
+        // tuning: I/O limits of vda apply live; the cgroup groups show libvirt's reason
+        tab(robot, "tuningTab");
+        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().size() >= 5 && !pages().vcpuPins().isEmpty());
+        for (String g : List.of("scheduler", "memory", "blkio", "numa")) {
+            var group = Fx.get(() -> pages().tuning().stream().filter(t -> t.group().equals(g)).findFirst().orElseThrow());
+            System.out.println("[figure] tuning " + g + ": " + (group.supported() ? group.params() : group.unsupported()));
+            if (!group.supported()) {
+                String shown = Fx.get(() -> node(robot, "#tuning-" + g + "-unsupported", Label.class).getText());
+                assertEquals("Not available here: " + group.unsupported(), shown);
+            }
+        }
+        Fx.run(() -> node(robot, "#tuning-iotune-vda-total_bytes_sec", TextField.class).setText("1048576"));
+        press(robot, "#tuning-iotune-vda-apply");
+        awaitDone(DomainPageViewModel.TUNING, "iotune");
+        assertTrue(Lab.virsh("blkdeviotune", name, "vda").matches("(?s)total_bytes_sec\\s*:\\s*1048576\\b.*"), Lab.virsh("blkdeviotune", name, "vda"));
+        Screenshots.save(scene, "domain-tuning-running");
+
+        // pin vCPU 0 and the emulator threads to host CPU 0
+        Fx.run(() -> node(robot, "#vcpuAffinity-0", TextField.class).setText("0"));
+        press(robot, "#pinVcpu-0");
+        awaitDone(DomainPageViewModel.TUNING, "pin vcpu");
+        String vcpupin = Lab.virsh("vcpupin", name, "--live");
+        assertTrue(vcpupin.matches("(?s)0\\s+0"), vcpupin);
+        Fx.run(() -> node(robot, "#emulatorPinField", TextField.class).setText("0"));
+        press(robot, "#pinEmulatorButton");
+        awaitDone(DomainPageViewModel.TUNING, "pin emulator");
+        String emupin = Lab.virsh("emulatorpin", name, "--live");
+        assertTrue(emupin.matches("(?s)\\*\\s*:?\\s*0"), emupin);
+
+        // reboot (ACPI: the guest powers off, libvirt starts it again), reset (asks first), graceful force off (asks first)
+        tab(robot, "actionsTab");
+        press(robot, "#rebootWithModeButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "reboot");
+        eventually(Duration.ofSeconds(120), "guest booted a second time", () -> Lab.bootCount(name) >= 2);
+        assertEquals("running", Lab.state(name));
+        press(robot, "#resetButton");
+        confirm(robot, "Reset");
+        awaitDone(DomainPageViewModel.ACTIONS, "reset");
+        eventually(Duration.ofSeconds(120), "guest booted a third time", () -> Lab.bootCount(name) >= 3);
+        Fx.run(() -> node(robot, "#gracefulCheck", CheckBox.class).setSelected(true));
+        press(robot, "#forceOffButton");
+        confirm(robot, "Force off");
+        awaitDone(DomainPageViewModel.ACTIONS, "graceful force off");
+        assertEquals("shut off", Lab.state(name));
+        assertEquals("destroyed", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
     }
 }
