@@ -206,8 +206,9 @@ public final class DomainApi {
     }
 
     /** A custom metadata element by namespace URI, or "" when the domain has none. */
+    /** The element of {@code namespaceUri}; libvirt's error when the domain has none (unlike title and description, which default to ""). */
     public String customMetadata(String uuid, String namespaceUri) throws VirtException {
-        return with(uuid, dom -> metadata(dom, METADATA_ELEMENT, namespaceUri));
+        return with(uuid, dom -> dom.getMetadata(METADATA_ELEMENT, namespaceUri, 0));
     }
 
     public void setCustomMetadata(String uuid, String xml, String key, String namespaceUri, Affect affect) throws VirtException {
@@ -600,7 +601,17 @@ public final class DomainApi {
             };
             IntByReference n = new IntByReference(0);
             int flags = affect.bit();
-            int rc = get(group, p, target, null, n, flags);
+            int rc;
+            if (group.equals("scheduler")) {
+                // the scheduler call needs real room: virDomainGetSchedulerType tells how many parameters there are
+                Pointer type = NativeVirt.LIB.virDomainGetSchedulerType(p, n);
+                rc = type == null ? -1 : 0;
+                if (type != null) {
+                    com.sun.jna.Native.free(Pointer.nativeValue(type));
+                }
+            } else {
+                rc = get(group, p, target, null, n, flags);
+            }
             if (rc < 0) {
                 VirtException e = VirtException.lastError("get " + group);
                 return new TuningGroup(group, target, title, List.of(), e.getMessage());

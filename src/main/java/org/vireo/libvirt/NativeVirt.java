@@ -102,6 +102,9 @@ interface NativeVirt extends Library {
 
     int virDomainGetSchedulerParametersFlags(Pointer dom, Pointer params, IntByReference nparams, int flags);
 
+    /** The scheduler's name (malloc'ed: free with Native.free) and, in nparams, how many parameters it has. */
+    Pointer virDomainGetSchedulerType(Pointer dom, IntByReference nparams);
+
     int virDomainSetSchedulerParametersFlags(Pointer dom, Pointer params, int nparams, int flags);
 
     int virDomainGetEmulatorPinInfo(Pointer dom, byte[] cpumap, int maplen, int flags);
