@@ -126,7 +126,7 @@ final class ActionsTab extends VBox {
         TextField custom = new TextField();
         custom.setId("customKeysField");
         custom.setPromptText("codes, e.g. 29 56 111");
-        custom.setPrefColumnCount(10);
+        custom.setPrefColumnCount(14);
         ChoiceBox<String> codeSet = new ChoiceBox<>(FXCollections.observableArrayList("LINUX", "XT", "ATSET1", "ATSET2", "ATSET3",
             "OSX", "XT_KBD", "USB", "WIN32", "RFB"));
         codeSet.setId("keycodeSetChoice");
@@ -222,12 +222,11 @@ final class ActionsTab extends VBox {
                 + (undefineFlags.get(DomainFlags.Undefine.SNAPSHOTS_METADATA).isSelected() ? " libvirt forgets its snapshots." : ""),
             "Undefine", () -> model.undefine(chosen(undefineFlags, DomainFlags.Undefine.class)))));
 
-        getChildren().add(Ui.scroll(
-            Ui.outcome("actionsOutcome", model.outcome(DomainPageViewModel.ACTIONS), model.failed(DomainPageViewModel.ACTIONS)),
+        Ui.page(this, Ui.bar(Ui.outcome("actionsOutcome", model.outcome(DomainPageViewModel.ACTIONS), model.failed(DomainPageViewModel.ACTIONS))),
             Ui.section("Start", start), Ui.section("Power", new VBox(6, power, pm)),
             Ui.section("Save and restore", saveBox), Ui.section("Core dump", dump),
             Ui.section("Keys, NMI and screenshot", new VBox(6, keys, shot)),
-            Ui.section("Peek (hex view)", peek), Ui.section("Block jobs", jobs), Ui.section("Undefine", undefine)));
+            Ui.section("Peek (hex view)", peek), Ui.section("Block jobs", jobs), Ui.section("Undefine", undefine));
     }
 
     private static void showJob(BlockJob job, ProgressBar bar, Label text) {

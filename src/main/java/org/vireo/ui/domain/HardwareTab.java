@@ -130,12 +130,12 @@ final class HardwareTab extends VBox {
         Button update = Ui.button("updateDeviceButton", "Update", () -> model.updateDevice(deviceXml.getText(), deviceAffect.getValue(), force.isSelected()));
         Button refresh = Ui.button("refreshHardwareButton", "Refresh", () -> model.load(DomainPageViewModel.HARDWARE));
 
-        getChildren().add(Ui.scroll(
-            new HBox(8, refresh, Ui.outcome("hardwareOutcome", model.outcome(DomainPageViewModel.HARDWARE), model.failed(DomainPageViewModel.HARDWARE))),
+        Ui.page(this, Ui.bar(Ui.outcome("hardwareOutcome", model.outcome(DomainPageViewModel.HARDWARE), model.failed(DomainPageViewModel.HARDWARE)),
+                refresh),
             Ui.section("Processors and memory", cpuMem),
             Ui.section("Devices", new VBox(6, devices, Ui.caption("Block info"), blocks, new HBox(8, resizeMiB, resize))),
             Ui.section("Attach, detach or update a device from XML", new VBox(6, deviceXml,
-                new HBox(8, Ui.caption("Apply to"), deviceAffect, force, attach, detach, update)))));
+                new HBox(8, Ui.caption("Apply to"), deviceAffect, force, attach, detach, update))));
         model.hardwareProperty().addListener((o, a, hw) -> show(hw));
     }
 

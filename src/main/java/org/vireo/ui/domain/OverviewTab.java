@@ -84,9 +84,9 @@ final class OverviewTab extends VBox {
         custom.addRow(1, Ui.caption("Element"), nsXml);
         GridPane.setColumnSpan(nsXml, 4);
         custom.add(saveNs, 1, 2);
-        getChildren().add(Ui.scroll(new HBox(8, refresh, Ui.outcome("overviewOutcome", model.outcome(DomainPageViewModel.OVERVIEW),
-                model.failed(DomainPageViewModel.OVERVIEW))), top,
-            Ui.section("Title and description", meta), Ui.section("Custom metadata (by XML namespace)", custom)));
+        Ui.page(this, Ui.bar(Ui.outcome("overviewOutcome", model.outcome(DomainPageViewModel.OVERVIEW),
+                model.failed(DomainPageViewModel.OVERVIEW)), refresh), top,
+            Ui.section("Title and description", meta), Ui.section("Custom metadata (by XML namespace)", custom));
         setPadding(new Insets(0));
         model.overviewProperty().addListener((o, a, now) -> show(now));
         model.thumbnailProperty().addListener((o, a, png) -> thumb.setImage(png == null ? null : new Image(new ByteArrayInputStream(png))));

@@ -36,10 +36,11 @@ final class SnapshotsTab extends VBox {
         tree.setShowRoot(false);
         tree.setPrefHeight(260);
         tree.getColumns().add(col("Name", 200, s -> (s.current() ? "● " : "") + s.name()));
-        tree.getColumns().add(col("Created", 180, s -> OverviewTab.time(s.creationTime())));
+        tree.getColumns().add(col("Created", 190, s -> OverviewTab.time(s.creationTime())));
         tree.getColumns().add(col("State", 100, SnapshotInfo::state));
         tree.getColumns().add(col("Kind", 170, s -> (s.external() ? "external" : "internal") + (s.withMemory() ? ", with memory" : ", disks only")));
-        tree.getColumns().add(col("Description", 300, SnapshotInfo::description));
+        tree.getColumns().add(col("Description", 240, SnapshotInfo::description));
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         model.snapshots().addListener((ListChangeListener<SnapshotInfo>) c -> rebuild(model.snapshots()));
 
         TextField name = new TextField();
@@ -94,10 +95,11 @@ final class SnapshotsTab extends VBox {
         revert.disableProperty().bind(nothingSelected);
         delete.disableProperty().bind(nothingSelected);
         Button refresh = Ui.button("refreshSnapshotsButton", "Refresh", () -> model.load(DomainPageViewModel.SNAPSHOTS));
-        getChildren().add(Ui.scroll(
-            new HBox(8, refresh, Ui.outcome("snapshotsOutcome", model.outcome(DomainPageViewModel.SNAPSHOTS), model.failed(DomainPageViewModel.SNAPSHOTS))),
-            tree, new HBox(8, revert, Ui.caption("Delete"), deleteMode, delete),
-            Ui.section("New snapshot", form)));
+        HBox treeActions = new HBox(8, revert, Ui.caption("Delete"), deleteMode, delete);
+        treeActions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Ui.page(this, Ui.bar(Ui.outcome("snapshotsOutcome", model.outcome(DomainPageViewModel.SNAPSHOTS), model.failed(DomainPageViewModel.SNAPSHOTS)),
+                refresh),
+            tree, treeActions, Ui.section("New snapshot", form));
     }
 
     private SnapshotInfo selected() {

@@ -39,11 +39,13 @@ final class TuningTab extends VBox {
         model.emulatorPinProperty().addListener((o, a, v) -> emu.setText(v));
         Button pinEmu = Ui.button("pinEmulatorButton", "Pin emulator", () -> model.pinEmulator(emu.getText()));
         Button refresh = Ui.button("refreshTuningButton", "Refresh", () -> model.load(DomainPageViewModel.TUNING));
-        getChildren().add(Ui.scroll(
-            new HBox(8, refresh, Ui.outcome("tuningOutcome", model.outcome(DomainPageViewModel.TUNING), model.failed(DomainPageViewModel.TUNING))),
+        HBox emuRow = new HBox(8, Ui.caption("Emulator threads on host CPUs"), emu, pinEmu);
+        emuRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Ui.page(this, Ui.bar(Ui.outcome("tuningOutcome", model.outcome(DomainPageViewModel.TUNING), model.failed(DomainPageViewModel.TUNING)),
+                refresh),
+            Ui.section("vCPUs and pinning", new VBox(6, vcpus, emuRow)),
             groups,
-            Ui.section("vCPUs and pinning", new VBox(6, vcpus, new HBox(8, Ui.caption("Emulator threads on host CPUs"), emu, pinEmu))),
-            Ui.section("Host CPU usage of this domain (virDomainGetCPUStats)", cpu)));
+            Ui.section("Host CPU usage of this domain (virDomainGetCPUStats)", cpu));
     }
 
     private void showGroups() {
@@ -60,14 +62,24 @@ final class TuningTab extends VBox {
             }
             GridPane grid = new GridPane(10, 4);
             Map<String, TextField> fields = new HashMap<>();
-            int r = 0;
+            // two columns of name / value / type: the I/O limits alone have 19 parameters
+            int i = 0;
             for (TuningParam p : g.params()) {
                 TextField f = new TextField(p.value());
                 f.setId("tuning-" + id + "-" + p.name());
-                f.setPrefColumnCount(14);
+                f.setPrefColumnCount(10);
                 fields.put(p.name(), f);
-                grid.addRow(r++, Ui.caption(p.name()), f, Ui.caption(p.type()));
+                int col = (i % 2) * 3;
+                grid.add(Ui.caption(p.name()), col, i / 2);
+                grid.add(f, col + 1, i / 2);
+                Label type = Ui.caption(p.type());
+                if (col == 0) {
+                    type.setPadding(new javafx.geometry.Insets(0, 16, 0, 0));
+                }
+                grid.add(type, col + 2, i / 2);
+                i++;
             }
+            int r = (i + 1) / 2;
             ChoiceBox<Affect> affect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
             affect.setValue(Affect.CURRENT);
             affect.setId("tuning-" + id + "-affect");

@@ -52,6 +52,29 @@ final class Ui {
         l.getStyleClass().add(failed ? Styles.DANGER : Styles.SUCCESS);
     }
 
+    /**
+     * A page: its bar (refresh button and outcome line) fixed at the top, so the outcome of an operation started far down
+     * the page is in sight, and the sections below in a scroll pane that takes the rest of the height.
+     */
+    static void page(VBox tab, Node bar, Node... sections) {
+        VBox top = new VBox(bar);
+        top.setPadding(new Insets(8, 12, 4, 12));
+        ScrollPane s = scroll(sections);
+        VBox.setVgrow(s, javafx.scene.layout.Priority.ALWAYS);
+        tab.getChildren().addAll(top, s);
+    }
+
+    /** The bar of a page: its buttons, then the outcome line taking the rest of the width. */
+    static javafx.scene.layout.HBox bar(Label outcome, Node... buttons) {
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, buttons);
+        bar.getChildren().add(outcome);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setMinHeight(36);
+        outcome.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox.setHgrow(outcome, javafx.scene.layout.Priority.ALWAYS);
+        return bar;
+    }
+
     static ScrollPane scroll(Node... children) {
         VBox box = new VBox(10, children);
         box.setPadding(new Insets(12));

@@ -44,7 +44,12 @@ final class XmlTab extends VBox {
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
         editor.getStylesheets().add(XmlTab.class.getResource("/org/vireo/xml-editor.css").toExternalForm());
         editor.textProperty().addListener((o, a, text) -> editor.setStyleSpans(0, highlight(text)));
-        model.xmlProperty().addListener((o, a, text) -> editor.replaceText(text));
+        model.xmlProperty().addListener((o, a, text) -> {
+            editor.replaceText(text);
+            // a freshly loaded document opens at its top, not where replaceText left the caret (the end)
+            editor.moveTo(0);
+            editor.requestFollowCaret();
+        });
         HBox bar = new HBox(8, live, inactive, secure, reload, save);
         VirtualizedScrollPane<CodeArea> pane = new VirtualizedScrollPane<>(editor);
         VBox.setVgrow(pane, Priority.ALWAYS);

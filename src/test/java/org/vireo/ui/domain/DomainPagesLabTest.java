@@ -667,7 +667,89 @@ class DomainPagesLabTest {
         press(robot, "#forceOffButton");
         confirm(robot, "Force off");
         awaitDone(DomainPageViewModel.ACTIONS, "graceful force off");
-        assertEquals("shut off", Lab.state(name));
+        // graceful: libvirt lets QEMU end by itself (SIGTERM, no SIGKILL), so "in shutdown" may come first
+        eventually(Duration.ofSeconds(60), "shut off", () -> Lab.state(name).equals("shut off"));
         assertEquals("destroyed", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
+    }
+
+    /** vda's source file as virsh domblklist shows it. */
+    private static String vdaSource(String name) {
+        return Lab.virsh("domblklist", name).lines().map(String::strip).filter(l -> l.startsWith("vda"))
+            .map(l -> l.replaceFirst("^vda\\s+", "")).findFirst().orElseThrow();
+    }
+
+    /** An external disk-only snapshot from the Snapshots tab: vda moves onto a new overlay, which this returns. */
+    private String externalSnapshot(FxRobot robot, String name, String snapshot) {
+        String before = vdaSource(name);
+        tab(robot, "snapshotsTab");
+        Fx.run(() -> node(robot, "#snapshotNameField", TextField.class).setText(snapshot));
+        Fx.run(() -> node(robot, "#snapshotKindChoice", ChoiceBox.class).setValue(SnapshotsTab.EXTERNAL_DISK));
+        press(robot, "#createSnapshotButton");
+        awaitDone(DomainPageViewModel.SNAPSHOTS, "external snapshot " + snapshot);
+        String overlay = vdaSource(name);
+        assertFalse(overlay.equals(before), "vda moved onto an overlay");
+        tab(robot, "actionsTab");
+        return overlay;
+    }
+
+    private void awaitJobReady(String what) {
+        Fx.await(Duration.ofSeconds(90), what + " ready", () -> {
+            var job = pages().blockJobProperty().get();
+            return job != null && job.end() > 0 && job.cur() == job.end();
+        });
+    }
+
+    @Test
+    void blockJobsOfARunningGuest(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        String base = Lab.virsh("domblklist", "--inactive", name).lines().map(String::strip).filter(l -> l.startsWith("vda"))
+            .map(l -> l.replaceFirst("^vda\\s+", "")).findFirst().orElseThrow();
+        startScratch(name);
+        open(robot, name);
+        tab(robot, "actionsTab");
+        Fx.run(() -> node(robot, "#jobDiskField", TextField.class).setText("vda"));
+
+        // active commit of an overlay: progress shown, speed set, then pivot back onto the base image
+        externalSnapshot(robot, name, "overlay1");
+        press(robot, "#blockCommitButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "block commit");
+        awaitJobReady("active commit");
+        assertTrue(Lab.virsh("blockjob", name, "vda", "--info").contains("Commit"), Lab.virsh("blockjob", name, "vda", "--info"));
+        Fx.await(WAIT, "job shown", () -> node(robot, "#blockJobText", Label.class).getText().contains("100%"));
+        Screenshots.save(scene, "domain-actions-block-job");
+        Fx.run(() -> node(robot, "#jobSpeedField", TextField.class).setText("1"));
+        press(robot, "#jobSpeedButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "job speed");
+        String info = Lab.virsh("blockjob", name, "vda", "--info");
+        assertTrue(info.contains("1048576 bytes/s"), info);
+        press(robot, "#jobPivotButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "pivot");
+        eventually(Duration.ofSeconds(60), "vda back on the base image", () -> vdaSource(name).equals(base));
+        Fx.await(WAIT, "no job shown", () -> pages().blockJobProperty().get() == null);
+
+        // pull: the overlay takes in its backing chain and the job ends by itself
+        String overlay2 = externalSnapshot(robot, name, "overlay2");
+        Fx.run(() -> node(robot, "#jobSpeedField", TextField.class).setText("0"));
+        press(robot, "#blockPullButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "block pull");
+        eventually(Duration.ofSeconds(90), "pull finished", () -> Lab.virsh("blockjob", name, "vda", "--info").contains("No current block job"));
+        String xml = Lab.virsh("dumpxml", name);
+        String vda = xml.substring(xml.indexOf("<source file='" + overlay2 + "'"), xml.indexOf("<target dev='vda'"));
+        assertFalse(vda.contains("<backingStore type="), "after the pull vda has no backing file: " + vda);
+
+        // abort without pivot: the disk stays on its overlay
+        String overlay3 = externalSnapshot(robot, name, "overlay3");
+        press(robot, "#blockCommitButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "block commit 2");
+        awaitJobReady("second active commit");
+        press(robot, "#jobAbortButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "abort");
+        eventually(Duration.ofSeconds(60), "job gone", () -> Lab.virsh("blockjob", name, "vda", "--info").contains("No current block job"));
+        assertEquals(overlay3, vdaSource(name));
+
+        // copy (rebase with COPY): libvirt 9 allows it only for transient domains; the page shows its refusal
+        Fx.run(() -> node(robot, "#copyDestField", TextField.class).setText(scratchDir.resolve(name + "-copy.qcow2").toString()));
+        press(robot, "#blockCopyButton");
+        awaitRefused(DomainPageViewModel.ACTIONS, "Block copy of vda to " + scratchDir.resolve(name + "-copy.qcow2"));
     }
 }
