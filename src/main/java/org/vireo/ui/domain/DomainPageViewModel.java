@@ -60,6 +60,8 @@ public final class DomainPageViewModel {
     private final ObjectProperty<BlockJob> blockJob = new SimpleObjectProperty<>(this, "blockJob");
     private final StringProperty peek = new SimpleStringProperty(this, "peek", "");
     private final StringProperty customMetadata = new SimpleStringProperty(this, "customMetadata", "");
+    private final StringProperty cpuStatsNote = new SimpleStringProperty(this, "cpuStatsNote", "");
+    private final StringProperty vcpuNote = new SimpleStringProperty(this, "vcpuNote", "");
     private final Map<String, StringProperty> outcomes = new HashMap<>();
     private final Map<String, BooleanProperty> failed = new HashMap<>();
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
@@ -89,6 +91,8 @@ public final class DomainPageViewModel {
         blockJob.set(null);
         peek.set("");
         customMetadata.set("");
+        cpuStatsNote.set("");
+        vcpuNote.set("");
         outcomes.values().forEach(o -> o.set(""));
         failed.values().forEach(f -> f.set(false));
     }
@@ -166,6 +170,7 @@ public final class DomainPageViewModel {
             }
         }));
         svc.vcpus(id).whenComplete((v, err) -> Platform.runLater(() -> {
+            vcpuNote.set(err == null ? "" : "No vCPU information: " + reason(err));
             if (err == null) {
                 vcpuPins.setAll(v);
             } else {
@@ -175,8 +180,10 @@ public final class DomainPageViewModel {
         svc.emulatorPin(id).whenComplete((v, err) -> Platform.runLater(() -> emulatorPin.set(err == null ? v : "unknown: " + reason(err))));
         svc.cpuStats(id).whenComplete((v, err) -> Platform.runLater(() -> {
             if (err == null) {
+                cpuStatsNote.set(v.isEmpty() ? "libvirt reports no CPU usage for this domain." : "");
                 cpuStats.setAll(v);
             } else {
+                cpuStatsNote.set("Not available here: " + reason(err));
                 cpuStats.clear();
             }
         }));
@@ -555,6 +562,16 @@ public final class DomainPageViewModel {
 
     public ObservableList<CpuUsageRow> cpuStats() {
         return cpuStats;
+    }
+
+    /** Why the CPU usage grid is empty (libvirt's message), or "". */
+    public StringProperty cpuStatsNoteProperty() {
+        return cpuStatsNote;
+    }
+
+    /** Why there is no vCPU information (libvirt's message, e.g. the domain is not running), or "". */
+    public StringProperty vcpuNoteProperty() {
+        return vcpuNote;
     }
 
     public StringProperty emulatorPinProperty() {

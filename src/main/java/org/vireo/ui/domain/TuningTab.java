@@ -23,6 +23,7 @@ final class TuningTab extends VBox {
     private final VBox groups = new VBox(10);
     private final GridPane vcpus = new GridPane(10, 6);
     private final GridPane cpu = new GridPane(16, 4);
+    private final Label cpuNote = new Label();
 
     TuningTab(DomainPageViewModel model) {
         this.model = model;
@@ -45,7 +46,14 @@ final class TuningTab extends VBox {
                 refresh),
             Ui.section("vCPUs and pinning", new VBox(6, vcpus, emuRow)),
             groups,
-            Ui.section("Host CPU usage of this domain (virDomainGetCPUStats)", cpu));
+            Ui.section("Host CPU usage of this domain (virDomainGetCPUStats)", new VBox(6, cpuNote, cpu)));
+        cpuNote.setId("cpuStatsNote");
+        cpuNote.setWrapText(true);
+        cpuNote.getStyleClass().add("text-muted");
+        cpuNote.textProperty().bind(model.cpuStatsNoteProperty());
+        cpuNote.managedProperty().bind(cpuNote.textProperty().isNotEmpty());
+        cpuNote.visibleProperty().bind(cpuNote.managedProperty());
+        model.vcpuNoteProperty().addListener((o, a, b) -> showPins());
     }
 
     private void showGroups() {
@@ -113,7 +121,11 @@ final class TuningTab extends VBox {
                 new HBox(6, aff, Ui.button("pinVcpu-" + v.number(), "Pin", () -> model.pinVcpu(v.number(), aff.getText()))));
         }
         if (model.vcpuPins().isEmpty()) {
-            vcpus.addRow(1, new Label("No vCPU information: the domain is not running."));
+            Label none = new Label(model.vcpuNoteProperty().get().isEmpty() ? "No vCPU information yet." : model.vcpuNoteProperty().get());
+            none.setId("vcpuNote");
+            none.setWrapText(true);
+            GridPane.setColumnSpan(none, 5);
+            vcpus.addRow(1, none);
         }
     }
 
