@@ -64,7 +64,7 @@ final class ActionsTab extends VBox {
             Ui.button("resumeActionButton", "Resume", model::resume),
             Ui.button("resetButton", "Reset…", () -> confirm("Reset " + model.name() + "?",
                 "The guest restarts at once like a pressed reset button: unsaved data in the guest is lost.", "Reset", model::reset)),
-            Ui.button("forceOffButton", "Force off…", () -> confirm("Force off " + model.name() + "?",
+            Ui.button("forceOffActionButton", "Force off…", () -> confirm("Force off " + model.name() + "?",
                 "The guest stops at once, as if unplugged: unsaved data in the guest is lost.", "Force off",
                 () -> model.forceOff(graceful.isSelected()))), graceful);
         TextField pmSeconds = new TextField("0");

@@ -77,7 +77,9 @@ final class OverviewTab extends VBox {
         HBox top = new HBox(24, left, right);
         GridPane meta = new GridPane(10, 6);
         meta.addRow(0, Ui.caption("Title"), title);
-        meta.addRow(1, Ui.caption("Description"), description);
+        javafx.scene.control.Label descriptionCaption = Ui.caption("Description");
+        GridPane.setValignment(descriptionCaption, javafx.geometry.VPos.TOP);
+        meta.addRow(1, descriptionCaption, description);
         meta.add(saveMeta, 1, 2);
         GridPane custom = new GridPane(10, 6);
         custom.addRow(0, Ui.caption("Namespace"), nsUri, Ui.caption("Prefix"), nsKey, loadNs);

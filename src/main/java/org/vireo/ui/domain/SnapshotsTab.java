@@ -35,8 +35,9 @@ final class SnapshotsTab extends VBox {
         tree.setId("snapshotTree");
         tree.setShowRoot(false);
         tree.setPrefHeight(260);
-        tree.getColumns().add(col("Name", 200, s -> (s.current() ? "● " : "") + s.name()));
-        tree.getColumns().add(col("Created", 190, s -> OverviewTab.time(s.creationTime())));
+        tree.getColumns().add(col("Name", 170, s -> (s.current() ? "● " : "") + s.name()));
+        tree.getColumns().add(col("Created", 200, s -> OverviewTab.time(s.creationTime())));
+        tree.getColumns().getLast().setMinWidth(195); // "2026-11-26 08:27:02 UTC" in full
         tree.getColumns().add(col("State", 100, SnapshotInfo::state));
         tree.getColumns().add(col("Kind", 170, s -> (s.external() ? "external" : "internal") + (s.withMemory() ? ", with memory" : ", disks only")));
         tree.getColumns().add(col("Description", 240, SnapshotInfo::description));
@@ -75,6 +76,7 @@ final class SnapshotsTab extends VBox {
         ChoiceBox<SnapshotDelete> deleteMode = new ChoiceBox<>(FXCollections.observableArrayList(SnapshotDelete.values()));
         deleteMode.setId("snapshotDeleteMode");
         deleteMode.setValue(SnapshotDelete.ONLY_THIS);
+        deleteMode.setPrefWidth(240);
         Button delete = Ui.button("deleteSnapshotButton", "Delete…", () -> {
             SnapshotInfo s = selected();
             if (s == null) {

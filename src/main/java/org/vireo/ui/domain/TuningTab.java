@@ -76,6 +76,7 @@ final class TuningTab extends VBox {
                 TextField f = new TextField(p.value());
                 f.setId("tuning-" + id + "-" + p.name());
                 f.setPrefColumnCount(10);
+                f.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 fields.put(p.name(), f);
                 int col = (i % 2) * 3;
                 grid.add(Ui.caption(p.name()), col, i / 2);
@@ -103,7 +104,11 @@ final class TuningTab extends VBox {
                     model.setTuning(g, changed, affect.getValue());
                 }
             });
-            grid.add(new HBox(8, affect, apply), 1, r);
+            apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            affect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            HBox applyRow = new HBox(8, affect, apply);
+            GridPane.setColumnSpan(applyRow, 3);
+            grid.add(applyRow, 1, r);
             groups.getChildren().add(Ui.section(g.title(), grid));
         }
     }

@@ -135,6 +135,8 @@ class DomainPagesLabTest {
      * {@code robot.interact(b::fire)} would then wait for the FX call forever (the old hang).
      */
     private static void press(FxRobot robot, String id) {
+        // ids must be unique in the window (the toolbar's Force off once shadowed the page's)
+        assertEquals(1, robot.lookup(id).queryAll().size(), "exactly one node has the id " + id);
         ButtonBase b = robot.lookup(id).queryAs(ButtonBase.class);
         Fx.await(WAIT, id + " shown and enabled", () -> b.getScene() != null && !b.isDisabled());
         Fx.run(() -> scrollIntoView(b));
@@ -675,7 +677,7 @@ class DomainPagesLabTest {
         awaitDone(DomainPageViewModel.ACTIONS, "reset");
         eventually(Duration.ofSeconds(120), "guest booted a third time", () -> Lab.bootCount(name) >= 3);
         Fx.run(() -> node(robot, "#gracefulCheck", CheckBox.class).setSelected(true));
-        press(robot, "#forceOffButton");
+        press(robot, "#forceOffActionButton");
         confirm(robot, "Force off");
         awaitDone(DomainPageViewModel.ACTIONS, "graceful force off");
         // graceful: libvirt lets QEMU end by itself (SIGTERM, no SIGKILL), so "in shutdown" may come first
@@ -771,7 +773,7 @@ class DomainPagesLabTest {
 
         // plain force off (asks first): stops at once
         Fx.run(() -> node(robot, "#gracefulCheck", CheckBox.class).setSelected(false));
-        press(robot, "#forceOffButton");
+        press(robot, "#forceOffActionButton");
         confirm(robot, "Force off");
         awaitDone(DomainPageViewModel.ACTIONS, "force off");
         assertEquals("shut off", Lab.state(name));
