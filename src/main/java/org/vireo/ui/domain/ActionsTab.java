@@ -183,8 +183,7 @@ final class ActionsTab extends VBox {
         model.blockJobProperty().addListener((o, a, job) -> showJob(job, progress, jobText));
         javafx.animation.Timeline poll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(500),
             e -> {
-                if (model.domainProperty().get() != null && model.domainProperty().get().getState().isActive() && isVisible() && getScene() != null
-                    && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
+                if (model.domainProperty().get() != null && model.domainProperty().get().getState().isActive() && shown()) {
                     model.pollBlockJob(jobDisk.getText());
                 }
             }));
@@ -227,6 +226,19 @@ final class ActionsTab extends VBox {
             Ui.section("Save and restore", saveBox), Ui.section("Core dump", dump),
             Ui.section("Keys, NMI and screenshot", new VBox(6, keys, shot)),
             Ui.section("Peek (hex view)", peek), Ui.section("Block jobs", jobs), Ui.section("Undefine", undefine));
+    }
+
+    /**
+     * Whether this page is on screen: its tab selected (the tab pane hides the content of the others, not the content
+     * node itself), the domain page visible and its window showing. Only then is the block job worth polling.
+     */
+    private boolean shown() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
     }
 
     private static void showJob(BlockJob job, ProgressBar bar, Label text) {
