@@ -34,6 +34,7 @@ final class SnapshotsTab extends VBox {
         setId("snapshotsPane");
         tree.setId("snapshotTree");
         tree.setShowRoot(false);
+        tree.setPlaceholder(new javafx.scene.control.Label("No snapshots of this domain yet: create one below."));
         tree.setPrefHeight(260);
         tree.getColumns().add(col("Name", 170, s -> (s.current() ? "● " : "") + s.name()));
         tree.getColumns().add(col("Created", 200, s -> OverviewTab.time(s.creationTime())));
