@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     @Test
     void gatewayModelAndServicesKnowNoJavaFx() {
-        noClasses().that().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.model..", "org.vireo.host..", "org.vireo.settings..")
+        noClasses().that().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.model..", "org.vireo.host..", "org.vireo.settings..", "org.vireo.ssh..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.vireo.ui..")
             .check(classes);
     }
@@ -34,7 +34,15 @@ class ArchitectureTest {
     @Test
     void viewsKnowOnlyViewModelsNotServices() {
         noClasses().that().resideInAnyPackage("org.vireo.ui..").and().haveSimpleNameNotEndingWith("ViewModel")
-            .should().dependOnClassesThat().resideInAnyPackage("org.vireo.host..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.vireo.host..", "org.vireo.ssh..")
+            .check(classes);
+    }
+
+    @Test
+    void servicesKnowNoSshClient() {
+        // JSch stays in org.vireo.ssh: host services see only the HostConnector seam
+        noClasses().that().resideInAnyPackage("org.vireo.host..", "org.vireo.libvirt..", "org.vireo.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.jcraft..", "org.vireo.ssh..")
             .check(classes);
     }
 

@@ -2,7 +2,11 @@ package org.vireo.host;
 
 import org.vireo.libvirt.VirtException;
 
-/** Which connect failures are worth retrying: a daemon that is down may come back, a bad URI will not. */
+/**
+ * Which connect failures are worth retrying: a daemon that is down may come back, a bad URI
+ * will not. SSH failures (error domain "SSH"): authentication and host-key problems need the
+ * user and are never retried by themselves; an unreachable host or a missing libvirt socket are.
+ */
 final class ConnectErrors {
     private ConnectErrors() {
     }
@@ -11,6 +15,8 @@ final class ConnectErrors {
         return switch (e.codeName()) {
             case "VIR_ERR_INVALID_ARG", "VIR_ERR_NO_CONNECT", "VIR_ERR_AUTH_FAILED", "VIR_ERR_NO_SUPPORT",
                  "VIR_ERR_CONFIG_UNSUPPORTED", "VIR_ERR_AUTH_CANCELLED" -> true;
+            case "SSH_AUTH_FAILED", "SSH_AUTH_CANCELLED", "SSH_HOSTKEY_UNKNOWN", "SSH_HOSTKEY_CHANGED", "SSH_BAD_TARGET" -> true;
+            case "SSH_UNREACHABLE", "SSH_NO_LIBVIRT_SOCKET", "SSH_FAILED" -> false;
             default -> e.getMessage().contains("Unable to parse URI") || e.getMessage().contains("no connection driver");
         };
     }

@@ -1,22 +1,32 @@
 package org.vireo.host;
 
+import org.vireo.model.StatsSettings;
+
 import java.time.Duration;
 
 /**
  * How a host session polls and watches its link.
  *
- * @param pollInterval     period of the bulk stats refresh (events update state in between)
+ * @param stats            what the periodic refresh polls, how often, how much history it keeps
  * @param keepAliveSeconds libvirt keepalive ping period; the link is declared dead after
  *                         {@code keepAliveCount} unanswered pings
  * @param maxBackoff       longest wait between two reconnect attempts
  */
-public record HostOptions(Duration pollInterval, int keepAliveSeconds, int keepAliveCount, Duration maxBackoff) {
+public record HostOptions(StatsSettings stats, int keepAliveSeconds, int keepAliveCount, Duration maxBackoff) {
 
     public static HostOptions defaults() {
-        return new HostOptions(Duration.ofSeconds(1), 3, 3, Duration.ofSeconds(8));
+        return new HostOptions(StatsSettings.defaults(), 3, 3, Duration.ofSeconds(8));
+    }
+
+    public Duration pollInterval() {
+        return stats.interval();
     }
 
     public HostOptions withPollInterval(Duration interval) {
-        return new HostOptions(interval, keepAliveSeconds, keepAliveCount, maxBackoff);
+        return withStats(new StatsSettings(interval, stats.historyKept(), stats.groups()));
+    }
+
+    public HostOptions withStats(StatsSettings settings) {
+        return new HostOptions(settings, keepAliveSeconds, keepAliveCount, maxBackoff);
     }
 }

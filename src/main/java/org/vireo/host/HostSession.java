@@ -1,10 +1,8 @@
 package org.vireo.host;
 
+import org.vireo.model.StatsSettings;
+
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,15 +12,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vireo.libvirt.DomainStats;
-import org.vireo.libvirt.StatsGroup;
+import org.vireo.model.StatsGroup;
 import org.vireo.libvirt.VirtConnection;
 import org.vireo.libvirt.VirtException;
 import org.vireo.model.ConnectionState;
 import org.vireo.model.DomainAction;
-import org.vireo.model.DomainStatus;
-import org.vireo.model.DomainSummary;
+import org.vireo.model.HostMetric;
 import org.vireo.model.HostSnapshot;
+import org.vireo.model.Metric;
+import org.vireo.model.TimeSeries;
 
 /**
  * One libvirt host: its connection, its worker thread and its published state.
@@ -34,8 +32,6 @@ import org.vireo.model.HostSnapshot;
  */
 public final class HostSession {
     private static final Logger LOG = LoggerFactory.getLogger(HostSession.class);
-    private static final Set<StatsGroup> LIST_GROUPS =
-        EnumSet.of(StatsGroup.STATE, StatsGroup.CPU_TOTAL, StatsGroup.BALLOON, StatsGroup.VCPU);
 
     private final String uri;
     private final HostOptions options;
@@ -43,7 +39,7 @@ public final class HostSession {
     private final HostConnector connector;
     private final ScheduledExecutorService worker;
     private final Backoff backoff;
-    private final CpuUsage cpu = new CpuUsage();
+    private final StatsPoller poller;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
     // touched only on the worker thread
@@ -52,6 +48,7 @@ public final class HostSession {
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> retry;
     private volatile HostSnapshot current;
+    private Duration period;
     private volatile boolean stopped;
 
     public HostSession(String uri, HostOptions options, Consumer<HostSnapshot> publisher) {
@@ -64,6 +61,8 @@ public final class HostSession {
         this.options = options;
         this.publisher = publisher;
         this.backoff = new Backoff(options.maxBackoff());
+        this.poller = new StatsPoller(options.stats());
+        this.period = options.pollInterval();
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "host " + uri);
             t.setDaemon(true);
@@ -74,6 +73,11 @@ public final class HostSession {
 
     public String uri() {
         return uri;
+    }
+
+    /** In a GUI process: GTK's main loop dispatches libvirt's events (see VirtEventLoop). */
+    public static void dispatchEventsOnApplicationLoop() {
+        org.vireo.libvirt.VirtEventLoop.useApplicationLoop();
     }
 
     /** The latest published state; safe from any thread. */
@@ -148,7 +152,7 @@ public final class HostSession {
         if (stopped || conn != null) {
             return;
         }
-        publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTING, "", current.domains(), System.nanoTime()));
+        publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTING, "", current.domains(), current.figures(), System.nanoTime()));
         VirtConnection opened = null;
         try {
             opened = connector.open(uri);
@@ -160,13 +164,14 @@ public final class HostSession {
                 }
             }));
             opened.onLifecycle((uuid, name, event, detail) -> requestRefresh());
-            hostname = opened.hostname();
             conn = opened;
             backoff.reset();
             LOG.info("connected to {} ({})", uri, hostname);
             refresh();
-            long period = options.pollInterval().toMillis();
-            poll = worker.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
+            schedulePoll();
+            // after the first listing: the daemon resolves its own name, which can take seconds
+            // where its resolver has no network (seen in the SSH lab)
+            worker.execute(this::learnHostname);
         } catch (VirtException e) {
             if (opened != null) {
                 opened.close();
@@ -179,6 +184,17 @@ public final class HostSession {
             }
             LOG.error("cannot connect to {}", uri, e);
             failed(String.valueOf(e.getMessage()), true);
+        }
+    }
+
+    private void learnHostname() {
+        if (conn == null) {
+            return;
+        }
+        try {
+            hostname = conn.hostname();
+        } catch (VirtException e) {
+            LOG.debug("no hostname from {}: {}", uri, e.getMessage());
         }
     }
 
@@ -196,19 +212,7 @@ public final class HostSession {
             return;
         }
         try {
-            List<DomainStats> stats = conn.allDomainStats(LIST_GROUPS, 0);
-            long now = System.nanoTime();
-            List<DomainSummary> domains = new ArrayList<>(stats.size());
-            for (DomainStats s : stats) {
-                int vcpus = (int) s.getLong("vcpu.current", 0);
-                long cpuTime = s.getLong("cpu.time", -1);
-                DomainStatus status = DomainStatus.of((int) s.getLong("state.state", 0), (int) s.getLong("state.reason", 0));
-                double percent = status.state().isActive() ? cpu.percent(s.uuid(), cpuTime, vcpus, now) : Double.NaN;
-                domains.add(new DomainSummary(s.uuid(), s.name(), s.id(), status, vcpus,
-                    s.getLong("balloon.current", 0), s.getLong("balloon.maximum", 0), cpuTime, percent));
-            }
-            cpu.endRound();
-            publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTED, "", domains, now));
+            publish(poller.poll(conn, uri, hostname));
         } catch (VirtException e) {
             LOG.warn("refresh of {} failed: {} ({}/{})", uri, e.getMessage(), e.codeName(), e.errorDomain());
             if (!conn.isAlive()) {
@@ -245,7 +249,37 @@ public final class HostSession {
             conn = null;
             old.close();
         }
-        cpu.clear();
+        poller.reset();
+    }
+
+    private void schedulePoll() {
+        long ms = period.toMillis();
+        // fixed delay: a slow host delays its own next tick and never queues a burst of them
+        poll = worker.scheduleWithFixedDelay(this::refresh, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Applies new stats settings: interval and groups now (history length at the next start). */
+    public void updateStats(StatsSettings settings) {
+        worker.execute(() -> {
+            poller.setGroups(settings.groups());
+            if (!settings.interval().equals(period)) {
+                period = settings.interval();
+                if (poll != null) {
+                    poll.cancel(false);
+                    schedulePoll();
+                }
+            }
+        });
+    }
+
+    /** A domain's recent figures of one metric; safe from any thread. */
+    public TimeSeries series(String domainUuid, Metric metric) {
+        return poller.series(domainUuid, metric);
+    }
+
+    /** The host's recent figures of one metric; safe from any thread. */
+    public TimeSeries hostSeries(HostMetric metric) {
+        return poller.hostSeries(metric);
     }
 
     private void publish(HostSnapshot snapshot) {

@@ -15,8 +15,6 @@ interface NativeVirt extends Library {
 
     int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference retStats, int flags);
 
-    int virDomainListGetStats(Pointer[] doms, int stats, PointerByReference retStats, int flags);
-
     void virDomainStatsRecordListFree(Pointer stats);
 
     int virConnectListAllDomains(Pointer conn, PointerByReference domains, int flags);
@@ -31,7 +29,11 @@ interface NativeVirt extends Library {
 
     int virDomainGetState(Pointer dom, IntByReference state, IntByReference reason, int flags);
 
-    int virDomainGetInfo(Pointer dom, Pointer info);
+    int virDomainSetMemoryStatsPeriod(Pointer dom, int period, int flags);
+
+    int virNodeGetCPUStats(Pointer conn, int cpuNum, Pointer params, IntByReference nparams, int flags);
+
+    int virNodeGetMemoryStats(Pointer conn, int cellNum, Pointer params, IntByReference nparams, int flags);
 
     int virDomainOpenConsole(Pointer dom, String devName, Pointer stream, int flags);
 

@@ -14,6 +14,7 @@ import org.libvirt.NodeInfo;
 import org.libvirt.Stream;
 import org.libvirt.event.LifecycleListener;
 import org.vireo.model.DomainAction;
+import org.vireo.model.StatsGroup;
 import org.vireo.model.DomainStatus;
 
 /**
@@ -114,7 +115,7 @@ public final class VirtConnection implements AutoCloseable {
         List<DomainRef> refs = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {
-                Pointer dom = array.getPointer((long) i * TypedParams.pointerSize());
+                Pointer dom = array.getPointer((long) i * com.sun.jna.Native.POINTER_SIZE);
                 refs.add(new DomainRef(uuidOf(dom), NativeVirt.LIB.virDomainGetName(dom), NativeVirt.LIB.virDomainGetID(dom)));
                 NativeVirt.LIB.virDomainFree(dom);
             }
@@ -125,38 +126,87 @@ public final class VirtConnection implements AutoCloseable {
     }
 
     /**
-     * virConnectGetAllDomainStats: the given groups for every domain, in one round trip.
-     * Drivers that leave out cpu, balloon and vcpu (the test driver reports only state) get
-     * those filled from virDomainGetInfo, so callers see one shape from every driver.
+     * virConnectGetAllDomainStats: the given groups for every domain, in one round trip (see
+     * {@link FastStats}). Drivers that leave out cpu, balloon and vcpu get those filled from
+     * virDomainGetInfo.
      */
     public List<DomainStats> allDomainStats(Set<StatsGroup> groups, int flags) throws VirtException {
+        boolean wantsInfo = groups.contains(StatsGroup.BALLOON) || groups.contains(StatsGroup.VCPU)
+            || groups.contains(StatsGroup.CPU_TOTAL);
+        List<DomainStats> stats = FastStats.allDomainStats(Pointer.nativeValue(connPointer()), StatsGroup.mask(groups), flags, wantsInfo);
+        if (stats == null) {
+            throw VirtException.lastError("virConnectGetAllDomainStats");
+        }
+        return stats;
+    }
+
+    /**
+     * virNodeGetCPUStats (all CPUs) and virNodeGetMemoryStats (all cells): the host's own
+     * counters. Drivers that lack one leave its fields at -1.
+     */
+    public NodeCounters nodeCounters() {
+        java.util.Map<String, Long> cpu = nodeStats(true);
+        java.util.Map<String, Long> mem = nodeStats(false);
+        return new NodeCounters(cpu.getOrDefault("kernel", -1L), cpu.getOrDefault("user", -1L),
+            cpu.getOrDefault("idle", -1L), cpu.getOrDefault("iowait", -1L),
+            mem.getOrDefault("total", -1L), mem.getOrDefault("free", -1L),
+            mem.getOrDefault("buffers", -1L), mem.getOrDefault("cached", -1L));
+    }
+
+    private java.util.Map<String, Long> nodeStats(boolean cpu) {
+        // virNodeCPUStats and virNodeMemoryStats: { char field[80]; unsigned long long value; }
+        final int entry = 88;
+        final int allCpusOrCells = cpu ? -1 : -1;
+        IntByReference n = new IntByReference(0);
+        int rc = cpu ? NativeVirt.LIB.virNodeGetCPUStats(connPointer(), allCpusOrCells, null, n, 0)
+            : NativeVirt.LIB.virNodeGetMemoryStats(connPointer(), allCpusOrCells, null, n, 0);
+        if (rc < 0 || n.getValue() <= 0) {
+            NativeVirt.LIB.virResetLastError();
+            return java.util.Map.of();
+        }
+        try (com.sun.jna.Memory params = new com.sun.jna.Memory((long) entry * n.getValue())) {
+            rc = cpu ? NativeVirt.LIB.virNodeGetCPUStats(connPointer(), allCpusOrCells, params, n, 0)
+                : NativeVirt.LIB.virNodeGetMemoryStats(connPointer(), allCpusOrCells, params, n, 0);
+            if (rc < 0) {
+                NativeVirt.LIB.virResetLastError();
+                return java.util.Map.of();
+            }
+            java.util.Map<String, Long> values = new java.util.HashMap<>();
+            for (int i = 0; i < n.getValue(); i++) {
+                values.put(params.getString((long) i * entry, "US-ASCII"), params.getLong((long) i * entry + 80));
+            }
+            return values;
+        }
+    }
+
+    /**
+     * virDomainSetMemoryStatsPeriod on the live guest: without a period the balloon driver
+     * reports no usage figures (virt-manager turns it on for the same reason).
+     */
+    public void setMemoryStatsPeriod(String uuid, int seconds) throws VirtException {
+        withDomain(uuid, dom -> {
+            final int affectLive = 1;
+            if (NativeVirt.LIB.virDomainSetMemoryStatsPeriod(BindingPointers.of(dom), seconds, affectLive) < 0) {
+                throw VirtException.lastError("virDomainSetMemoryStatsPeriod");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Only the bulk call and its free, nothing decoded: the floor the benchmark compares a
+     * whole refresh against. Returns the number of records.
+     */
+    public int bareAllDomainStats(Set<StatsGroup> groups) throws VirtException {
         PointerByReference out = new PointerByReference();
-        int count = NativeVirt.LIB.virConnectGetAllDomainStats(connPointer(), StatsGroup.mask(groups), out, flags);
+        int count = NativeVirt.LIB.virConnectGetAllDomainStats(connPointer(), StatsGroup.mask(groups), out, 0);
         if (count < 0) {
             throw VirtException.lastError("virConnectGetAllDomainStats");
         }
-        Pointer records = out.getValue();
-        boolean wantsInfo = groups.contains(StatsGroup.BALLOON) || groups.contains(StatsGroup.VCPU)
-            || groups.contains(StatsGroup.CPU_TOTAL);
-        List<DomainStats> stats = new ArrayList<>(count);
-        try {
-            int ptr = TypedParams.pointerSize();
-            for (int i = 0; i < count; i++) {
-                // virDomainStatsRecord: { virDomainPtr dom; virTypedParameterPtr params; int nparams; }
-                Pointer record = records.getPointer((long) i * ptr);
-                Pointer dom = record.getPointer(0);
-                Pointer params = record.getPointer(ptr);
-                int nparams = record.getInt(2L * ptr);
-                DomainStats s = TypedParams.decode(uuidOf(dom), NativeVirt.LIB.virDomainGetName(dom),
-                    NativeVirt.LIB.virDomainGetID(dom), params, nparams);
-                stats.add(wantsInfo && !s.has("balloon.current") ? InfoFallback.fill(s, dom) : s);
-            }
-        } finally {
-            if (records != null) {
-                NativeVirt.LIB.virDomainStatsRecordListFree(records);
-            }
+        if (out.getValue() != null) {
+            NativeVirt.LIB.virDomainStatsRecordListFree(out.getValue());
         }
-        return stats;
+        return count;
     }
 
     /** virDomainGetState: the state and libvirt's reason for it. */

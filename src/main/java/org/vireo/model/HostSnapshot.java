@@ -9,17 +9,17 @@ import java.util.List;
  * @param error libvirt's reason when disconnected, empty otherwise
  */
 public record HostSnapshot(String uri, String hostname, ConnectionState state, String error,
-                           List<DomainSummary> domains, long takenAtNanos) {
+                           List<DomainSummary> domains, HostFigures figures, long takenAtNanos) {
 
     public HostSnapshot {
         domains = List.copyOf(domains);
     }
 
     public static HostSnapshot connecting(String uri) {
-        return new HostSnapshot(uri, "", ConnectionState.CONNECTING, "", List.of(), System.nanoTime());
+        return new HostSnapshot(uri, "", ConnectionState.CONNECTING, "", List.of(), HostFigures.UNKNOWN, System.nanoTime());
     }
 
     public static HostSnapshot disconnected(String uri, String error) {
-        return new HostSnapshot(uri, "", ConnectionState.DISCONNECTED, error, List.of(), System.nanoTime());
+        return new HostSnapshot(uri, "", ConnectionState.DISCONNECTED, error, List.of(), HostFigures.UNKNOWN, System.nanoTime());
     }
 }

@@ -18,6 +18,9 @@ import javafx.beans.property.StringProperty;
 import org.vireo.model.DomainState;
 import org.vireo.model.DomainStatus;
 import org.vireo.model.DomainSummary;
+import org.vireo.model.DomainRates;
+import org.vireo.model.Metric;
+import org.vireo.model.TimeSeries;
 
 /** One domain as the tree and the table show it. Changed only on the FX thread. */
 public final class DomainRowViewModel {
@@ -28,6 +31,12 @@ public final class DomainRowViewModel {
     private final IntegerProperty vcpus = new SimpleIntegerProperty(this, "vcpus");
     private final LongProperty memoryKiB = new SimpleLongProperty(this, "memoryKiB");
     private final DoubleProperty cpuPercent = new SimpleDoubleProperty(this, "cpuPercent", Double.NaN);
+    private final LongProperty memoryUsedKiB = new SimpleLongProperty(this, "memoryUsedKiB");
+    private final DoubleProperty diskBps = new SimpleDoubleProperty(this, "diskBps", Double.NaN);
+    private final DoubleProperty netBps = new SimpleDoubleProperty(this, "netBps", Double.NaN);
+    /** Counts the refreshes this row took part in: what live cells and charts redraw on. */
+    private final LongProperty tick = new SimpleLongProperty(this, "tick");
+    private DomainRates rates = DomainRates.UNKNOWN;
 
     DomainRowViewModel(HostViewModel host, DomainSummary summary) {
         this.host = host;
@@ -43,10 +52,44 @@ public final class DomainRowViewModel {
         }
         vcpus.set(s.vcpus());
         memoryKiB.set(s.memoryKiB());
-        double cpu = s.cpuPercent();
-        if (Double.compare(cpu, cpuPercent.get()) != 0) {
-            cpuPercent.set(cpu);
+        setIfChanged(cpuPercent, s.cpuPercent());
+        memoryUsedKiB.set(s.memoryUsedKiB());
+        setIfChanged(diskBps, s.rates().diskBps());
+        setIfChanged(netBps, s.rates().netBps());
+        rates = s.rates();
+        tick.set(tick.get() + 1);
+    }
+
+    private static void setIfChanged(DoubleProperty p, double v) {
+        // NaN != NaN: compare bit patterns so an unknown figure does not fire every tick
+        if (Double.compare(v, p.get()) != 0) {
+            p.set(v);
         }
+    }
+
+    /** The domain's recent figures of a metric (10 minutes by default). */
+    public TimeSeries series(Metric metric) {
+        return host.series(uuid, metric);
+    }
+
+    public DomainRates rates() {
+        return rates;
+    }
+
+    public ReadOnlyLongProperty memoryUsedKiBProperty() {
+        return memoryUsedKiB;
+    }
+
+    public ReadOnlyDoubleProperty diskBpsProperty() {
+        return diskBps;
+    }
+
+    public ReadOnlyDoubleProperty netBpsProperty() {
+        return netBps;
+    }
+
+    public ReadOnlyLongProperty tickProperty() {
+        return tick;
     }
 
     public HostViewModel host() {

@@ -16,6 +16,37 @@ public final class Formats {
         return String.format("%.1f GiB", kib / (1024.0 * 1024.0));
     }
 
+    /** 1536 -> "1.5 KiB/s". */
+    public static String bytesPerSecond(double bps) {
+        if (Double.isNaN(bps)) {
+            return "—";
+        }
+        return bytes(bps) + "/s";
+    }
+
+    public static String bytes(double b) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int u = 0;
+        while (Math.abs(b) >= 1024 && u < units.length - 1) {
+            b /= 1024;
+            u++;
+        }
+        return u == 0 ? String.format("%.0f %s", b, units[u]) : String.format(b < 10 ? "%.1f %s" : "%.0f %s", b, units[u]);
+    }
+
+    /** A figure of the given unit, as charts and tooltips show it. */
+    public static String of(org.vireo.model.Metric.Unit unit, double value) {
+        if (Double.isNaN(value)) {
+            return "—";
+        }
+        return switch (unit) {
+            case PERCENT -> String.format(value < 10 ? "%.1f %%" : "%.0f %%", value);
+            case KIB -> bytes(value * 1024);
+            case BYTES_PER_SECOND -> bytesPerSecond(value);
+            case PER_SECOND -> String.format(value < 10 ? "%.1f/s" : "%.0f/s", value);
+        };
+    }
+
     public static String percent(double value) {
         return Double.isNaN(value) ? "—" : String.format("%.0f %%", value);
     }

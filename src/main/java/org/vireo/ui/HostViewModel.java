@@ -17,8 +17,14 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vireo.host.DomainService;
+import org.vireo.host.HostConnector;
 import org.vireo.host.HostOptions;
 import org.vireo.host.HostSession;
+import org.vireo.model.StatsSettings;
+import org.vireo.model.HostFigures;
+import org.vireo.model.HostMetric;
+import org.vireo.model.Metric;
+import org.vireo.model.TimeSeries;
 import org.vireo.model.ConnectionState;
 import org.vireo.model.DomainAction;
 import org.vireo.model.DomainSummary;
@@ -39,12 +45,19 @@ public final class HostViewModel {
     private final ObservableList<DomainRowViewModel> domains = FXCollections.observableArrayList();
     private final Map<String, DomainRowViewModel> byUuid = new HashMap<>();
     private final AtomicReference<HostSnapshot> pending = new AtomicReference<>();
+    private final ObjectProperty<HostFigures> figures = new SimpleObjectProperty<>(this, "figures", HostFigures.UNKNOWN);
+    private final javafx.beans.property.LongProperty tick = new javafx.beans.property.SimpleLongProperty(this, "tick");
+    private long applyNanos;
     private long appliedUpdates;
 
     HostViewModel(String uri, HostOptions options) {
+        this(uri, options, HostConnector.DIRECT);
+    }
+
+    HostViewModel(String uri, HostOptions options, HostConnector connector) {
         this.uri = uri;
         this.title.set(HostTitles.of(uri));
-        this.session = new HostSession(uri, options, this::offer);
+        this.session = new HostSession(uri, options, connector, this::offer);
         this.domainService = new DomainService(session);
     }
 
@@ -72,6 +85,12 @@ public final class HostViewModel {
     }
 
     private void apply(HostSnapshot s) {
+        long t0 = System.nanoTime();
+        applyOn(s);
+        applyNanos += System.nanoTime() - t0;
+    }
+
+    private void applyOn(HostSnapshot s) {
         appliedUpdates++;
         state.set(s.state());
         error.set(s.error());
@@ -85,13 +104,39 @@ public final class HostViewModel {
             return;
         }
         mergeDomains(s.domains());
+        figures.set(s.figures());
+        tick.set(tick.get() + 1);
+    }
+
+    TimeSeries series(String uuid, Metric metric) {
+        return session.series(uuid, metric);
+    }
+
+    public TimeSeries hostSeries(HostMetric metric) {
+        return session.hostSeries(metric);
+    }
+
+    void updateStats(StatsSettings settings) {
+        session.updateStats(settings);
+    }
+
+    public ReadOnlyObjectProperty<HostFigures> figuresProperty() {
+        return figures;
+    }
+
+    /** Counts applied refreshes: what host charts redraw on. */
+    public javafx.beans.property.ReadOnlyLongProperty tickProperty() {
+        return tick;
+    }
+
+    /** FX-thread time spent applying this host's snapshots so far, ns (for the benchmark). */
+    public long applyNanos() {
+        return applyNanos;
     }
 
     private void mergeDomains(List<DomainSummary> fresh) {
-        Set<String> seen = new HashSet<>(fresh.size() * 2);
         List<DomainRowViewModel> added = new java.util.ArrayList<>();
         for (DomainSummary d : fresh) {
-            seen.add(d.uuid());
             DomainRowViewModel row = byUuid.get(d.uuid());
             if (row == null) {
                 row = new DomainRowViewModel(this, d);
@@ -101,7 +146,12 @@ public final class HostViewModel {
                 row.update(d);
             }
         }
-        if (byUuid.size() != seen.size()) {
+        // every fresh domain has a row now: more rows than fresh domains means some are gone
+        if (byUuid.size() > fresh.size()) {
+            Set<String> seen = new HashSet<>(fresh.size() * 2);
+            for (DomainSummary d : fresh) {
+                seen.add(d.uuid());
+            }
             byUuid.keySet().retainAll(seen);
             domains.removeIf(r -> !seen.contains(r.uuid()));
         }

@@ -15,16 +15,29 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.vireo.host.HostConnector;
 import org.vireo.host.HostOptions;
+import org.vireo.model.StatsSettings;
+import org.vireo.host.HostSession;
 import org.vireo.model.DomainAction;
+import org.vireo.ssh.SshConnector;
+import org.vireo.ssh.SshEnvironment;
+import org.vireo.ssh.SshSessions;
+import org.vireo.ui.ssh.SshPromptViewModel;
 
 /** The main window's state: the hosts, the selected host, the filter, and the actions. */
 public final class MainViewModel {
     /** A URI needs a scheme (qemu:, test:, qemu+ssh: ...); libvirt judges the rest and says what is wrong. */
     private static final Pattern URI_SHAPE = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?\\S*$");
 
-    private final HostOptions options;
+    private HostOptions options;
+    private final ObjectProperty<StatsSettings> stats = new SimpleObjectProperty<>(this, "stats");
+    private Consumer<StatsSettings> statsChanged = s -> { };
     private final Consumer<List<String>> connectionsChanged;
+    /** SSH: the dialogs' side of the prompts, one session per remote host, the connector that picks by scheme. */
+    private final SshPromptViewModel sshPrompts = new SshPromptViewModel();
+    private final SshSessions sshSessions;
+    private final HostConnector connector;
     private final ObservableList<HostViewModel> hosts = FXCollections.observableArrayList();
     private final ObjectProperty<HostViewModel> selectedHost = new SimpleObjectProperty<>(this, "selectedHost");
     private final ObjectProperty<DomainRowViewModel> selectedDomain = new SimpleObjectProperty<>(this, "selectedDomain");
@@ -34,6 +47,11 @@ public final class MainViewModel {
         new SimpleObjectProperty<>(this, "visibleDomains", new FilteredList<>(FXCollections.observableArrayList()));
 
     /** With the default polling and keepalive settings. */
+    /** With the given refresh settings and default keepalive. */
+    public MainViewModel(StatsSettings stats, Consumer<List<String>> connectionsChanged) {
+        this(HostOptions.defaults().withStats(stats), connectionsChanged);
+    }
+
     public MainViewModel(Consumer<List<String>> connectionsChanged) {
         this(HostOptions.defaults(), connectionsChanged);
     }
@@ -43,8 +61,19 @@ public final class MainViewModel {
      *                           (it persists them, off the FX thread)
      */
     public MainViewModel(HostOptions options, Consumer<List<String>> connectionsChanged) {
+        this(options, connectionsChanged, SshEnvironment.ofUser());
+    }
+
+    /** @param ssh where SSH finds its config, keys, known_hosts and agent (tests use a lab's) */
+    public MainViewModel(HostOptions options, Consumer<List<String>> connectionsChanged, SshEnvironment ssh) {
+        // this process has a GTK window: its main loop must be the only one iterating GLib's
+        HostSession.dispatchEventsOnApplicationLoop();
         this.options = options;
+        this.stats.set(options.stats());
         this.connectionsChanged = connectionsChanged;
+        this.sshSessions = new SshSessions(ssh, sshPrompts);
+        // qemu+ssh:// goes through Vireo's own SSH session, everything else straight to libvirt
+        this.connector = new SshConnector(sshSessions);
         selectedHost.addListener((obs, old, host) -> {
             FilteredList<DomainRowViewModel> list =
                 new FilteredList<>(host == null ? FXCollections.observableArrayList() : host.domains());
@@ -116,10 +145,43 @@ public final class MainViewModel {
         }
     }
 
+    /** The stats refresh settings now in force. */
+    public javafx.beans.property.ReadOnlyObjectProperty<StatsSettings> statsProperty() {
+        return stats;
+    }
+
+    /** Told the new settings when the user changes them (it persists them, off the FX thread). */
+    public void setOnStatsChanged(Consumer<StatsSettings> listener) {
+        this.statsChanged = listener;
+    }
+
+    /** Applies new refresh settings to every host now (history length to hosts added from now on). */
+    public void applyStats(StatsSettings settings) {
+        options = options.withStats(settings);
+        stats.set(settings);
+        for (HostViewModel host : hosts) {
+            host.updateStats(settings);
+        }
+        statsChanged.accept(settings);
+        message.set("Refresh every " + settings.interval().toMillis() / 1000.0 + " s, keeping "
+            + settings.historyKept().toMinutes() + " min");
+    }
+
     public void stopAll() {
         for (HostViewModel host : hosts) {
             host.stop();
         }
+        sshSessions.closeAll();
+    }
+
+    /** The SSH prompts; the main window attaches its dialogs here. */
+    public SshPromptViewModel sshPrompts() {
+        return sshPrompts;
+    }
+
+    /** SSH handshakes made so far (tests and the benchmark count them). */
+    public int sshHandshakes() {
+        return sshSessions.handshakes();
     }
 
     public Optional<HostViewModel> find(String uri) {
@@ -135,7 +197,7 @@ public final class MainViewModel {
     }
 
     private HostViewModel open(String uri) {
-        HostViewModel host = new HostViewModel(uri, options);
+        HostViewModel host = new HostViewModel(uri, options, connector);
         // a domain that disappears (undefined, a transient one stopped, the host gone) takes its open page with it
         host.domains().addListener((javafx.collections.ListChangeListener<DomainRowViewModel>) c -> {
             DomainRowViewModel open = selectedDomain.get();

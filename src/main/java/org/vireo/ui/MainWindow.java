@@ -31,7 +31,10 @@ import org.vireo.model.DomainStatus;
 import org.vireo.ui.dialog.AddConnectionDialog;
 import org.vireo.ui.dialog.ConfirmDialog;
 import org.vireo.ui.domain.DomainPage;
+import org.vireo.ui.host.HostCharts;
 import org.vireo.ui.domain.DomainTableView;
+import org.vireo.ui.ssh.AddSshHostDialog;
+import org.vireo.ui.ssh.SshDialogs;
 import org.vireo.ui.tree.ConnectionTreeView;
 
 /** The main window's content: toolbar, connection tree, domain table, status line. */
@@ -57,10 +60,11 @@ public final class MainWindow extends BorderPane {
         domainPage.visibleProperty().bind(model.selectedDomainProperty().isNotNull());
         right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull());
         SplitPane split = new SplitPane(tree, right);
-        split.setDividerPositions(0.28);
+        split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(tree, false);
         setCenter(split);
         setBottom(statusLine());
+        model.sshPrompts().setQuestions(new SshDialogs(() -> getScene() == null ? null : getScene().getWindow()));
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<DomainRowViewModel>) c -> watchSelection());
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -111,6 +115,8 @@ public final class MainWindow extends BorderPane {
     private ToolBar toolbar() {
         Button add = iconButton("addConnectionButton", Icons.of(MaterialDesignS.SERVER_PLUS), "Add a connection");
         add.setOnAction(e -> new AddConnectionDialog(getScene().getWindow(), model::addConnection).showAndWait());
+        Button addSsh = iconButton("addSshHostButton", Icons.of(MaterialDesignS.SERVER_NETWORK), "Add a host over SSH");
+        addSsh.setOnAction(e -> new AddSshHostDialog(getScene().getWindow(), model::addConnection).showAndWait());
         Button remove = iconButton("removeConnectionButton", Icons.of(MaterialDesignS.SERVER_REMOVE), "Remove the selected connection");
         remove.setOnAction(e -> model.removeConnection(model.selectedHostProperty().get()));
         remove.disableProperty().bind(model.selectedHostProperty().isNull());
@@ -123,7 +129,7 @@ public final class MainWindow extends BorderPane {
         });
         reconnect.disableProperty().bind(model.selectedHostProperty().isNull());
 
-        ToolBar bar = new ToolBar(add, remove, reconnect, new Separator(Orientation.VERTICAL));
+        ToolBar bar = new ToolBar(add, addSsh, remove, reconnect, new Separator(Orientation.VERTICAL));
         for (DomainAction action : DomainAction.values()) {
             Button b = new Button(action.label(), Icons.of(Icons.forAction(action)));
             b.setId(buttonId(action));
@@ -135,6 +141,9 @@ public final class MainWindow extends BorderPane {
             actionButtons.put(action, b);
             bar.getItems().add(b);
         }
+        Button prefs = iconButton("preferencesButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignC.COG), "Preferences");
+        prefs.setOnAction(e -> new org.vireo.ui.dialog.PreferencesDialog(getScene().getWindow(), model.statsProperty().get())
+            .showAndWait().ifPresent(model::applyStats));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         CustomTextField filter = new CustomTextField();
@@ -143,7 +152,7 @@ public final class MainWindow extends BorderPane {
         filter.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
         filter.setPrefColumnCount(16);
         filter.textProperty().bindBidirectional(model.filterProperty());
-        bar.getItems().addAll(spacer, filter);
+        bar.getItems().addAll(spacer, filter, prefs);
         return bar;
     }
 
@@ -193,7 +202,13 @@ public final class MainWindow extends BorderPane {
         show.run();
         VBox header = new VBox(2, title, detail);
         header.setPadding(new Insets(8, 10, 6, 10));
-        VBox pane = new VBox(header, table);
+        HostCharts charts = new HostCharts();
+        charts.show(model.selectedHostProperty().get());
+        model.selectedHostProperty().addListener((obs, old, h) -> charts.show(h));
+        VBox pane = new VBox(header, charts, table);
+        // the host's charts draw only while the host page is the one shown
+        pane.visibleProperty().addListener((obs, was, on) -> charts.setLive(on));
+        charts.setLive(pane.isVisible());
         VBox.setVgrow(table, Priority.ALWAYS);
         return pane;
     }

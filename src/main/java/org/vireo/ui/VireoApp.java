@@ -28,16 +28,18 @@ public final class VireoApp extends Application {
     @Override
     public void start(Stage stage) {
         Plan p = Objects.requireNonNull(plan, "VireoApp.prepare was not called");
-        model = new MainViewModel(uris -> {
+        model = new MainViewModel(p.settings().stats(), uris -> {
             if (p.remember()) {
                 p.writer().update(s -> s.withConnections(uris));
             }
         });
+        model.setOnStatsChanged(stats -> p.writer().update(s -> s.withStats(stats)));
         Scene scene = createScene(model, p.settings().windowWidth(), p.settings().windowHeight());
         stage.setTitle("Vireo");
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> p.writer().update(s -> s.withWindowSize(scene.getWidth(), scene.getHeight())));
         stage.show();
+        BenchProbe.attachIfAsked(model, scene, ((MainWindow) scene.getRoot()).table());
         model.openAll(p.connections());
     }
 

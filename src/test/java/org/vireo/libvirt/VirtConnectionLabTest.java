@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vireo.model.DomainState;
+import org.vireo.model.StatsGroup;
 import org.vireo.model.DomainStatus;
 import org.vireo.support.Lab;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vireo.model.DomainAction;
 import org.vireo.model.DomainState;
+import org.vireo.model.StatsGroup;
 import org.vireo.model.DomainStatus;
 
 /** The gateway's mappings against libvirt's test driver (a real driver, in process). */

@@ -22,6 +22,17 @@ class SettingsStoreTest {
     }
 
     @Test
+    void statsSettingsSurviveARestart(@TempDir Path dir) throws Exception {
+        var stats = new org.vireo.model.StatsSettings(java.time.Duration.ofMillis(2500), java.time.Duration.ofMinutes(30),
+            java.util.EnumSet.of(org.vireo.model.StatsGroup.CPU_TOTAL, org.vireo.model.StatsGroup.BLOCK));
+        Settings s = new Settings(List.of("test:///default"), 1000, 700, stats);
+        new SettingsStore(dir).save(s);
+        Settings back = new SettingsStore(dir).load().orElseThrow();
+        assertEquals(stats, back.stats());
+        assertTrue(back.stats().groups().contains(org.vireo.model.StatsGroup.STATE), "state is always polled");
+    }
+
+    @Test
     void writerPersistsChangesOffTheCallersThread(@TempDir Path dir) {
         SettingsStore store = new SettingsStore(dir);
         SettingsWriter writer = new SettingsWriter(store, new Settings(List.of(), 800, 600));

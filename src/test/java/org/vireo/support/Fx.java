@@ -48,6 +48,12 @@ public final class Fx {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
+    /** Clicks the node of a query once it is on screen (a tree or table may not have drawn it yet). */
+    public static void clickWhenShown(org.testfx.api.FxRobot robot, String query) {
+        await(Duration.ofSeconds(10), query + " shown", () -> robot.lookup(query).tryQuery().isPresent());
+        robot.clickOn(query);
+    }
+
     public static void run(Runnable action) {
         get(() -> {
             action.run();

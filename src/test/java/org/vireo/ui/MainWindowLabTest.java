@@ -92,13 +92,13 @@ class MainWindowLabTest {
         awaitListed();
         assertEquals("shut off", Lab.state(Lab.GAMMA));
         int boots = Lab.bootCount(Lab.GAMMA);
-        robot.clickOn("#domain-" + Lab.GAMMA);
+        Fx.clickWhenShown(robot, "#domain-" + Lab.GAMMA);
         robot.clickOn("#startButton");
         Fx.await(WAIT, "gamma running in the UI", () -> stateOf(Lab.GAMMA) == DomainState.RUNNING);
         assertEquals("running", Lab.state(Lab.GAMMA));
         // the guest's busybox acpid powers off on the ACPI button once it has booted
         awaitGuestBooted(Lab.GAMMA, boots + 1);
-        robot.clickOn("#domain-" + Lab.GAMMA);
+        Fx.clickWhenShown(robot, "#domain-" + Lab.GAMMA);
         robot.clickOn("#shutdownButton");
         Fx.await(Duration.ofSeconds(60), "gamma shut off in the UI", () -> stateOf(Lab.GAMMA) == DomainState.SHUTOFF);
         assertEquals("shut off", Lab.state(Lab.GAMMA));

