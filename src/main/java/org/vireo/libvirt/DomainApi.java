@@ -619,7 +619,7 @@ public final class DomainApi {
             if (n.getValue() == 0) {
                 return new TuningGroup(group, target, title, List.of(), "the hypervisor reports no " + group + " parameters here");
             }
-            try (Memory mem = new Memory((long) n.getValue() * TypedParams.SIZE)) {
+            try (Memory mem = new Memory((long) n.getValue() * TypedParamCodec.PARAM_SIZE)) {
                 mem.clear();
                 rc = get(group, p, target, mem, n, flags);
                 if (rc < 0) {

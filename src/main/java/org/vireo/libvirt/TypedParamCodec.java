@@ -10,6 +10,9 @@ import org.vireo.model.TuningParam;
 
 /** virTypedParameter arrays to and from {@link TuningParam}s (96 bytes each: name[80], type at 80, value at 88). */
 final class TypedParamCodec {
+    /** sizeof(virTypedParameter): char field[80]; int type; an 8-byte value union. */
+    static final int PARAM_SIZE = 96;
+
     private static final String[] TYPES = {"", "int", "uint", "llong", "ullong", "double", "boolean", "string"};
 
     private TypedParamCodec() {
@@ -18,7 +21,7 @@ final class TypedParamCodec {
     static List<TuningParam> decode(Pointer params, int n) {
         List<TuningParam> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            long base = (long) i * TypedParams.SIZE;
+            long base = (long) i * TypedParamCodec.PARAM_SIZE;
             String name = params.getString(base, "US-ASCII");
             int type = params.getInt(base + 80);
             long v = base + 88;
@@ -48,12 +51,12 @@ final class TypedParamCodec {
                 .filter(k -> current.stream().noneMatch(p -> p.name().equals(k))).toList();
             throw new IllegalArgumentException("unknown parameter(s): " + unknown);
         }
-        Memory mem = new Memory((long) Math.max(1, chosen.size()) * TypedParams.SIZE);
+        Memory mem = new Memory((long) Math.max(1, chosen.size()) * TypedParamCodec.PARAM_SIZE);
         mem.clear();
         for (int i = 0; i < chosen.size(); i++) {
             TuningParam p = chosen.get(i);
             String value = changes.get(p.name()).strip();
-            long base = (long) i * TypedParams.SIZE;
+            long base = (long) i * TypedParamCodec.PARAM_SIZE;
             byte[] name = p.name().getBytes(StandardCharsets.US_ASCII);
             mem.write(base, name, 0, Math.min(name.length, 79));
             int type = java.util.Arrays.asList(TYPES).indexOf(p.type());
