@@ -33,8 +33,7 @@ final class FastStats {
     private static final MethodHandle GET_ID = handle("virDomainGetID", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle GET_INFO = handle("virDomainGetInfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     private static final String[] INFO_KEYS = {"cpu.time", "balloon.current", "balloon.maximum", "vcpu.current", "vcpu.maximum"};
-    /** sizeof(virTypedParameter): char field[80]; int type; 8-byte value union. */
-    private static final int PARAM = 96;
+    private static final int PARAM = TypedParamCodec.PARAM_SIZE;
     private static final long NAME_MAX = 1024;
 
     private FastStats() {

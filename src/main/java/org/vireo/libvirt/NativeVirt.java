@@ -39,6 +39,126 @@ interface NativeVirt extends Library {
 
     int virDomainOpenGraphicsFD(Pointer dom, int idx, int flags);
 
+    // domain pages (DomainApi): calls the binding lacks or maps without flags
+    Pointer virDomainGetHostname(Pointer dom, int flags);
+
+    int virDomainGetControlInfo(Pointer dom, Pointer info, int flags);
+
+    int virDomainGetDiskErrors(Pointer dom, Pointer errors, int maxerrors, int flags);
+
+    int virDomainGetSecurityLabelList(Pointer dom, PointerByReference labels);
+
+    int virDomainGetVcpusFlags(Pointer dom, int flags);
+
+    int virDomainSetVcpusFlags(Pointer dom, int nvcpus, int flags);
+
+    int virDomainSetMemoryFlags(Pointer dom, long memory, int flags);
+
+    int virDomainGetMaxVcpus(Pointer dom);
+
+    long virDomainGetMaxMemory(Pointer dom);
+
+    int virDomainShutdownFlags(Pointer dom, int flags);
+
+    int virDomainReboot(Pointer dom, int flags);
+
+    int virDomainDestroyFlags(Pointer dom, int flags);
+
+    int virDomainSaveFlags(Pointer dom, String to, String dxml, int flags);
+
+    int virDomainRestoreFlags(Pointer conn, String from, String dxml, int flags);
+
+    int virDomainManagedSave(Pointer dom, int flags);
+
+    int virDomainManagedSaveRemove(Pointer dom, int flags);
+
+    int virDomainHasManagedSaveImage(Pointer dom, int flags);
+
+    int virDomainInjectNMI(Pointer dom, int flags);
+
+    int virDomainPMSuspendForDuration(Pointer dom, int target, long duration, int flags);
+
+    int virDomainPMWakeup(Pointer dom, int flags);
+
+    int virDomainIsUpdated(Pointer dom);
+
+    int virDomainGetMemoryParameters(Pointer dom, Pointer params, IntByReference nparams, int flags);
+
+    int virDomainSetMemoryParameters(Pointer dom, Pointer params, int nparams, int flags);
+
+    int virDomainGetBlkioParameters(Pointer dom, Pointer params, IntByReference nparams, int flags);
+
+    int virDomainSetBlkioParameters(Pointer dom, Pointer params, int nparams, int flags);
+
+    int virDomainGetNumaParameters(Pointer dom, Pointer params, IntByReference nparams, int flags);
+
+    int virDomainSetNumaParameters(Pointer dom, Pointer params, int nparams, int flags);
+
+    int virDomainGetBlockIoTune(Pointer dom, String disk, Pointer params, IntByReference nparams, int flags);
+
+    int virDomainSetBlockIoTune(Pointer dom, String disk, Pointer params, int nparams, int flags);
+
+    int virDomainGetInterfaceParameters(Pointer dom, String device, Pointer params, IntByReference nparams, int flags);
+
+    int virDomainSetInterfaceParameters(Pointer dom, String device, Pointer params, int nparams, int flags);
+
+    int virDomainGetSchedulerParametersFlags(Pointer dom, Pointer params, IntByReference nparams, int flags);
+
+    /** The scheduler's name (malloc'ed: free with Native.free) and, in nparams, how many parameters it has. */
+    Pointer virDomainGetSchedulerType(Pointer dom, IntByReference nparams);
+
+    int virDomainSetSchedulerParametersFlags(Pointer dom, Pointer params, int nparams, int flags);
+
+    int virDomainGetEmulatorPinInfo(Pointer dom, byte[] cpumap, int maplen, int flags);
+
+    int virDomainPinEmulator(Pointer dom, byte[] cpumap, int maplen, int flags);
+
+    int virDomainBlockPull(Pointer dom, String disk, long bandwidth, int flags);
+
+    int virDomainBlockRebase(Pointer dom, String disk, String base, long bandwidth, int flags);
+
+    int virDomainBlockJobSetSpeed(Pointer dom, String disk, long bandwidth, int flags);
+
+    int virDomainBlockCommit(Pointer dom, String disk, String base, String top, long bandwidth, int flags);
+
+    int virDomainGetBlockJobInfo(Pointer dom, String disk, Pointer info, int flags);
+
+    int virDomainBlockJobAbort(Pointer dom, String disk, int flags);
+
+    int virDomainListAllSnapshots(Pointer dom, PointerByReference snaps, int flags);
+
+    String virDomainSnapshotGetName(Pointer snap);
+
+    Pointer virDomainSnapshotGetXMLDesc(Pointer snap, int flags);
+
+    int virDomainSnapshotIsCurrent(Pointer snap, int flags);
+
+    int virDomainSnapshotFree(Pointer snap);
+
+    Pointer virDomainSnapshotLookupByName(Pointer dom, String name, int flags);
+
+    int virDomainRevertToSnapshot(Pointer snap, int flags);
+
+    int virDomainSnapshotDelete(Pointer snap, int flags);
+
+    int virDomainCoreDumpWithFormat(Pointer dom, String to, int format, int flags);
+
+    int virDomainGetCPUStats(Pointer dom, Pointer params, int nparams, int startCpu, int ncpus, int flags);
+
+    int virNodeGetCPUMap(Pointer conn, PointerByReference cpumap, IntByReference online, int flags);
+
+    int virDomainMigrateGetMaxSpeed(Pointer dom, com.sun.jna.ptr.LongByReference bandwidth, int flags);
+
+    int virDomainGetJobInfo(Pointer dom, Pointer info);
+
+    void virTypedParamsClear(Pointer params, int nparams);
+
+    int virDomainMemoryPeek(Pointer dom, long start, long size, byte[] buffer, int flags);
+
+    int virDomainBlockPeek(Pointer dom, String disk, long offset, long size, byte[] buffer, int flags);
+
+    Pointer virDomainDefineXMLFlags(Pointer conn, String xml, int flags);
+
     int virGetLastErrorCode();
 
     int virGetLastErrorDomain();

@@ -296,6 +296,11 @@ public final class VirtConnection implements AutoCloseable {
         }
     }
 
+    /** The binding's connection, for the other gateway classes (DomainApi ...); worker thread only. */
+    Connect binding() {
+        return conn;
+    }
+
     private Pointer connPointer() {
         return BindingPointers.of(conn);
     }

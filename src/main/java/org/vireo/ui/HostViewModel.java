@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.vireo.host.DomainService;
 import org.vireo.host.HostConnector;
 import org.vireo.host.HostOptions;
 import org.vireo.host.HostSession;
@@ -37,6 +38,7 @@ import org.vireo.model.HostSnapshot;
 public final class HostViewModel {
     private final String uri;
     private final HostSession session;
+    private final DomainService domainService;
     private final StringProperty title = new SimpleStringProperty(this, "title");
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(this, "state", ConnectionState.CONNECTING);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
@@ -56,6 +58,7 @@ public final class HostViewModel {
         this.uri = uri;
         this.title.set(HostTitles.of(uri));
         this.session = new HostSession(uri, options, connector, this::offer);
+        this.domainService = new DomainService(session);
     }
 
     void start() {
@@ -159,6 +162,11 @@ public final class HostViewModel {
 
     public String uri() {
         return uri;
+    }
+
+    /** The domain pages' calls on this host (for view models; views never see it). */
+    public DomainService domainService() {
+        return domainService;
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -198,6 +198,13 @@ public final class MainViewModel {
 
     private HostViewModel open(String uri) {
         HostViewModel host = new HostViewModel(uri, options, connector);
+        // a domain that disappears (undefined, a transient one stopped, the host gone) takes its open page with it
+        host.domains().addListener((javafx.collections.ListChangeListener<DomainRowViewModel>) c -> {
+            DomainRowViewModel open = selectedDomain.get();
+            if (open != null && open.host() == host && !host.domains().contains(open)) {
+                selectedDomain.set(null);
+            }
+        });
         hosts.add(host);
         host.start();
         return host;
@@ -231,6 +238,11 @@ public final class MainViewModel {
 
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /** Puts a line into the status line (for results whose page has closed, such as an undefined domain's). */
+    public void tell(String text) {
+        message.set(text);
     }
 
     public ReadOnlyStringProperty messageProperty() {

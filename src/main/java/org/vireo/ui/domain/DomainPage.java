@@ -37,6 +37,7 @@ public final class DomainPage extends BorderPane {
     private final Label memoryValue = new Label();
     private final javafx.beans.value.ChangeListener<DomainStatus> restyler = (o, a, b) -> restyle(b);
     private DomainRowViewModel shown;
+    private final DomainPageViewModel pages;
     private final PerformanceTab performance;
 
     public DomainPage(MainViewModel model) {
@@ -70,6 +71,7 @@ public final class DomainPage extends BorderPane {
         performance = new PerformanceTab();
         tabs.getTabs().addAll(overviewTab, performance);
         setCenter(tabs);
+        pages = DomainTabs.install(model, tabs, overviewTab, overview);
         // charts draw only while their tab is selected and the page is shown
         Runnable liveness = () -> performance.setLive(isVisible() && performance.isSelected());
         visibleProperty().addListener(o -> liveness.run());
@@ -77,6 +79,11 @@ public final class DomainPage extends BorderPane {
 
         model.selectedDomainProperty().addListener((obs, old, now) -> show(now));
         show(model.selectedDomainProperty().get());
+    }
+
+    /** The state of the Overview ... Actions tabs (for tests). */
+    public DomainPageViewModel pages() {
+        return pages;
     }
 
     public PerformanceTab performance() {

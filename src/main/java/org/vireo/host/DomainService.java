@@ -1,0 +1,375 @@
+package org.vireo.host;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.vireo.libvirt.DomainApi;
+import org.vireo.libvirt.VirtConnection;
+import org.vireo.model.BlockJob;
+import org.vireo.model.CpuUsageRow;
+import org.vireo.model.DomainFlags;
+import org.vireo.model.DomainFlags.Affect;
+import org.vireo.model.DomainOverview;
+import org.vireo.model.HardwareInfo;
+import org.vireo.model.SnapshotInfo;
+import org.vireo.model.TuningGroup;
+import org.vireo.model.TuningParam;
+import org.vireo.model.VcpuPin;
+
+/**
+ * The domain pages' calls for one host: each runs {@link DomainApi} on the host's worker and
+ * completes with the value or libvirt's error; a call that changes a domain refreshes the
+ * host's list afterwards, so the tree and the table follow at once.
+ */
+public final class DomainService {
+    private final HostSession session;
+
+    public DomainService(HostSession session) {
+        this.session = session;
+    }
+
+    public String uri() {
+        return session.uri();
+    }
+
+    private static DomainApi api(VirtConnection c) {
+        return new DomainApi(c);
+    }
+
+    public CompletableFuture<DomainOverview> overview(String uuid) {
+        return session.<DomainOverview>submit(c -> api(c).overview(uuid));
+    }
+
+    public CompletableFuture<Void> setAutostart(String uuid, boolean on) {
+        return session.<Void>submit(c -> {
+            api(c).setAutostart(uuid, on);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> setMetadata(String uuid, String which, String text, Affect affect) {
+        return session.<Void>submit(c -> {
+            api(c).setMetadata(uuid, which, text, affect);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<String> customMetadata(String uuid, String namespaceUri) {
+        return session.<String>submit(c -> api(c).customMetadata(uuid, namespaceUri));
+    }
+
+    public CompletableFuture<Void> setCustomMetadata(String uuid, String xml, String key, String namespaceUri, Affect affect) {
+        return session.<Void>submit(c -> {
+            api(c).setCustomMetadata(uuid, xml, key, namespaceUri, affect);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> removeManagedSave(String uuid) {
+        return session.<Void>submit(c -> {
+            api(c).removeManagedSave(uuid);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<HardwareInfo> hardware(String uuid) {
+        return session.<HardwareInfo>submit(c -> api(c).hardware(uuid));
+    }
+
+    public CompletableFuture<Void> setVcpus(String uuid, int count, boolean maximum, Affect affect) {
+        return session.<Void>submit(c -> {
+            api(c).setVcpus(uuid, count, maximum, affect);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> setMemory(String uuid, long kib, boolean maximum, Affect affect) {
+        return session.<Void>submit(c -> {
+            api(c).setMemory(uuid, kib, maximum, affect);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> attachDevice(String uuid, String xml, Affect affect) {
+        return session.<Void>submit(c -> {
+            api(c).attachDevice(uuid, xml, affect);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> detachDevice(String uuid, String xml, Affect affect) {
+        return session.<Void>submit(c -> {
+            api(c).detachDevice(uuid, xml, affect);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> updateDevice(String uuid, String xml, Affect affect, boolean force) {
+        return session.<Void>submit(c -> {
+            api(c).updateDevice(uuid, xml, affect, force);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> blockResize(String uuid, String disk, long bytes) {
+        return session.<Void>submit(c -> {
+            api(c).blockResize(uuid, disk, bytes);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<String> xml(String uuid, int flags) {
+        return session.<String>submit(c -> api(c).xml(uuid, flags));
+    }
+
+    public CompletableFuture<Void> define(String xml) {
+        return session.<Void>submit(c -> {
+            api(c).define(xml);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> start(String uuid, Set<DomainFlags.Start> flags) {
+        return session.<Void>submit(c -> {
+            api(c).start(uuid, flags);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> shutdown(String uuid, DomainFlags.PowerMode mode) {
+        return session.<Void>submit(c -> {
+            api(c).shutdown(uuid, mode);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> reboot(String uuid, DomainFlags.PowerMode mode) {
+        return session.<Void>submit(c -> {
+            api(c).reboot(uuid, mode);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> reset(String uuid) {
+        return session.<Void>submit(c -> {
+            api(c).reset(uuid);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> destroy(String uuid, boolean graceful) {
+        return session.<Void>submit(c -> {
+            api(c).destroy(uuid, graceful);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> suspend(String uuid) {
+        return session.<Void>submit(c -> {
+            api(c).suspend(uuid);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> resume(String uuid) {
+        return session.<Void>submit(c -> {
+            api(c).resume(uuid);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> pmSuspend(String uuid, int target, long seconds) {
+        return session.<Void>submit(c -> {
+            api(c).pmSuspend(uuid, target, seconds);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> pmWakeup(String uuid) {
+        return session.<Void>submit(c -> {
+            api(c).pmWakeup(uuid);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> save(String uuid, String file, Set<DomainFlags.Save> flags) {
+        return session.<Void>submit(c -> {
+            api(c).save(uuid, file, flags);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> restore(String file, Set<DomainFlags.Save> flags) {
+        return session.<Void>submit(c -> {
+            api(c).restore(file, flags);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> managedSave(String uuid, Set<DomainFlags.Save> flags) {
+        return session.<Void>submit(c -> {
+            api(c).managedSave(uuid, flags);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> coreDump(String uuid, String file, Set<DomainFlags.Dump> flags) {
+        return session.<Void>submit(c -> {
+            api(c).coreDump(uuid, file, flags);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> injectNmi(String uuid) {
+        return session.<Void>submit(c -> {
+            api(c).injectNmi(uuid);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> sendKey(String uuid, String codeSet, int holdMs, int[] keys) {
+        return session.<Void>submit(c -> {
+            api(c).sendKey(uuid, codeSet, holdMs, keys);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> undefine(String uuid, Set<DomainFlags.Undefine> flags) {
+        return session.<Void>submit(c -> {
+            api(c).undefine(uuid, flags);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Long> screenshotTo(String uuid, Path file) {
+        return session.<Long>submit(c -> api(c).screenshotTo(uuid, file));
+    }
+
+    public CompletableFuture<List<SnapshotInfo>> snapshots(String uuid) {
+        return session.<List<SnapshotInfo>>submit(c -> api(c).snapshots(uuid));
+    }
+
+    public CompletableFuture<String> createSnapshot(String uuid, String name, String description, boolean withMemory, boolean diskOnly,
+                                 boolean external) {
+        return session.<String>submit(c -> api(c).createSnapshot(uuid, name, description, withMemory, diskOnly, external)).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> revertToSnapshot(String uuid, String name, int flags) {
+        return session.<Void>submit(c -> {
+            api(c).revertToSnapshot(uuid, name, flags);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> deleteSnapshot(String uuid, String name, DomainFlags.SnapshotDelete mode) {
+        return session.<Void>submit(c -> {
+            api(c).deleteSnapshot(uuid, name, mode);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<String> schedulerType(String uuid) {
+        return session.<String>submit(c -> api(c).schedulerType(uuid));
+    }
+
+    public CompletableFuture<TuningGroup> tuning(String uuid, String group, String target, Affect affect) {
+        return session.<TuningGroup>submit(c -> api(c).tuning(uuid, group, target, affect));
+    }
+
+    public CompletableFuture<Void> setTuning(String uuid, String group, String target, Map<String, String> values, Affect affect) {
+        return session.<Void>submit(c -> {
+            api(c).setTuning(uuid, group, target, values, affect);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<List<TuningParam>> schedulerParameters(String uuid) {
+        return session.<List<TuningParam>>submit(c -> api(c).schedulerParameters(uuid));
+    }
+
+    public CompletableFuture<List<VcpuPin>> vcpus(String uuid) {
+        return session.<List<VcpuPin>>submit(c -> api(c).vcpus(uuid));
+    }
+
+    public CompletableFuture<Void> pinVcpu(String uuid, int vcpu, String cpus) {
+        return session.<Void>submit(c -> {
+            api(c).pinVcpu(uuid, vcpu, cpus);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<String> emulatorPin(String uuid) {
+        return session.<String>submit(c -> api(c).emulatorPin(uuid));
+    }
+
+    public CompletableFuture<Void> pinEmulator(String uuid, String cpus, Affect affect) {
+        return session.<Void>submit(c -> {
+            api(c).pinEmulator(uuid, cpus, affect);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<List<CpuUsageRow>> cpuStats(String uuid) {
+        return session.<List<CpuUsageRow>>submit(c -> api(c).cpuStats(uuid));
+    }
+
+    public CompletableFuture<Void> blockPull(String uuid, String disk, long bandwidth) {
+        return session.<Void>submit(c -> {
+            api(c).blockPull(uuid, disk, bandwidth);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> blockRebase(String uuid, String disk, String base, long bandwidth, boolean copy) {
+        return session.<Void>submit(c -> {
+            api(c).blockRebase(uuid, disk, base, bandwidth, copy);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> blockCommit(String uuid, String disk, long bandwidth) {
+        return session.<Void>submit(c -> {
+            api(c).blockCommit(uuid, disk, bandwidth);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<BlockJob> blockJob(String uuid, String disk) {
+        return session.<BlockJob>submit(c -> api(c).blockJob(uuid, disk));
+    }
+
+    public CompletableFuture<Void> blockJobSpeed(String uuid, String disk, long bandwidth) {
+        return session.<Void>submit(c -> {
+            api(c).blockJobSpeed(uuid, disk, bandwidth);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> blockJobAbort(String uuid, String disk, boolean pivot) {
+        return session.<Void>submit(c -> {
+            api(c).blockJobAbort(uuid, disk, pivot);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<Void> abortJob(String uuid) {
+        return session.<Void>submit(c -> {
+            api(c).abortJob(uuid);
+            return null;
+        }).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    public CompletableFuture<byte[]> screenshot(String uuid) {
+        return session.<byte[]>submit(c -> api(c).screenshot(uuid));
+    }
+
+    public CompletableFuture<byte[]> memoryPeek(String uuid, long start, int size) {
+        return session.<byte[]>submit(c -> api(c).memoryPeek(uuid, start, size));
+    }
+
+    public CompletableFuture<byte[]> blockPeek(String uuid, String disk, long offset, int size) {
+        return session.<byte[]>submit(c -> api(c).blockPeek(uuid, disk, offset, size));
+    }
+}

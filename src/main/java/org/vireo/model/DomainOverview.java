@@ -1,0 +1,14 @@
+package org.vireo.model;
+
+import java.util.List;
+
+/**
+ * What the Overview page shows of one domain, read in one visit to the host. Where the
+ * hypervisor or guest cannot tell (no guest agent for the hostname ...), the field holds
+ * libvirt's reason instead of a value and {@code hostnameKnown} / ... say so.
+ */
+public record DomainOverview(String uuid, String name, int id, String osType, String hostname, boolean hostnameKnown,
+                             DomainStatus status, boolean persistent, boolean updated, boolean autostart,
+                             String title, String description, List<String> securityLabels, String controlState,
+                             List<String> diskErrors, boolean managedSaveImage, int snapshotCount, String currentSnapshot) {
+}

@@ -1,0 +1,279 @@
+package org.vireo.ui.domain;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.vireo.model.BlockJob;
+import org.vireo.model.DomainFlags;
+import org.vireo.model.DomainFlags.PowerMode;
+import org.vireo.ui.dialog.ConfirmDialog;
+
+/** Actions: lifecycle with flags, save/restore, managed save, core dump, NMI, keys, screenshot, peek, block jobs, undefine. */
+final class ActionsTab extends VBox {
+    /** Linux keycodes (KEY_*): the LINUX keycode set. */
+    private static final Map<String, int[]> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("Ctrl+Alt+Del", new int[] {29, 56, 111});
+        KEYS.put("Ctrl+Alt+Backspace", new int[] {29, 56, 14});
+        int[] fkeys = {59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 87, 88};
+        for (int i = 0; i < 12; i++) {
+            KEYS.put("Ctrl+Alt+F" + (i + 1), new int[] {29, 56, fkeys[i]});
+        }
+        KEYS.put("Alt+SysRq+S (sync)", new int[] {56, 99, 31});
+        KEYS.put("Alt+SysRq+B (reboot)", new int[] {56, 99, 48});
+    }
+
+    private final DomainPageViewModel model;
+
+    ActionsTab(DomainPageViewModel model) {
+        this.model = model;
+        setId("actionsPane");
+        // power
+        Map<DomainFlags.Start, CheckBox> startFlags = new LinkedHashMap<>();
+        FlowPane start = new FlowPane(8, 6);
+        start.getChildren().add(Ui.button("startWithFlagsButton", "Start", () -> model.start(chosen(startFlags, DomainFlags.Start.class))));
+        for (DomainFlags.Start f : DomainFlags.Start.values()) {
+            CheckBox c = new CheckBox(f.label());
+            c.setId("start-" + f.name());
+            startFlags.put(f, c);
+            start.getChildren().add(c);
+        }
+        ChoiceBox<PowerMode> mode = new ChoiceBox<>(FXCollections.observableArrayList(PowerMode.values()));
+        mode.setId("powerModeChoice");
+        mode.setValue(PowerMode.DEFAULT);
+        CheckBox graceful = new CheckBox("graceful");
+        graceful.setId("gracefulCheck");
+        FlowPane power = new FlowPane(8, 6,
+            Ui.button("shutdownWithModeButton", "Shut down", () -> model.shutdown(mode.getValue())),
+            Ui.button("rebootWithModeButton", "Reboot", () -> model.reboot(mode.getValue())),
+            Ui.caption("via"), mode,
+            Ui.button("pauseActionButton", "Pause", model::pause),
+            Ui.button("resumeActionButton", "Resume", model::resume),
+            Ui.button("resetButton", "Reset…", () -> confirm("Reset " + model.name() + "?",
+                "The guest restarts at once like a pressed reset button: unsaved data in the guest is lost.", "Reset", model::reset)),
+            Ui.button("forceOffActionButton", "Force off…", () -> confirm("Force off " + model.name() + "?",
+                "The guest stops at once, as if unplugged: unsaved data in the guest is lost.", "Force off",
+                () -> model.forceOff(graceful.isSelected()))), graceful);
+        TextField pmSeconds = new TextField("0");
+        pmSeconds.setId("pmDurationField");
+        pmSeconds.setPrefColumnCount(4);
+        ChoiceBox<String> pmTarget = new ChoiceBox<>(FXCollections.observableArrayList("suspend to RAM", "suspend to disk", "hybrid"));
+        pmTarget.setId("pmTargetChoice");
+        pmTarget.setValue("suspend to RAM");
+        FlowPane pm = new FlowPane(8, 6, Ui.button("pmSuspendButton", "PM suspend", () -> model.pmSuspend(
+                pmTarget.getItems().indexOf(pmTarget.getValue()), parseLong(pmSeconds.getText()))), pmTarget,
+            Ui.caption("wake after s (0 = never)"), pmSeconds, Ui.button("pmWakeupButton", "Wake up", model::pmWakeup));
+
+        // save / restore
+        TextField saveFile = new TextField("/var/tmp/vireo-" + "domain.save");
+        saveFile.setId("saveFileField");
+        saveFile.setPrefColumnCount(28);
+        model.domainProperty().addListener((o, a, d) -> {
+            if (d != null) {
+                saveFile.setText("/var/tmp/" + d.getName() + ".save");
+            }
+        });
+        Map<DomainFlags.Save, CheckBox> saveFlags = new LinkedHashMap<>();
+        FlowPane saveBox = new FlowPane(8, 6, Ui.caption("File"), saveFile,
+            Ui.button("saveButton", "Save…", () -> confirm("Save " + model.name() + " to a file?",
+                "The guest stops; its memory goes to " + saveFile.getText() + " (an existing file there is overwritten).", "Save",
+                () -> model.save(saveFile.getText(), chosen(saveFlags, DomainFlags.Save.class)))),
+            Ui.button("restoreButton", "Restore", () -> model.restore(saveFile.getText(), chosen(saveFlags, DomainFlags.Save.class))),
+            Ui.button("managedSaveButton", "Managed save", () -> model.managedSave(chosen(saveFlags, DomainFlags.Save.class))));
+        for (DomainFlags.Save f : DomainFlags.Save.values()) {
+            CheckBox c = new CheckBox(f.label());
+            c.setId("save-" + f.name());
+            saveFlags.put(f, c);
+            saveBox.getChildren().add(c);
+        }
+
+        // core dump
+        TextField dumpFile = new TextField("/var/tmp/domain.core");
+        dumpFile.setId("dumpFileField");
+        dumpFile.setPrefColumnCount(28);
+        model.domainProperty().addListener((o, a, d) -> {
+            if (d != null) {
+                dumpFile.setText("/var/tmp/" + d.getName() + ".core");
+            }
+        });
+        Map<DomainFlags.Dump, CheckBox> dumpFlags = new LinkedHashMap<>();
+        FlowPane dump = new FlowPane(8, 6, Ui.caption("File"), dumpFile,
+            Ui.button("coreDumpButton", "Core dump", () -> model.coreDump(dumpFile.getText(), chosen(dumpFlags, DomainFlags.Dump.class))));
+        for (DomainFlags.Dump f : DomainFlags.Dump.values()) {
+            CheckBox c = new CheckBox(f.label());
+            c.setId("dump-" + f.name());
+            dumpFlags.put(f, c);
+            dump.getChildren().add(c);
+        }
+
+        // keys, NMI, screenshot
+        ChoiceBox<String> combo = new ChoiceBox<>(FXCollections.observableArrayList(KEYS.keySet()));
+        combo.setId("keyComboChoice");
+        combo.setValue("Ctrl+Alt+Del");
+        TextField custom = new TextField();
+        custom.setId("customKeysField");
+        custom.setPromptText("codes, e.g. 29 56 111");
+        custom.setPrefColumnCount(14);
+        ChoiceBox<String> codeSet = new ChoiceBox<>(FXCollections.observableArrayList("LINUX", "XT", "ATSET1", "ATSET2", "ATSET3",
+            "OSX", "XT_KBD", "USB", "WIN32", "RFB"));
+        codeSet.setId("keycodeSetChoice");
+        codeSet.setValue("LINUX");
+        TextField shotFile = new TextField("/var/tmp/screenshot.png");
+        shotFile.setId("screenshotFileField");
+        shotFile.setPrefColumnCount(22);
+        FlowPane keys = new FlowPane(8, 6, combo, Ui.button("sendKeysButton", "Send", () -> model.sendKey(combo.getValue(), "LINUX", KEYS.get(combo.getValue()))),
+            Ui.caption("custom"), custom, codeSet, Ui.button("sendCustomKeysButton", "Send codes", () -> {
+                String[] parts = custom.getText().strip().split("[\\s,]+");
+                int[] codes = new int[parts.length];
+                for (int i = 0; i < parts.length; i++) {
+                    codes[i] = (int) parseLong(parts[i]);
+                }
+                model.sendKey(custom.getText(), codeSet.getValue(), codes);
+            }),
+            Ui.button("injectNmiButton", "Inject NMI", model::injectNmi));
+        FlowPane shot = new FlowPane(8, 6, Ui.caption("PNG file"), shotFile, Ui.button("screenshotButton", "Save screenshot",
+            () -> model.screenshotTo(shotFile.getText())));
+
+        // peek
+        TextField peekAt = new TextField("0");
+        peekAt.setId("peekOffsetField");
+        peekAt.setPrefColumnCount(10);
+        TextField peekDisk = new TextField("vda");
+        peekDisk.setId("peekDiskField");
+        peekDisk.setPrefColumnCount(5);
+        TextArea hex = new TextArea();
+        hex.setId("peekHexView");
+        hex.setEditable(false);
+        hex.setPrefRowCount(8);
+        hex.setStyle("-fx-font-family: 'DejaVu Sans Mono', monospace;");
+        hex.textProperty().bind(model.peekProperty());
+        VBox peek = new VBox(6, new FlowPane(8, 6, Ui.caption("Offset (hex or decimal)"), peekAt,
+            Ui.button("memoryPeekButton", "Peek memory", () -> model.memoryPeek(parseLong(peekAt.getText()), 256)),
+            Ui.caption("disk"), peekDisk,
+            Ui.button("blockPeekButton", "Peek disk", () -> model.blockPeek(peekDisk.getText(), parseLong(peekAt.getText()), 256))), hex);
+
+        // block jobs
+        TextField jobDisk = new TextField("vda");
+        jobDisk.setId("jobDiskField");
+        jobDisk.setPrefColumnCount(5);
+        TextField speed = new TextField("0");
+        speed.setId("jobSpeedField");
+        speed.setPrefColumnCount(4);
+        TextField copyDest = new TextField("/var/tmp/copy.qcow2");
+        copyDest.setId("copyDestField");
+        copyDest.setPrefColumnCount(18);
+        ProgressBar progress = new ProgressBar(0);
+        progress.setId("blockJobProgress");
+        progress.setPrefWidth(200);
+        Label jobText = new Label("no job");
+        jobText.setId("blockJobText");
+        model.blockJobProperty().addListener((o, a, job) -> showJob(job, progress, jobText));
+        javafx.animation.Timeline poll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(500),
+            e -> {
+                if (model.domainProperty().get() != null && model.domainProperty().get().getState().isActive() && shown()) {
+                    model.pollBlockJob(jobDisk.getText());
+                }
+            }));
+        poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        sceneProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                poll.stop();
+            } else {
+                poll.play();
+            }
+        });
+        VBox jobs = new VBox(6, new FlowPane(8, 6, Ui.caption("Disk"), jobDisk, Ui.caption("MiB/s (0 = unlimited)"), speed,
+            Ui.button("blockPullButton", "Pull", () -> model.blockPull(jobDisk.getText(), parseLong(speed.getText()))),
+            Ui.button("blockCommitButton", "Commit", () -> model.blockCommit(jobDisk.getText(), parseLong(speed.getText()))),
+            Ui.button("blockCopyButton", "Copy to", () -> model.blockCopy(jobDisk.getText(), copyDest.getText(), parseLong(speed.getText()))),
+            copyDest),
+            new HBox(8, progress, jobText,
+                Ui.button("jobSpeedButton", "Set speed", () -> model.blockJobSpeed(jobDisk.getText(), parseLong(speed.getText()))),
+                Ui.button("jobAbortButton", "Abort", () -> model.blockJobAbort(jobDisk.getText(), false)),
+                Ui.button("jobPivotButton", "Pivot", () -> model.blockJobAbort(jobDisk.getText(), true))));
+
+        // undefine
+        Map<DomainFlags.Undefine, CheckBox> undefineFlags = new LinkedHashMap<>();
+        FlowPane undefine = new FlowPane(8, 6);
+        for (DomainFlags.Undefine f : DomainFlags.Undefine.values()) {
+            CheckBox c = new CheckBox(f.label());
+            c.setId("undefine-" + f.name());
+            undefineFlags.put(f, c);
+            undefine.getChildren().add(c);
+        }
+        undefine.getChildren().add(Ui.button("undefineButton", "Undefine…", () -> confirm("Undefine " + model.name() + "?",
+            "Its saved definition is deleted: a shut-off domain disappears from the list; a running one becomes transient and "
+                + "disappears when it stops. Disk images stay on disk."
+                + (undefineFlags.get(DomainFlags.Undefine.MANAGED_SAVE).isSelected() ? " Its managed save image is deleted." : "")
+                + (undefineFlags.get(DomainFlags.Undefine.SNAPSHOTS_METADATA).isSelected() ? " libvirt forgets its snapshots." : ""),
+            "Undefine", () -> model.undefine(chosen(undefineFlags, DomainFlags.Undefine.class)))));
+
+        Ui.page(this, Ui.bar(Ui.outcome("actionsOutcome", model.outcome(DomainPageViewModel.ACTIONS), model.failed(DomainPageViewModel.ACTIONS))),
+            Ui.section("Start", start), Ui.section("Power", new VBox(6, power, pm)),
+            Ui.section("Save and restore", saveBox), Ui.section("Core dump", dump),
+            Ui.section("Keys, NMI and screenshot", new VBox(6, keys, shot)),
+            Ui.section("Peek (hex view)", peek), Ui.section("Block jobs", jobs), Ui.section("Undefine", undefine));
+    }
+
+    /**
+     * Whether this page is on screen: its tab selected (the tab pane hides the content of the others, not the content
+     * node itself), the domain page visible and its window showing. Only then is the block job worth polling.
+     */
+    private boolean shown() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
+    }
+
+    private static void showJob(BlockJob job, ProgressBar bar, Label text) {
+        if (job == null) {
+            bar.setProgress(0);
+            text.setText("no job");
+        } else {
+            bar.setProgress(job.fraction());
+            text.setText(job.type() + " " + Math.round(job.fraction() * 100) + "% (" + job.cur() + " / " + job.end() + " bytes"
+                + (job.bandwidth() > 0 ? ", " + job.bandwidth() + " MiB/s" : "") + ")");
+        }
+    }
+
+    private void confirm(String title, String lost, String action, Runnable run) {
+        if (ConfirmDialog.ask(getScene().getWindow(), title, lost, action)) {
+            run.run();
+        }
+    }
+
+    private static <E extends Enum<E>> Set<E> chosen(Map<E, CheckBox> boxes, Class<E> type) {
+        Set<E> set = EnumSet.noneOf(type);
+        boxes.forEach((f, c) -> {
+            if (c.isSelected()) {
+                set.add(f);
+            }
+        });
+        return set;
+    }
+
+    private static long parseLong(String s) {
+        String t = s.strip().toLowerCase();
+        try {
+            return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.vireo.ui.domain;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.vireo.model.BlockDetails;
+import org.vireo.model.DomainDevice;
+import org.vireo.model.DomainFlags.Affect;
+import org.vireo.model.HardwareInfo;
+import org.vireo.ui.dialog.ConfirmDialog;
+
+/** Hardware: vCPUs and memory (live / config / both), devices from the XML with block info, device XML operations. */
+final class HardwareTab extends VBox {
+    private final DomainPageViewModel model;
+    private final Label vcpuNow = new Label();
+    private final Label memNow = new Label();
+    private final Spinner<Integer> vcpus = new Spinner<>(1, 64, 1);
+    private final CheckBox vcpuMax = new CheckBox("maximum");
+    private final ChoiceBox<Affect> vcpuAffect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
+    private final TextField memMiB = new TextField();
+    private final CheckBox memMax = new CheckBox("maximum");
+    private final ChoiceBox<Affect> memAffect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
+    private final TableView<DomainDevice> devices = new TableView<>();
+    private final TableView<BlockDetails> blocks = new TableView<>();
+    private final TextArea deviceXml = new TextArea();
+    private final ChoiceBox<Affect> deviceAffect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
+    private final CheckBox force = new CheckBox("force");
+    private final TextField resizeMiB = new TextField();
+    private Integer prefilledVcpus;
+    private String prefilledMemory;
+
+    HardwareTab(DomainPageViewModel model) {
+        this.model = model;
+        setId("hardwarePane");
+        vcpuNow.setId("vcpuSummary");
+        memNow.setId("memorySummary");
+        vcpus.setId("vcpuSpinner");
+        vcpus.setEditable(true);
+        vcpus.setPrefWidth(90);
+        vcpuMax.setId("vcpuMaximumCheck");
+        vcpuAffect.setId("vcpuAffect");
+        vcpuAffect.setValue(Affect.BOTH);
+        memMiB.setId("memoryField");
+        memMiB.setPrefColumnCount(6);
+        memMax.setId("memoryMaximumCheck");
+        memAffect.setId("memoryAffect");
+        memAffect.setValue(Affect.BOTH);
+        Button setV = Ui.button("applyVcpusButton", "Apply", () -> model.setVcpus(vcpus.getValue(), vcpuMax.isSelected(), vcpuAffect.getValue()));
+        Button setM = Ui.button("applyMemoryButton", "Apply", () -> {
+            try {
+                model.setMemory(Long.parseLong(memMiB.getText().strip()) * 1024, memMax.isSelected(), memAffect.getValue());
+            } catch (NumberFormatException e) {
+                model.outcome(DomainPageViewModel.HARDWARE).set("Memory needs a number of MiB, not \"" + memMiB.getText() + "\"");
+                model.failed(DomainPageViewModel.HARDWARE).set(true);
+            }
+        });
+        GridPane cpuMem = new GridPane(10, 6);
+        cpuMem.addRow(0, Ui.caption("vCPUs"), vcpuNow);
+        cpuMem.add(new HBox(8, vcpus, vcpuMax, vcpuAffect, setV), 1, 1);
+        cpuMem.addRow(2, Ui.caption("Memory"), memNow);
+        cpuMem.add(new HBox(8, memMiB, new Label("MiB"), memMax, memAffect, setM), 1, 3);
+        for (var n : java.util.List.of(vcpuMax, memMax, setV, setM)) {
+            ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+
+        devices.setId("deviceTable");
+        devices.setPrefHeight(220);
+        devices.getColumns().add(col("Device", 110, DomainDevice::kind));
+        devices.getColumns().add(col("Target / name", 150, DomainDevice::target));
+        devices.getColumns().add(col("Details", 560, DomainDevice::summary));
+        devices.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
+            if (d != null) {
+                deviceXml.setText(d.xml());
+            }
+        });
+        blocks.setId("blockInfoTable");
+        blocks.setPrefHeight(90);
+        blocks.getColumns().add(colB("Disk", 80, BlockDetails::disk));
+        blocks.getColumns().add(colB("Capacity", 120, b -> Ui.bytes(b.capacity())));
+        blocks.getColumns().add(colB("Allocation", 120, b -> Ui.bytes(b.allocation())));
+        blocks.getColumns().add(colB("Physical", 120, b -> Ui.bytes(b.physical())));
+        resizeMiB.setId("resizeField");
+        resizeMiB.setPromptText("new size MiB");
+        resizeMiB.setPrefColumnCount(7);
+        Button resize = Ui.button("blockResizeButton", "Resize disk", () -> {
+            BlockDetails b = blocks.getSelectionModel().getSelectedItem();
+            if (b == null && !blocks.getItems().isEmpty()) {
+                b = blocks.getItems().getFirst();
+            }
+            if (b != null) {
+                try {
+                    long bytes = Long.parseLong(resizeMiB.getText().strip()) * 1024 * 1024;
+                    if (bytes < b.capacity() && !ConfirmDialog.ask(getScene().getWindow(), "Shrink " + b.disk() + "?",
+                        "Shrinking cuts off the end of the disk: data there is lost.", "Shrink")) {
+                        return;
+                    }
+                    model.blockResize(b.disk(), bytes);
+                } catch (NumberFormatException e) {
+                    model.outcome(DomainPageViewModel.HARDWARE).set("Size needs a number of MiB");
+                    model.failed(DomainPageViewModel.HARDWARE).set(true);
+                }
+            }
+        });
+
+        deviceXml.setId("deviceXmlField");
+        deviceXml.setPrefRowCount(6);
+        deviceXml.setPromptText("<disk ...> ... </disk> — pick a device above or write one");
+        deviceXml.setStyle("-fx-font-family: monospace;");
+        deviceAffect.setId("deviceAffect");
+        deviceAffect.setValue(Affect.CURRENT);
+        force.setId("deviceForceCheck");
+        Button attach = Ui.button("attachDeviceButton", "Attach", () -> model.attachDevice(deviceXml.getText(), deviceAffect.getValue()));
+        Button detach = Ui.button("detachDeviceButton", "Detach", () -> {
+            if (ConfirmDialog.ask(getScene().getWindow(), "Detach this device from " + model.name() + "?",
+                "The guest loses the device (" + deviceAffect.getValue().label() + "); a disk's data stays in its image file.", "Detach")) {
+                model.detachDevice(deviceXml.getText(), deviceAffect.getValue());
+            }
+        });
+        Button update = Ui.button("updateDeviceButton", "Update", () -> model.updateDevice(deviceXml.getText(), deviceAffect.getValue(), force.isSelected()));
+        Button refresh = Ui.button("refreshHardwareButton", "Refresh", () -> model.load(DomainPageViewModel.HARDWARE));
+
+        Ui.page(this, Ui.bar(Ui.outcome("hardwareOutcome", model.outcome(DomainPageViewModel.HARDWARE), model.failed(DomainPageViewModel.HARDWARE)),
+                refresh),
+            Ui.section("Processors and memory", cpuMem),
+            Ui.section("Devices", new VBox(6, devices, Ui.caption("Block info"), blocks, new HBox(8, resizeMiB, resize))),
+            Ui.section("Attach, detach or update a device from XML", new VBox(6, deviceXml,
+                new HBox(8, Ui.caption("Apply to"), deviceAffect, force, attach, detach, update))));
+        model.hardwareProperty().addListener((o, a, hw) -> show(hw));
+    }
+
+    private void show(HardwareInfo hw) {
+        if (hw == null) {
+            // another domain (or none): its values prefill the inputs afresh
+            devices.getItems().clear();
+            blocks.getItems().clear();
+            prefilledVcpus = null;
+            prefilledMemory = null;
+            return;
+        }
+        vcpuNow.setText("live " + n(hw.vcpusLive()) + " of " + n(hw.vcpusLiveMax()) + " · config " + n(hw.vcpusConfig())
+            + " of " + n(hw.vcpusConfigMax()) + (hw.hypervisorMaxVcpus() > 0 ? " · hypervisor max " + hw.hypervisorMaxVcpus() : ""));
+        memNow.setText("live " + mib(hw.memoryLiveKiB()) + " of " + mib(hw.maxMemoryLiveKiB()) + " · config " + mib(hw.memoryConfigKiB())
+            + " of " + mib(hw.maxMemoryConfigKiB()));
+        // prefill the inputs with the domain's values, but never overwrite what the user typed since the last prefill
+        // (a refresh after another change, or after a state change, must not swap the value under their Apply)
+        int v = hw.vcpusLive() > 0 ? hw.vcpusLive() : hw.vcpusConfig();
+        if (v > 0 && (prefilledVcpus == null || prefilledVcpus.equals(vcpus.getValue()))) {
+            vcpus.getValueFactory().setValue(v);
+            prefilledVcpus = v;
+        }
+        long m = hw.memoryLiveKiB() > 0 ? hw.memoryLiveKiB() : hw.memoryConfigKiB();
+        if (prefilledMemory == null || prefilledMemory.equals(memMiB.getText())) {
+            prefilledMemory = Long.toString(m / 1024);
+            memMiB.setText(prefilledMemory);
+        }
+        devices.getItems().setAll(hw.devices());
+        blocks.getItems().setAll(hw.blocks());
+    }
+
+    private static String n(int v) {
+        return v < 0 ? "-" : Integer.toString(v);
+    }
+
+    private static String mib(long kib) {
+        return kib < 0 ? "-" : kib / 1024 + " MiB";
+    }
+
+    private static TableColumn<DomainDevice, String> col(String title, double width, java.util.function.Function<DomainDevice, String> f) {
+        TableColumn<DomainDevice, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        return c;
+    }
+
+    private static TableColumn<BlockDetails, String> colB(String title, double width, java.util.function.Function<BlockDetails, String> f) {
+        TableColumn<BlockDetails, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,145 @@
+package org.vireo.ui.domain;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.vireo.model.DomainOverview;
+import org.vireo.ui.dialog.ConfirmDialog;
+
+/** Overview: identity, state, persistence, autostart, metadata, security, control, disk errors, managed save, screenshot. */
+final class OverviewTab extends VBox {
+    private final DomainPageViewModel model;
+    private final GridPane facts = new GridPane(16, 6);
+    private final CheckBox autostart = new CheckBox("Start with the host");
+    private final TextField title = new TextField();
+    private final TextArea description = new TextArea();
+    private final TextField nsUri = new TextField("http://vireo.invalid/notes/1");
+    private final TextField nsKey = new TextField("vireo");
+    private final TextArea nsXml = new TextArea();
+    private final Button removeManaged;
+    private final ImageView thumb = new ImageView();
+    private final Label thumbNote = new Label();
+    private boolean updating;
+
+    OverviewTab(DomainPageViewModel model, Node existing) {
+        this.model = model;
+        setId("overviewPane");
+        autostart.setId("autostartToggle");
+        autostart.selectedProperty().addListener((o, a, on) -> {
+            if (!updating) {
+                model.setAutostart(on);
+            }
+        });
+        title.setId("titleField");
+        title.setPromptText("A short title");
+        description.setId("descriptionField");
+        description.setPrefRowCount(2);
+        description.setPromptText("A description");
+        Button saveMeta = Ui.button("saveMetadataButton", "Save title and description",
+            () -> model.setTitleAndDescription(title.getText(), description.getText()));
+        removeManaged = Ui.button("removeManagedSaveButton", "Remove image", () -> {
+            if (ConfirmDialog.ask(getScene().getWindow(), "Remove the managed save image of " + model.name() + "?",
+                "The saved memory state is deleted: the guest does a full boot next time and anything unsaved in it is lost.",
+                "Remove image")) {
+                model.removeManagedSave();
+            }
+        });
+        nsUri.setId("metadataUriField");
+        nsKey.setId("metadataKeyField");
+        nsKey.setPrefColumnCount(6);
+        nsXml.setId("metadataXmlField");
+        nsXml.setPrefRowCount(2);
+        nsXml.setPromptText("<note>...</note>");
+        Button loadNs = Ui.button("loadCustomMetadataButton", "Load", () -> model.loadCustomMetadata(nsUri.getText()));
+        model.customMetadataProperty().addListener((o, a, x) -> nsXml.setText(x));
+        Button saveNs = Ui.button("saveCustomMetadataButton", "Save element",
+            () -> model.setCustomMetadata(nsXml.getText(), nsKey.getText(), nsUri.getText()));
+        thumb.setId("screenshotThumbnail");
+        thumb.setFitWidth(360);
+        thumb.setPreserveRatio(true);
+        thumbNote.getStyleClass().add("text-muted");
+
+        Button refresh = Ui.button("refreshOverviewButton", "Refresh", () -> model.load(DomainPageViewModel.OVERVIEW));
+        facts.setId("overviewFacts");
+        VBox left = new VBox(10, existing, facts);
+        VBox right = new VBox(6, Ui.caption("Screen"), thumb, thumbNote);
+        HBox top = new HBox(24, left, right);
+        GridPane meta = new GridPane(10, 6);
+        meta.addRow(0, Ui.caption("Title"), title);
+        javafx.scene.control.Label descriptionCaption = Ui.caption("Description");
+        GridPane.setValignment(descriptionCaption, javafx.geometry.VPos.TOP);
+        meta.addRow(1, descriptionCaption, description);
+        meta.add(saveMeta, 1, 2);
+        GridPane custom = new GridPane(10, 6);
+        custom.addRow(0, Ui.caption("Namespace"), nsUri, Ui.caption("Prefix"), nsKey, loadNs);
+        custom.addRow(1, Ui.caption("Element"), nsXml);
+        GridPane.setColumnSpan(nsXml, 4);
+        custom.add(saveNs, 1, 2);
+        Ui.page(this, Ui.bar(Ui.outcome("overviewOutcome", model.outcome(DomainPageViewModel.OVERVIEW),
+                model.failed(DomainPageViewModel.OVERVIEW)), refresh), top,
+            Ui.section("Title and description", meta), Ui.section("Custom metadata (by XML namespace)", custom));
+        setPadding(new Insets(0));
+        model.overviewProperty().addListener((o, a, now) -> show(now));
+        model.thumbnailProperty().addListener((o, a, png) -> thumb.setImage(png == null ? null : new Image(new ByteArrayInputStream(png))));
+        thumbNote.textProperty().bind(model.thumbnailNoteProperty());
+    }
+
+    private void show(DomainOverview o) {
+        facts.getChildren().clear();
+        if (o == null) {
+            return;
+        }
+        updating = true;
+        autostart.setSelected(o.autostart());
+        autostart.setDisable(!o.persistent());
+        updating = false;
+        title.setText(o.title());
+        description.setText(o.description());
+        int r = 0;
+        facts.addRow(r++, Ui.caption("Name"), value("nameValue", o.name()));
+        facts.addRow(r++, Ui.caption("ID"), value("idValue", o.id() < 0 ? "- (not running)" : Integer.toString(o.id())));
+        facts.addRow(r++, Ui.caption("OS type"), value("osTypeValue", o.osType()));
+        facts.addRow(r++, Ui.caption("Guest hostname"), value("hostnameValue", o.hostnameKnown() ? o.hostname()
+            : "the guest cannot tell (" + o.hostname() + ")"));
+        facts.addRow(r++, Ui.caption("State"), value("stateWithReason", o.status().text()));
+        facts.addRow(r++, Ui.caption("Persistent"), value("persistentValue", o.persistent() ? "yes"
+            : "no (transient: gone when it stops)"));
+        facts.addRow(r++, Ui.caption("Live config"), value("updatedValue", o.updated()
+            ? "differs from the saved definition (changes apply at next boot)" : "matches the saved definition"));
+        facts.addRow(r++, Ui.caption("Autostart"), autostart);
+        facts.addRow(r++, Ui.caption("Security labels"), value("securityLabels",
+            o.securityLabels().isEmpty() ? "none (no security driver)" : String.join("\n", o.securityLabels())));
+        facts.addRow(r++, Ui.caption("Control channel"), value("controlState", o.controlState()));
+        facts.addRow(r++, Ui.caption("Disk errors"), value("diskErrors", o.diskErrors().isEmpty() ? "none" : String.join(", ", o.diskErrors())));
+        HBox managed = new HBox(8, value("managedSaveValue", o.managedSaveImage() ? "present (next start resumes it)" : "none"));
+        if (o.managedSaveImage()) {
+            managed.getChildren().add(removeManaged);
+        }
+        facts.addRow(r++, Ui.caption("Managed save"), managed);
+        facts.addRow(r, Ui.caption("Snapshots"), value("snapshotCount", o.snapshotCount()
+            + (o.currentSnapshot().isEmpty() ? "" : " (current: " + o.currentSnapshot() + ")")));
+    }
+
+    private static Label value(String id, String text) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().add("selectable");
+        return l;
+    }
+
+    static String time(long epochSeconds) {
+        return epochSeconds <= 0 ? "" : Instant.ofEpochSecond(epochSeconds).toString().replace('T', ' ').replace("Z", " UTC");
+    }
+}

@@ -1,0 +1,150 @@
+package org.vireo.ui.domain;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.vireo.model.CpuUsageRow;
+import org.vireo.model.DomainFlags.Affect;
+import org.vireo.model.TuningGroup;
+import org.vireo.model.TuningParam;
+import org.vireo.model.VcpuPin;
+
+/** Tuning: scheduler, memory, blkio, NUMA, per-disk iotune, per-NIC bandwidth, vCPU pinning, emulator pinning, CPU stats. */
+final class TuningTab extends VBox {
+    private final DomainPageViewModel model;
+    private final VBox groups = new VBox(10);
+    private final GridPane vcpus = new GridPane(10, 6);
+    private final GridPane cpu = new GridPane(16, 4);
+    private final Label cpuNote = new Label();
+
+    TuningTab(DomainPageViewModel model) {
+        this.model = model;
+        setId("tuningPane");
+        groups.setId("tuningGroups");
+        vcpus.setId("vcpuPinGrid");
+        cpu.setId("cpuStatsGrid");
+        model.tuning().addListener((ListChangeListener<TuningGroup>) c -> showGroups());
+        model.vcpuPins().addListener((ListChangeListener<VcpuPin>) c -> showPins());
+        model.cpuStats().addListener((ListChangeListener<CpuUsageRow>) c -> showCpu());
+        TextField emu = new TextField();
+        emu.setId("emulatorPinField");
+        emu.setPrefColumnCount(8);
+        model.emulatorPinProperty().addListener((o, a, v) -> emu.setText(v));
+        Button pinEmu = Ui.button("pinEmulatorButton", "Pin emulator", () -> model.pinEmulator(emu.getText()));
+        Button refresh = Ui.button("refreshTuningButton", "Refresh", () -> model.load(DomainPageViewModel.TUNING));
+        HBox emuRow = new HBox(8, Ui.caption("Emulator threads on host CPUs"), emu, pinEmu);
+        emuRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Ui.page(this, Ui.bar(Ui.outcome("tuningOutcome", model.outcome(DomainPageViewModel.TUNING), model.failed(DomainPageViewModel.TUNING)),
+                refresh),
+            Ui.section("vCPUs and pinning", new VBox(6, vcpus, emuRow)),
+            groups,
+            Ui.section("Host CPU usage of this domain (virDomainGetCPUStats)", new VBox(6, cpuNote, cpu)));
+        cpuNote.setId("cpuStatsNote");
+        cpuNote.setWrapText(true);
+        cpuNote.getStyleClass().add("text-muted");
+        cpuNote.textProperty().bind(model.cpuStatsNoteProperty());
+        cpuNote.managedProperty().bind(cpuNote.textProperty().isNotEmpty());
+        cpuNote.visibleProperty().bind(cpuNote.managedProperty());
+        model.vcpuNoteProperty().addListener((o, a, b) -> showPins());
+    }
+
+    private void showGroups() {
+        groups.getChildren().clear();
+        for (TuningGroup g : model.tuning()) {
+            String id = g.group() + (g.target() == null ? "" : "-" + g.target());
+            if (!g.supported()) {
+                Label why = new Label("Not available here: " + g.unsupported());
+                why.setId("tuning-" + id + "-unsupported");
+                why.setWrapText(true);
+                why.getStyleClass().add("text-muted");
+                groups.getChildren().add(Ui.section(g.title(), why));
+                continue;
+            }
+            GridPane grid = new GridPane(10, 4);
+            Map<String, TextField> fields = new HashMap<>();
+            // two columns of name / value / type: the I/O limits alone have 19 parameters
+            int i = 0;
+            for (TuningParam p : g.params()) {
+                TextField f = new TextField(p.value());
+                f.setId("tuning-" + id + "-" + p.name());
+                f.setPrefColumnCount(10);
+                f.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                fields.put(p.name(), f);
+                int col = (i % 2) * 3;
+                grid.add(Ui.caption(p.name()), col, i / 2);
+                grid.add(f, col + 1, i / 2);
+                Label type = Ui.caption(p.type());
+                if (col == 0) {
+                    type.setPadding(new javafx.geometry.Insets(0, 16, 0, 0));
+                }
+                grid.add(type, col + 2, i / 2);
+                i++;
+            }
+            int r = (i + 1) / 2;
+            ChoiceBox<Affect> affect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
+            affect.setValue(Affect.CURRENT);
+            affect.setId("tuning-" + id + "-affect");
+            Button apply = Ui.button("tuning-" + id + "-apply", "Apply changes", () -> {
+                Map<String, String> changed = new HashMap<>();
+                for (TuningParam p : g.params()) {
+                    String v = fields.get(p.name()).getText();
+                    if (!v.equals(p.value())) {
+                        changed.put(p.name(), v);
+                    }
+                }
+                if (!changed.isEmpty()) {
+                    model.setTuning(g, changed, affect.getValue());
+                }
+            });
+            apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            affect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            HBox applyRow = new HBox(8, affect, apply);
+            GridPane.setColumnSpan(applyRow, 3);
+            grid.add(applyRow, 1, r);
+            groups.getChildren().add(Ui.section(g.title(), grid));
+        }
+    }
+
+    private void showPins() {
+        vcpus.getChildren().clear();
+        vcpus.addRow(0, Ui.caption("vCPU"), Ui.caption("State"), Ui.caption("CPU time"), Ui.caption("On host CPU"), Ui.caption("May run on"));
+        int r = 1;
+        for (VcpuPin v : model.vcpuPins()) {
+            TextField aff = new TextField(v.affinity());
+            aff.setId("vcpuAffinity-" + v.number());
+            aff.setPrefColumnCount(6);
+            vcpus.addRow(r++, new Label(Integer.toString(v.number())), new Label(v.state()),
+                new Label(String.format("%.2f s", v.cpuTimeNs() / 1e9)), new Label(Integer.toString(v.hostCpu())),
+                new HBox(6, aff, Ui.button("pinVcpu-" + v.number(), "Pin", () -> model.pinVcpu(v.number(), aff.getText()))));
+        }
+        if (model.vcpuPins().isEmpty()) {
+            Label none = new Label(model.vcpuNoteProperty().get().isEmpty() ? "No vCPU information yet." : model.vcpuNoteProperty().get());
+            none.setId("vcpuNote");
+            none.setWrapText(true);
+            GridPane.setColumnSpan(none, 5);
+            vcpus.addRow(1, none);
+        }
+    }
+
+    private void showCpu() {
+        cpu.getChildren().clear();
+        cpu.addRow(0, Ui.caption("Host CPU"), Ui.caption("CPU time"), Ui.caption("user"), Ui.caption("system"), Ui.caption("vCPU time"));
+        int r = 1;
+        for (CpuUsageRow row : model.cpuStats()) {
+            cpu.addRow(r++, new Label(row.cpu() < 0 ? "total" : Integer.toString(row.cpu())), new Label(s(row.cpuTimeNs())),
+                new Label(s(row.userTimeNs())), new Label(s(row.systemTimeNs())), new Label(s(row.vcpuTimeNs())));
+        }
+    }
+
+    private static String s(long ns) {
+        return ns <= 0 ? "-" : String.format("%.2f s", ns / 1e9);
+    }
+}

@@ -1,0 +1,782 @@
+package org.vireo.ui.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Window;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.util.WaitForAsyncUtils;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.vireo.host.HostOptions;
+import org.vireo.model.DomainFlags.Affect;
+import org.vireo.model.SnapshotInfo;
+import org.vireo.ui.DomainRowViewModel;
+import org.vireo.ui.HostViewModel;
+import org.vireo.ui.MainViewModel;
+import org.vireo.ui.MainWindow;
+import org.vireo.ui.VireoApp;
+import org.vireo.support.Fx;
+import org.vireo.support.Lab;
+import org.vireo.support.Screenshots;
+
+/**
+ * The domain pages in a real window against the lab's QEMU guests. Read-only checks use
+ * lab-alpha; everything that changes a domain works on a throwaway copy of lab-gamma (own
+ * name, UUID and disk image), removed afterwards, so the lab guests stay as they were.
+ */
+@Tag("lab")
+@ExtendWith(ApplicationExtension.class)
+// a stuck wait fails the test (with its stack) instead of hanging the whole run
+@Timeout(value = 8, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class DomainPagesLabTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private MainViewModel model;
+    private Scene scene;
+    private String scratch;
+    private Path scratchDir;
+
+    @Start
+    void start(Stage stage) {
+        model = new MainViewModel(HostOptions.defaults().withPollInterval(Duration.ofSeconds(2)), uris -> { });
+        scene = VireoApp.createScene(model, 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+        model.openAll(List.of(Lab.uri()));
+    }
+
+    @AfterEach
+    void stop() {
+        // a failed test may leave a confirmation open: close it, so it cannot block the next test's window
+        Fx.run(() -> List.copyOf(Window.getWindows()).stream()
+            .filter(w -> w instanceof Stage st && st.getOwner() != null).forEach(Window::hide));
+        Fx.run(model::stopAll);
+        if (scratch != null) {
+            try {
+                Lab.virsh("destroy", scratch);
+            } catch (AssertionError ignored) {
+                // not running
+            }
+            try {
+                Lab.virsh("undefine", scratch, "--managed-save", "--snapshots-metadata");
+            } catch (AssertionError ignored) {
+                // already gone (the undefine test)
+            }
+            if (scratchDir != null) {
+                try (var files = Files.newDirectoryStream(scratchDir, scratch + "*")) {
+                    for (Path f : files) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException e) {
+                    System.out.println("[cleanup] " + e);
+                }
+            }
+        }
+    }
+
+    private DomainPageViewModel pages() {
+        return ((MainWindow) scene.getRoot()).domainPage().pages();
+    }
+
+    private HostViewModel lab() {
+        return model.find(Lab.uri()).orElseThrow();
+    }
+
+    private DomainRowViewModel row(String name) {
+        return lab().domains().stream().filter(r -> r.getName().equals(name)).findFirst().orElse(null);
+    }
+
+    private void open(FxRobot robot, String name) {
+        Fx.await(WAIT, name + " listed", () -> row(name) != null && robot.lookup("#domain-" + name).tryQuery().isPresent());
+        robot.clickOn("#domain-" + name);
+        Fx.await(WAIT, name + " page open", () -> pages().domainProperty().get() != null
+            && pages().domainProperty().get().getName().equals(name));
+    }
+
+    private void tab(FxRobot robot, String id) {
+        Fx.run(() -> {
+            TabPane tabs = ((MainWindow) scene.getRoot()).domainPage().tabs();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow());
+        });
+    }
+
+    /**
+     * Presses a button of a page with a real click: waits until it is enabled, scrolls its page so
+     * it is in view, then clicks it. Never runs the button's action synchronously from the test
+     * thread: an action that asks first opens a modal dialog (showAndWait), and a blocking
+     * {@code robot.interact(b::fire)} would then wait for the FX call forever (the old hang).
+     */
+    private static void press(FxRobot robot, String id) {
+        // ids must be unique in the window (the toolbar's Force off once shadowed the page's)
+        assertEquals(1, robot.lookup(id).queryAll().size(), "exactly one node has the id " + id);
+        ButtonBase b = robot.lookup(id).queryAs(ButtonBase.class);
+        Fx.await(WAIT, id + " shown and enabled", () -> b.getScene() != null && !b.isDisabled());
+        Fx.run(() -> scrollIntoView(b));
+        WaitForAsyncUtils.waitForFxEvents();
+        if (!Fx.get(() -> inView(b))) {
+            throw new AssertionError(id + " could not be scrolled into view");
+        }
+        robot.clickOn(b);
+    }
+
+    /** Scrolls every scroll pane around {@code node} so that its centre is in the middle of the viewport, if possible. */
+    static void scrollIntoView(Node node) {
+        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane sp && sp.getContent() != null) {
+                Node content = sp.getContent();
+                Bounds nb = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double contentH = content.getLayoutBounds().getHeight();
+                double viewH = sp.getViewportBounds().getHeight();
+                if (contentH > viewH) {
+                    double y = Math.max(0, Math.min(contentH - viewH, nb.getCenterY() - viewH / 2));
+                    sp.setVvalue(sp.getVmin() + y / (contentH - viewH) * (sp.getVmax() - sp.getVmin()));
+                }
+                sp.layout();
+            }
+        }
+    }
+
+    /** Whether the centre of {@code node} is inside the window and inside the viewport of each scroll pane around it. */
+    static boolean inView(Node node) {
+        Bounds nb = node.localToScene(node.getBoundsInLocal());
+        double x = nb.getCenterX();
+        double y = nb.getCenterY();
+        Scene sc = node.getScene();
+        if (sc == null || x < 0 || y < 0 || x > sc.getWidth() || y > sc.getHeight()) {
+            return false;
+        }
+        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane sp && !sp.localToScene(sp.getLayoutBounds()).contains(x, y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Clicks {@code action} in the confirmation dialog (after checking it says what is lost). */
+    private static void confirm(FxRobot robot, String action) {
+        Fx.await(Duration.ofSeconds(10), "confirm dialog", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#confirmDialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertFalse(Fx.get(pane::getContentText).isBlank(), "the dialog says what is lost");
+        robot.clickOn(robot.from(pane).lookup((javafx.scene.control.Button b) -> action.equals(b.getText())).queryButton());
+    }
+
+    private String outcome(String area) {
+        return Fx.get(() -> pages().outcome(area).get());
+    }
+
+    private void awaitDone(String area, String what) {
+        Fx.await(Duration.ofSeconds(90), what + " done (" + area + ")", () -> {
+            String o = pages().outcome(area).get();
+            if (pages().failed(area).get()) {
+                throw new AssertionError(what + " failed: " + o);
+            }
+            return o.endsWith(": done");
+        });
+    }
+
+    /** Like awaitDone, but the operation must fail: returns the outcome line with libvirt's message. */
+    private String awaitRefused(String area, String label) {
+        Fx.await(Duration.ofSeconds(90), label + " refused (" + area + ")", () -> pages().failed(area).get());
+        String o = outcome(area);
+        System.out.println("[figure] " + o);
+        assertTrue(o.startsWith(label + " failed: ") && o.length() > (label + " failed: ").length() + 10, o);
+        return o;
+    }
+
+    /** Polls a condition on the test thread (for virsh and files, which must not run on the FX thread). */
+    private static void eventually(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The node with this id (exact match, so ids with dots such as inbound.average work). */
+    private static <T extends Node> T node(FxRobot robot, String id, Class<T> type) {
+        String bare = id.startsWith("#") ? id.substring(1) : id;
+        return robot.lookup((Node n) -> bare.equals(n.getId())).queryAs(type);
+    }
+
+    /** Starts the scratch domain with virsh and waits until its guest has booted. */
+    private void startScratch(String name) {
+        Lab.virsh("start", name);
+        eventually(Duration.ofSeconds(120), name + " booted", () -> Lab.bootCount(name) >= 1);
+    }
+
+    @Test
+    void everyPageShowsLabAlphaAsVirshSeesIt(FxRobot robot) {
+        open(robot, Lab.ALPHA);
+        Fx.await(WAIT, "overview loaded", () -> pages().overviewProperty().get() != null);
+        assertEquals(Lab.virsh("domuuid", Lab.ALPHA), Fx.get(() -> pages().overviewProperty().get().uuid()));
+        assertEquals(Lab.virsh("domid", Lab.ALPHA), Integer.toString(Fx.get(() -> pages().overviewProperty().get().id())));
+        assertEquals("hvm", Fx.get(() -> robot.lookup("#osTypeValue").queryAs(Label.class).getText()));
+        assertEquals("running (booted)", Fx.get(() -> robot.lookup("#stateWithReason").queryAs(Label.class).getText()));
+        // no guest agent in the lab: the hostname row says why, in libvirt's words
+        String hostname = Fx.get(() -> robot.lookup("#hostnameValue").queryAs(Label.class).getText());
+        assertTrue(hostname.startsWith("the guest cannot tell (") && hostname.contains("guest agent"), hostname);
+        Fx.await(WAIT, "screenshot thumbnail", () -> pages().thumbnailProperty().get() != null);
+        Screenshots.save(scene, "domain-overview");
+
+        tab(robot, "hardwareTab");
+        Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
+        var hw = Fx.get(() -> pages().hardwareProperty().get());
+        assertTrue(hw.devices().stream().anyMatch(d -> d.kind().equals("disk") && d.target().equals("vda")), "vda listed");
+        assertTrue(hw.devices().stream().anyMatch(d -> d.kind().equals("graphics") && d.summary().startsWith("vnc")), "vnc listed");
+        assertEquals(64L << 20, hw.blocks().getFirst().capacity(), "block capacity as qemu-img created it");
+        assertTrue(Lab.virsh("domblkinfo", Lab.ALPHA, "vda").contains(Long.toString(64L << 20)));
+        assertEquals(1, hw.vcpusLive());
+        Screenshots.save(scene, "domain-hardware");
+
+        tab(robot, "tuningTab");
+        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().size() >= 5 && !pages().vcpuPins().isEmpty());
+        assertTrue(Fx.get(() -> pages().tuning().stream().anyMatch(g -> g.group().equals("iotune") && g.supported())), "iotune of vda");
+        // get_cpu_stats: rows, or libvirt's reason in their place (the lab has no cpuacct cgroup)
+        Fx.await(WAIT, "cpu stats or their reason", () -> !pages().cpuStats().isEmpty() || !pages().cpuStatsNoteProperty().get().isEmpty());
+        if (Fx.get(() -> pages().cpuStats().isEmpty())) {
+            String note = Fx.get(() -> node(robot, "#cpuStatsNote", Label.class).getText());
+            System.out.println("[figure] cpu stats: " + note);
+            assertTrue(note.startsWith("Not available here: ") && note.length() > 30, note);
+        }
+        Screenshots.save(scene, "domain-tuning");
+
+        tab(robot, "xmlTab");
+        Fx.await(WAIT, "xml loaded", () -> robot.lookup("#xmlEditor").queryAs(CodeArea.class).getText().contains("<name>lab-alpha</name>"));
+        Screenshots.save(scene, "domain-xml");
+
+        tab(robot, "snapshotsTab");
+        Screenshots.save(scene, "domain-snapshots");
+        tab(robot, "actionsTab");
+        press(robot, "#memoryPeekButton");
+        Fx.await(WAIT, "memory peek shown", () -> pages().peekProperty().get().startsWith("00000000  "));
+        Screenshots.save(scene, "domain-actions");
+        assertEquals("running", Lab.state(Lab.ALPHA));
+    }
+
+    /** A copy of lab-gamma with its own name, UUID, MAC, disk and log; shut off. */
+    private String defineScratch() throws IOException {
+        scratch = "vireo-scratch-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        String xml = Lab.virsh("dumpxml", "--inactive", Lab.GAMMA);
+        String disk = xml.replaceAll("(?s).*<source file='([^']+)'.*", "$1");
+        scratchDir = Path.of(disk).getParent();
+        Path copy = scratchDir.resolve(scratch + ".qcow2");
+        run("qemu-img", "create", "-q", "-f", "qcow2", copy.toString(), "64M");
+        String mine = xml.replaceAll("<name>[^<]+</name>", "<name>" + scratch + "</name>")
+            .replaceAll("<uuid>[^<]+</uuid>", "")
+            .replaceAll("<mac address='[^']+'/>", "")
+            .replace(disk, copy.toString())
+            .replace(Lab.GAMMA + "-serial.log", scratch + "-serial.log");
+        Path file = Files.createTempFile("scratch", ".xml");
+        Files.writeString(file, mine);
+        Lab.virsh("define", file.toString());
+        Files.delete(file);
+        return scratch;
+    }
+
+    private static void run(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new AssertionError(String.join(" ", cmd) + ": " + out);
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void hardwareAndXmlChangesReachTheRealDomain(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        open(robot, name);
+        tab(robot, "hardwareTab");
+        Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
+        // maximum first (config), then the current count
+        Fx.run(() -> robot.lookup("#vcpuAffect").queryAs(ChoiceBox.class).setValue(Affect.CONFIG));
+        Fx.run(() -> robot.lookup("#vcpuMaximumCheck").queryAs(CheckBox.class).setSelected(true));
+        Fx.run(() -> robot.lookup("#vcpuSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(2));
+        press(robot, "#applyVcpusButton");
+        awaitDone(DomainPageViewModel.HARDWARE, "max vcpus");
+        Fx.run(() -> robot.lookup("#vcpuMaximumCheck").queryAs(CheckBox.class).setSelected(false));
+        Fx.run(() -> robot.lookup("#vcpuSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(2));
+        press(robot, "#applyVcpusButton");
+        awaitDone(DomainPageViewModel.HARDWARE, "vcpus");
+        assertEquals("2", Lab.virsh("vcpucount", name, "--config", "--current"));
+        assertEquals("2", Lab.virsh("vcpucount", name, "--config", "--maximum"));
+
+        Fx.run(() -> robot.lookup("#memoryAffect").queryAs(ChoiceBox.class).setValue(Affect.CONFIG));
+        Fx.run(() -> robot.lookup("#memoryField").queryAs(TextField.class).setText("96"));
+        press(robot, "#applyMemoryButton");
+        awaitDone(DomainPageViewModel.HARDWARE, "memory");
+        assertTrue(Lab.virsh("dumpxml", "--inactive", name).contains("<currentMemory unit='KiB'>98304</currentMemory>"));
+
+        // attach a second disk to the saved definition, then detach it
+        Path extra = scratchDir.resolve(name + "-extra.qcow2");
+        run("qemu-img", "create", "-q", "-f", "qcow2", extra.toString(), "8M");
+        String diskXml = "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='" + extra
+            + "'/><target dev='vdb' bus='virtio'/></disk>";
+        Fx.run(() -> robot.lookup("#deviceXmlField").queryAs(javafx.scene.control.TextArea.class).setText(diskXml));
+        Fx.run(() -> robot.lookup("#deviceAffect").queryAs(ChoiceBox.class).setValue(Affect.CONFIG));
+        press(robot, "#attachDeviceButton");
+        awaitDone(DomainPageViewModel.HARDWARE, "attach");
+        assertTrue(Lab.virsh("domblklist", name, "--inactive").contains("vdb"));
+        Fx.await(WAIT, "vdb in the device table", () -> pages().hardwareProperty().get().devices().stream().anyMatch(d -> d.target().equals("vdb")));
+        press(robot, "#detachDeviceButton");
+        confirm(robot, "Detach");
+        awaitDone(DomainPageViewModel.HARDWARE, "detach");
+        assertFalse(Lab.virsh("domblklist", name, "--inactive").contains("vdb"));
+
+        // XML: a rejected document leaves the domain as it was; an accepted one redefines it
+        tab(robot, "xmlTab");
+        Fx.await(WAIT, "xml loaded", () -> pages().xmlProperty().get().contains("<name>" + name + "</name>"));
+        String before = Lab.virsh("dumpxml", "--inactive", name);
+        Fx.run(() -> robot.lookup("#xmlEditor").queryAs(CodeArea.class).replaceText(
+            pages().xmlProperty().get().replace("<vcpu", "<vcpu bogus='1'")));
+        press(robot, "#saveXmlButton");
+        Fx.await(WAIT, "libvirt's refusal shown", () -> pages().failed(DomainPageViewModel.XML).get());
+        String refusal = outcome(DomainPageViewModel.XML);
+        System.out.println("[figure] rejected XML: " + refusal);
+        assertTrue(refusal.startsWith("Save XML failed: ") && refusal.length() > "Save XML failed: ".length() + 10, refusal);
+        assertEquals(before, Lab.virsh("dumpxml", "--inactive", name), "domain unchanged after a rejected XML");
+        Screenshots.save(scene, "domain-xml-rejected");
+        Fx.run(() -> robot.lookup("#xmlEditor").queryAs(CodeArea.class).replaceText(
+            pages().xmlProperty().get().replace("</name>", "</name>\n  <description>edited in Vireo</description>")));
+        press(robot, "#saveXmlButton");
+        awaitDone(DomainPageViewModel.XML, "save xml");
+        assertEquals("edited in Vireo", Lab.virsh("desc", name, "--config"));
+    }
+
+    @Test
+    void actionsAndSnapshotsChangeTheRealDomain(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        open(robot, name);
+        tab(robot, "actionsTab");
+        Fx.run(() -> robot.lookup("#start-PAUSED").queryAs(CheckBox.class).setSelected(true));
+        press(robot, "#startWithFlagsButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "start paused");
+        assertEquals("paused", Lab.state(name));
+        press(robot, "#resumeActionButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "resume");
+        assertEquals("running", Lab.state(name));
+
+        // snapshots: create, see it in the tree as current, revert (confirmed), delete
+        tab(robot, "snapshotsTab");
+        Fx.run(() -> robot.lookup("#snapshotNameField").queryAs(TextField.class).setText("first"));
+        Fx.run(() -> robot.lookup("#snapshotDescriptionField").queryAs(TextField.class).setText("made by the test"));
+        press(robot, "#createSnapshotButton");
+        awaitDone(DomainPageViewModel.SNAPSHOTS, "create snapshot");
+        assertTrue(Lab.virsh("snapshot-list", name, "--name").contains("first"));
+        assertEquals("first", Lab.virsh("snapshot-current", name, "--name"));
+        Fx.await(WAIT, "snapshot in the tree", () -> {
+            TreeTableView<?> tree = robot.lookup("#snapshotTree").queryAs(TreeTableView.class);
+            return tree.getRoot() != null && tree.getRoot().getChildren().size() == 1;
+        });
+        SnapshotInfo first = Fx.get(() -> pages().snapshots().getFirst());
+        assertTrue(first.current() && first.withMemory() && first.description().equals("made by the test"), first.toString());
+        Screenshots.save(scene, "domain-snapshots-one");
+        tab(robot, "actionsTab");
+        press(robot, "#pauseActionButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "pause");
+        assertEquals("paused", Lab.state(name));
+        tab(robot, "snapshotsTab");
+        Fx.run(() -> {
+            @SuppressWarnings("unchecked")
+            TreeTableView<SnapshotInfo> tree = robot.lookup("#snapshotTree").queryAs(TreeTableView.class);
+            TreeItem<SnapshotInfo> item = tree.getRoot().getChildren().getFirst();
+            tree.getSelectionModel().select(item);
+        });
+        press(robot, "#revertSnapshotButton");
+        confirm(robot, "Revert");
+        awaitDone(DomainPageViewModel.SNAPSHOTS, "revert");
+        assertEquals("running", Lab.state(name), "reverted to the running snapshot");
+        Fx.run(() -> {
+            @SuppressWarnings("unchecked")
+            TreeTableView<SnapshotInfo> tree = robot.lookup("#snapshotTree").queryAs(TreeTableView.class);
+            tree.getSelectionModel().select(tree.getRoot().getChildren().getFirst());
+        });
+        press(robot, "#deleteSnapshotButton");
+        confirm(robot, "Delete");
+        awaitDone(DomainPageViewModel.SNAPSHOTS, "delete snapshot");
+        assertEquals("", Lab.virsh("snapshot-list", name, "--name"));
+
+        // save to a file (confirmed), restore from it
+        tab(robot, "actionsTab");
+        Path save = scratchDir.resolve(name + ".save");
+        Fx.run(() -> robot.lookup("#saveFileField").queryAs(TextField.class).setText(save.toString()));
+        press(robot, "#saveButton");
+        confirm(robot, "Save");
+        awaitDone(DomainPageViewModel.ACTIONS, "save");
+        assertEquals("shut off", Lab.state(name));
+        assertTrue(Files.size(save) > 1 << 20, "save file written");
+        press(robot, "#restoreButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "restore");
+        assertEquals("running", Lab.state(name));
+        assertEquals("restored", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
+        Files.deleteIfExists(save);
+
+        // core dump, memory only
+        Path core = scratchDir.resolve(name + ".core");
+        Fx.run(() -> robot.lookup("#dumpFileField").queryAs(TextField.class).setText(core.toString()));
+        Fx.run(() -> robot.lookup("#dump-MEMORY_ONLY").queryAs(CheckBox.class).setSelected(true));
+        press(robot, "#coreDumpButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "core dump");
+        assertTrue(Files.size(core) > 1 << 20, "core dump written");
+        byte[] head = new byte[4];
+        try (var in = Files.newInputStream(core)) {
+            assertEquals(4, in.read(head));
+        }
+        assertEquals("\u007fELF", new String(head, java.nio.charset.StandardCharsets.ISO_8859_1), "an ELF core");
+        Files.deleteIfExists(core);
+
+        // keys, NMI, screenshot to a file
+        Fx.run(() -> robot.lookup("#keyComboChoice").queryAs(ChoiceBox.class).setValue("Ctrl+Alt+F2"));
+        press(robot, "#sendKeysButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "send keys");
+        press(robot, "#injectNmiButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "nmi");
+        Path png = scratchDir.resolve(name + ".png");
+        Fx.run(() -> robot.lookup("#screenshotFileField").queryAs(TextField.class).setText(png.toString()));
+        press(robot, "#screenshotButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "screenshot");
+        assertTrue(Files.size(png) > 100, "screenshot written");
+        Files.deleteIfExists(png);
+
+        // managed save, then the overview offers to remove the image
+        press(robot, "#managedSaveButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "managed save");
+        assertEquals("shut off", Lab.state(name));
+        assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Managed save:\\s+yes.*"));
+        tab(robot, "overviewTab");
+        Fx.await(WAIT, "managed save shown", () -> pages().overviewProperty().get() != null && pages().overviewProperty().get().managedSaveImage());
+        press(robot, "#removeManagedSaveButton");
+        confirm(robot, "Remove image");
+        awaitDone(DomainPageViewModel.OVERVIEW, "remove managed save");
+        assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Managed save:\\s+no.*"));
+
+        // undefine (confirmed): gone from virsh
+        tab(robot, "actionsTab");
+        press(robot, "#undefineButton");
+        confirm(robot, "Undefine");
+        // the shut-off domain disappears from the list with its page; the outcome stays in the status line
+        Fx.await(Duration.ofSeconds(90), "undefine reported", () -> model.messageProperty().get().startsWith("Undefine " + name));
+        assertEquals("Undefine " + name + ": done", Fx.get(() -> model.messageProperty().get()));
+        assertFalse(Lab.virsh("list", "--all", "--name").contains(name));
+        Fx.await(WAIT, "the page closes", () -> pages().domainProperty().get() == null && row(name) == null);
+        Files.deleteIfExists(scratchDir.resolve(name + ".qcow2"));
+        assertNotNull(name);
+    }
+
+    @Test
+    void metadataAutostartAndConfigChangesReachTheRealDomain(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        open(robot, name);
+        Fx.await(WAIT, "overview loaded", () -> pages().overviewProperty().get() != null);
+
+        // title and description (set_metadata / get_metadata of TITLE and DESCRIPTION)
+        Fx.run(() -> node(robot, "#titleField", TextField.class).setText("Scratch title"));
+        Fx.run(() -> node(robot, "#descriptionField", javafx.scene.control.TextArea.class).setText("Scratch description"));
+        press(robot, "#saveMetadataButton");
+        awaitDone(DomainPageViewModel.OVERVIEW, "title and description");
+        assertEquals("Scratch title", Lab.virsh("desc", name, "--title", "--config"));
+        assertEquals("Scratch description", Lab.virsh("desc", name, "--config"));
+        Fx.await(WAIT, "the overview reads the title back", () -> pages().overviewProperty().get() != null
+            && "Scratch title".equals(pages().overviewProperty().get().title()));
+
+        // custom metadata element by namespace: save, then load it back into the emptied field
+        Fx.run(() -> node(robot, "#metadataXmlField", javafx.scene.control.TextArea.class).setText("<note>hello from vireo</note>"));
+        press(robot, "#saveCustomMetadataButton");
+        awaitDone(DomainPageViewModel.OVERVIEW, "custom metadata");
+        assertTrue(Lab.virsh("metadata", name, "--uri", "http://vireo.invalid/notes/1", "--config").contains("hello from vireo"));
+        Fx.run(() -> node(robot, "#metadataXmlField", javafx.scene.control.TextArea.class).setText(""));
+        press(robot, "#loadCustomMetadataButton");
+        awaitDone(DomainPageViewModel.OVERVIEW, "load custom metadata");
+        assertTrue(Fx.get(() -> node(robot, "#metadataXmlField", javafx.scene.control.TextArea.class).getText()).contains("hello from vireo"));
+        // a namespace the domain has no element for: libvirt's message next to the Load
+        Fx.run(() -> node(robot, "#metadataUriField", TextField.class).setText("http://vireo.invalid/none/1"));
+        press(robot, "#loadCustomMetadataButton");
+        awaitRefused(DomainPageViewModel.OVERVIEW, "Load metadata of http://vireo.invalid/none/1");
+
+        // autostart on, then off
+        press(robot, "#autostartToggle");
+        awaitDone(DomainPageViewModel.OVERVIEW, "autostart on");
+        assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Autostart:\\s+enable.*"));
+        Fx.await(WAIT, "the overview reads autostart back", () -> pages().overviewProperty().get() != null
+            && pages().overviewProperty().get().autostart());
+        press(robot, "#autostartToggle");
+        awaitDone(DomainPageViewModel.OVERVIEW, "autostart off");
+        assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Autostart:\\s+disable.*"));
+        Screenshots.save(scene, "domain-overview-shut-off");
+
+        // maximum memory of the saved definition (set_max_memory)
+        tab(robot, "hardwareTab");
+        Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
+        Fx.run(() -> node(robot, "#memoryAffect", ChoiceBox.class).setValue(Affect.CONFIG));
+        Fx.run(() -> node(robot, "#memoryMaximumCheck", CheckBox.class).setSelected(true));
+        Fx.run(() -> node(robot, "#memoryField", TextField.class).setText("112"));
+        press(robot, "#applyMemoryButton");
+        awaitDone(DomainPageViewModel.HARDWARE, "max memory");
+        assertTrue(Lab.virsh("dumpxml", "--inactive", name).contains("<memory unit='KiB'>114688</memory>"));
+
+        // update a device in the saved definition: the VNC display gets a password
+        String vnc = "<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1' passwd='s3cret'>"
+            + "<listen type='address' address='127.0.0.1'/></graphics>";
+        Fx.run(() -> node(robot, "#deviceXmlField", javafx.scene.control.TextArea.class).setText(vnc));
+        Fx.run(() -> node(robot, "#deviceAffect", ChoiceBox.class).setValue(Affect.CONFIG));
+        press(robot, "#updateDeviceButton");
+        awaitDone(DomainPageViewModel.HARDWARE, "update device");
+        assertTrue(Lab.virsh("dumpxml", "--inactive", "--security-info", name).contains("passwd='s3cret'"));
+
+        // bandwidth of the NIC in the saved definition (set_interface_parameters)
+        tab(robot, "tuningTab");
+        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().stream().anyMatch(g -> g.group().equals("bandwidth")));
+        var bw = Fx.get(() -> pages().tuning().stream().filter(g -> g.group().equals("bandwidth")).findFirst().orElseThrow());
+        assertTrue(bw.supported(), "bandwidth of " + bw.target() + ": " + bw.unsupported());
+        String bwId = "#tuning-bandwidth-" + bw.target();
+        Fx.run(() -> node(robot, bwId + "-inbound.average", TextField.class).setText("100"));
+        Fx.run(() -> node(robot, bwId + "-affect", ChoiceBox.class).setValue(Affect.CONFIG));
+        press(robot, bwId + "-apply");
+        awaitDone(DomainPageViewModel.TUNING, "bandwidth");
+        assertTrue(Lab.virsh("domiftune", name, bw.target(), "--config").matches("(?s).*inbound.average\\s*:\\s*100\\b.*"),
+            Lab.virsh("domiftune", name, bw.target(), "--config"));
+
+        // NUMA memory placement of the saved definition (set_numa_parameters)
+        Fx.await(WAIT, "tuning reloaded after the bandwidth change", () -> pages().tuning().stream().anyMatch(g -> g.group().equals("bandwidth")
+            && g.params().stream().anyMatch(p -> p.name().equals("inbound.average") && p.value().equals("100"))));
+        Fx.run(() -> node(robot, "#tuning-numa-numa_nodeset", TextField.class).setText("0"));
+        Fx.run(() -> node(robot, "#tuning-numa-numa_mode", TextField.class).setText("2"));
+        Fx.run(() -> node(robot, "#tuning-numa-affect", ChoiceBox.class).setValue(Affect.CONFIG));
+        press(robot, "#tuning-numa-apply");
+        awaitDone(DomainPageViewModel.TUNING, "numa");
+        String numa = Lab.virsh("numatune", name, "--config");
+        assertTrue(numa.matches("(?s).*numa_mode\\s*:\\s*interleave.*numa_nodeset\\s*:\\s*0.*"), numa);
+    }
+
+    @Test
+    void powerTuningAndDisksOfARunningGuest(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        // a raw second disk with a known pattern (libvirt peeks only into raw disks)
+        Path raw = scratchDir.resolve(name + "-raw.img");
+        byte[] data = new byte[1 << 20];
+        byte[] mark = "VIREO PEEK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(mark, 0, data, 0x200, mark.length);
+        Files.write(raw, data);
+        Path diskXml = Files.createTempFile("disk", ".xml");
+        Files.writeString(diskXml, "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + raw
+            + "'/><target dev='vdb' bus='virtio'/></disk>");
+        Lab.virsh("attach-device", name, diskXml.toString(), "--config");
+        Files.delete(diskXml);
+        startScratch(name);
+        open(robot, name);
+        tab(robot, "actionsTab");
+
+        // no guest agent and no PM support in the lab guest: the page shows libvirt's refusal
+        press(robot, "#pmSuspendButton");
+        awaitRefused(DomainPageViewModel.ACTIONS, "PM suspend");
+        press(robot, "#pmWakeupButton");
+        awaitRefused(DomainPageViewModel.ACTIONS, "Wake up");
+        assertEquals("running", Lab.state(name));
+
+        // peek: the qcow2 disk is refused, the raw one shows the pattern
+        Fx.run(() -> node(robot, "#peekDiskField", TextField.class).setText("vda"));
+        Fx.run(() -> node(robot, "#peekOffsetField", TextField.class).setText("0x200"));
+        press(robot, "#blockPeekButton");
+        awaitRefused(DomainPageViewModel.ACTIONS, "Peek disk vda at 0x200");
+        Fx.run(() -> node(robot, "#peekDiskField", TextField.class).setText("vdb"));
+        press(robot, "#blockPeekButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "peek vdb");
+        String hex = Fx.get(() -> pages().peekProperty().get());
+        assertTrue(hex.startsWith("00000200  56 49 52 45 4f 20 50 45  45 4b 00") && hex.contains("|VIREO PEEK......|"), hex);
+
+        // resize vda (grow), then a shrink asks first and Cancel leaves it
+        tab(robot, "hardwareTab");
+        Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
+        Fx.run(() -> node(robot, "#resizeField", TextField.class).setText("80"));
+        press(robot, "#blockResizeButton");
+        awaitDone(DomainPageViewModel.HARDWARE, "resize");
+        assertTrue(Lab.virsh("domblkinfo", name, "vda").matches("(?s)Capacity:\\s+83886080\\b.*"), Lab.virsh("domblkinfo", name, "vda"));
+        Fx.await(WAIT, "new capacity shown", () -> pages().hardwareProperty().get().blocks().getFirst().capacity() == 80L << 20);
+        Fx.run(() -> node(robot, "#resizeField", TextField.class).setText("32"));
+        press(robot, "#blockResizeButton");
+        confirm(robot, "Cancel");
+        assertTrue(Lab.virsh("domblkinfo", name, "vda").matches("(?s)Capacity:\\s+83886080\\b.*"), "a cancelled shrink changes nothing");
+
+        // tuning: I/O limits of vda apply live; the cgroup groups show libvirt's reason
+        tab(robot, "tuningTab");
+        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().size() >= 5 && !pages().vcpuPins().isEmpty());
+        for (String g : List.of("scheduler", "memory", "blkio")) {
+            // the lab's libvirtd runs without cgroup controllers: libvirt refuses these groups, and the page says so in its words
+            var group = Fx.get(() -> pages().tuning().stream().filter(t -> t.group().equals(g)).findFirst().orElseThrow());
+            System.out.println("[figure] tuning " + g + ": " + (group.supported() ? group.params() : group.unsupported()));
+            assertFalse(group.supported(), g + " unexpectedly available: " + group.params());
+            assertTrue(group.unsupported().contains("cgroup"), group.unsupported());
+            String shown = Fx.get(() -> node(robot, "#tuning-" + g + "-unsupported", Label.class).getText());
+            assertEquals("Not available here: " + group.unsupported(), shown);
+        }
+        Fx.run(() -> node(robot, "#tuning-iotune-vda-total_bytes_sec", TextField.class).setText("1048576"));
+        press(robot, "#tuning-iotune-vda-apply");
+        awaitDone(DomainPageViewModel.TUNING, "iotune");
+        assertTrue(Lab.virsh("blkdeviotune", name, "vda").matches("(?s)total_bytes_sec\\s*:\\s*1048576\\b.*"), Lab.virsh("blkdeviotune", name, "vda"));
+        Screenshots.save(scene, "domain-tuning-running");
+
+        // pin vCPU 0 and the emulator threads to host CPU 0
+        Fx.run(() -> node(robot, "#vcpuAffinity-0", TextField.class).setText("0"));
+        press(robot, "#pinVcpu-0");
+        awaitDone(DomainPageViewModel.TUNING, "pin vcpu");
+        String vcpupin = Lab.virsh("vcpupin", name, "--live");
+        assertTrue(vcpupin.matches("(?s)0\\s+0"), vcpupin);
+        String emuBefore = Lab.virsh("emulatorpin", name, "--live");
+        Fx.run(() -> node(robot, "#emulatorPinField", TextField.class).setText("0"));
+        press(robot, "#pinEmulatorButton");
+        awaitDone(DomainPageViewModel.TUNING, "pin emulator");
+        String emupin = Lab.virsh("emulatorpin", name, "--live");
+        assertEquals("0", emupin, "emulator threads on host CPU 0 (before: " + emuBefore + ")");
+        assertFalse(emuBefore.equals("0"), "the lab host has more than one CPU, so the pin changes something");
+
+        // reboot (ACPI: the guest powers off, libvirt starts it again), reset (asks first), graceful force off (asks first)
+        tab(robot, "actionsTab");
+        press(robot, "#rebootWithModeButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "reboot");
+        eventually(Duration.ofSeconds(120), "guest booted a second time", () -> Lab.bootCount(name) >= 2);
+        assertEquals("running", Lab.state(name));
+        press(robot, "#resetButton");
+        confirm(robot, "Reset");
+        awaitDone(DomainPageViewModel.ACTIONS, "reset");
+        eventually(Duration.ofSeconds(120), "guest booted a third time", () -> Lab.bootCount(name) >= 3);
+        Fx.run(() -> node(robot, "#gracefulCheck", CheckBox.class).setSelected(true));
+        press(robot, "#forceOffActionButton");
+        confirm(robot, "Force off");
+        awaitDone(DomainPageViewModel.ACTIONS, "graceful force off");
+        // graceful: libvirt lets QEMU end by itself (SIGTERM, no SIGKILL), so "in shutdown" may come first
+        eventually(Duration.ofSeconds(60), "shut off", () -> Lab.state(name).equals("shut off"));
+        assertEquals("destroyed", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
+    }
+
+    /** vda's source file as virsh domblklist shows it. */
+    private static String vdaSource(String name) {
+        return Lab.virsh("domblklist", name).lines().map(String::strip).filter(l -> l.startsWith("vda"))
+            .map(l -> l.replaceFirst("^vda\\s+", "")).findFirst().orElseThrow();
+    }
+
+    /** An external disk-only snapshot from the Snapshots tab: vda moves onto a new overlay, which this returns. */
+    private String externalSnapshot(FxRobot robot, String name, String snapshot) {
+        String before = vdaSource(name);
+        tab(robot, "snapshotsTab");
+        Fx.run(() -> node(robot, "#snapshotNameField", TextField.class).setText(snapshot));
+        Fx.run(() -> node(robot, "#snapshotKindChoice", ChoiceBox.class).setValue(SnapshotsTab.EXTERNAL_DISK));
+        press(robot, "#createSnapshotButton");
+        awaitDone(DomainPageViewModel.SNAPSHOTS, "external snapshot " + snapshot);
+        String overlay = vdaSource(name);
+        assertFalse(overlay.equals(before), "vda moved onto an overlay");
+        tab(robot, "actionsTab");
+        return overlay;
+    }
+
+    /** virsh -q blockjob --info prints nothing (without -q: "No current block job") when the disk has no job. */
+    private static boolean noBlockJob(String name) {
+        String info = Lab.virsh("blockjob", name, "vda", "--info");
+        return info.isBlank() || info.contains("No current block job");
+    }
+
+    private void awaitJobReady(String what) {
+        Fx.await(Duration.ofSeconds(90), what + " ready", () -> {
+            var job = pages().blockJobProperty().get();
+            return job != null && job.end() > 0 && job.cur() == job.end();
+        });
+    }
+
+    @Test
+    void blockJobsOfARunningGuest(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        String base = Lab.virsh("domblklist", "--inactive", name).lines().map(String::strip).filter(l -> l.startsWith("vda"))
+            .map(l -> l.replaceFirst("^vda\\s+", "")).findFirst().orElseThrow();
+        startScratch(name);
+        open(robot, name);
+        tab(robot, "actionsTab");
+        Fx.run(() -> node(robot, "#jobDiskField", TextField.class).setText("vda"));
+
+        // active commit of an overlay: progress shown, speed set, then pivot back onto the base image
+        externalSnapshot(robot, name, "overlay1");
+        press(robot, "#blockCommitButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "block commit");
+        awaitJobReady("active commit");
+        assertTrue(Lab.virsh("blockjob", name, "vda", "--info").contains("Commit"), Lab.virsh("blockjob", name, "vda", "--info"));
+        Fx.await(WAIT, "job shown", () -> node(robot, "#blockJobText", Label.class).getText().contains("100%"));
+        Screenshots.save(scene, "domain-actions-block-job");
+        Fx.run(() -> node(robot, "#jobSpeedField", TextField.class).setText("1"));
+        press(robot, "#jobSpeedButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "job speed");
+        String info = Lab.virsh("blockjob", name, "vda", "--info");
+        assertTrue(info.contains("1048576 bytes/s"), info);
+        press(robot, "#jobPivotButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "pivot");
+        eventually(Duration.ofSeconds(60), "vda back on the base image", () -> vdaSource(name).equals(base));
+        Fx.await(WAIT, "no job shown", () -> pages().blockJobProperty().get() == null);
+
+        // pull: the overlay takes in its backing chain and the job ends by itself
+        String overlay2 = externalSnapshot(robot, name, "overlay2");
+        Fx.run(() -> node(robot, "#jobSpeedField", TextField.class).setText("0"));
+        press(robot, "#blockPullButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "block pull");
+        eventually(Duration.ofSeconds(90), "pull finished", () -> noBlockJob(name));
+        String xml = Lab.virsh("dumpxml", name);
+        String vda = xml.substring(xml.indexOf("<source file='" + overlay2 + "'"), xml.indexOf("<target dev='vda'"));
+        assertFalse(vda.contains("<backingStore type="), "after the pull vda has no backing file: " + vda);
+
+        // abort without pivot: the disk stays on its overlay
+        String overlay3 = externalSnapshot(robot, name, "overlay3");
+        press(robot, "#blockCommitButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "block commit 2");
+        awaitJobReady("second active commit");
+        press(robot, "#jobAbortButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "abort");
+        eventually(Duration.ofSeconds(60), "job gone", () -> noBlockJob(name));
+        assertEquals(overlay3, vdaSource(name));
+
+        // copy (rebase with COPY): libvirt 9 allows it only for transient domains; the page shows its refusal
+        Fx.run(() -> node(robot, "#copyDestField", TextField.class).setText(scratchDir.resolve(name + "-copy.qcow2").toString()));
+        press(robot, "#blockCopyButton");
+        awaitRefused(DomainPageViewModel.ACTIONS, "Block copy of vda to " + scratchDir.resolve(name + "-copy.qcow2"));
+
+        // plain force off (asks first): stops at once
+        Fx.run(() -> node(robot, "#gracefulCheck", CheckBox.class).setSelected(false));
+        press(robot, "#forceOffActionButton");
+        confirm(robot, "Force off");
+        awaitDone(DomainPageViewModel.ACTIONS, "force off");
+        assertEquals("shut off", Lab.state(name));
+        assertEquals("destroyed", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
+    }
+}
