@@ -32,33 +32,10 @@ GUEST_MODULES=(virtio_pci virtio_blk virtio_net virtio_balloon button evdev)
 # The taps are named vl<dir hash><guest>, live in the machine's network namespace (no
 # address, no bridge) and vanish with their qemu. VIREO_LAB_NET=user for slirp instead.
 LAB_NET=${VIREO_LAB_NET:-ethernet}
-# Daemons get a clean environment: the caller (a JVM, a CI shell) may carry anything.
-DAEMON_ENV=(env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LC_ALL=C)
 
-log() { printf '[lab] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-now_us() { local t=${EPOCHREALTIME//[.,]/}; echo "$t"; }
-fmt_s() { printf '%d.%02ds' $(($1 / 1000000)) $(($1 % 1000000 / 10000)); }
-
-# timed LABEL CMD...: run CMD and print how long it took.
-timed() {
-  local label=$1 t0; shift
-  t0=$(now_us)
-  "$@"
-  log "$(printf '%-32s %s' "$label" "$(fmt_s $(($(now_us) - t0)))")"
-}
-
-# wait_for SECONDS WHAT CMD...: poll CMD every 0.1 s until it succeeds.
-wait_for() {
-  local secs=$1 what=$2 end; shift 2
-  end=$(($(now_us) + secs * 1000000))
-  until "$@"; do
-    (($(now_us) < end)) || { log "timed out after ${secs}s waiting for $what"; return 1; }
-    sleep 0.1
-  done
-}
-
-need_root() { [[ $EUID -eq 0 ]] || die "must run as root (libvirtd, mount namespaces)"; }
+LAB_TAG=lab
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 TMPDIRS=()
 START_INCOMPLETE=

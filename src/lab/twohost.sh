@@ -31,27 +31,10 @@ HOSTS=(A B)
 PASSWORD_USER=vireo
 PASSWORD=vireo-lab-pw
 KEY_PASSPHRASE=vireo-lab-passphrase
-DAEMON_ENV=(env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LC_ALL=C)
 
-log() { printf '[twohost] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-now_us() { local t=${EPOCHREALTIME//[.,]/}; echo "$t"; }
-fmt_s() { printf '%d.%02ds' $(($1 / 1000000)) $(($1 % 1000000 / 10000)); }
-timed() {
-  local label=$1 t0; shift
-  t0=$(now_us)
-  "$@"
-  log "$(printf '%-30s %s' "$label" "$(fmt_s $(($(now_us) - t0)))")"
-}
-wait_for() {
-  local secs=$1 what=$2 end; shift 2
-  end=$(($(now_us) + secs * 1000000))
-  until "$@"; do
-    (($(now_us) < end)) || { log "timed out after ${secs}s waiting for $what"; return 1; }
-    sleep 0.1
-  done
-}
-need_root() { [[ $EUID -eq 0 ]] || die "must run as root (namespaces, daemons)"; }
+LAB_TAG=twohost
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 START_INCOMPLETE=
 on_exit() {
