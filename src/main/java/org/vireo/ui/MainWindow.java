@@ -42,7 +42,8 @@ public final class MainWindow extends BorderPane {
     private final MainViewModel model;
     private final ConnectionTreeView tree;
     private final DomainTableView table;
-    private final DomainPage domainPage;
+    private final StackPane right;
+    private DomainPage domainPage;
     private final Map<DomainAction, Button> actionButtons = new EnumMap<>(DomainAction.class);
     private final List<DomainRowViewModel> watchedRows = new ArrayList<>();
     private final ChangeListener<DomainStatus> statusWatcher = (obs, old, now) -> updateActions();
@@ -55,10 +56,15 @@ public final class MainWindow extends BorderPane {
         table = new DomainTableView(model);
 
         setTop(toolbar());
-        domainPage = new DomainPage(model);
-        StackPane right = new StackPane(hostPane(), domainPage);
-        domainPage.visibleProperty().bind(model.selectedDomainProperty().isNotNull());
+        right = new StackPane(hostPane());
         right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull());
+        // the domain page, with its six tabs of controls, is built when a domain is first opened:
+        // a window that never opens one does not pay for it at start-up
+        model.selectedDomainProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                domainPage();
+            }
+        });
         SplitPane split = new SplitPane(tree, right);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(tree, false);
@@ -108,7 +114,13 @@ public final class MainWindow extends BorderPane {
         return table;
     }
 
+    /** The domain page, built on first use. */
     public DomainPage domainPage() {
+        if (domainPage == null) {
+            domainPage = new DomainPage(model);
+            domainPage.visibleProperty().bind(model.selectedDomainProperty().isNotNull());
+            right.getChildren().add(domainPage);
+        }
         return domainPage;
     }
 
