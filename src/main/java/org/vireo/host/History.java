@@ -18,7 +18,6 @@ final class History {
     private volatile long tick = -1;
     private final Map<String, DomainSeries> domains = new ConcurrentHashMap<>();
     private final Map<HostMetric, SeriesRing> host = new EnumMap<>(HostMetric.class);
-    private final long hostFirstTick;
 
     History(int capacity) {
         this.capacity = Math.max(2, capacity);
@@ -26,7 +25,6 @@ final class History {
         for (HostMetric m : HostMetric.values()) {
             host.put(m, new SeriesRing(this.capacity));
         }
-        this.hostFirstTick = 0;
     }
 
     /** Starts a new tick at {@code epochMillis}; the values put until the next begin belong to it. */
@@ -73,7 +71,7 @@ final class History {
     }
 
     TimeSeries hostSeries(HostMetric metric) {
-        return view(host.get(metric), hostFirstTick);
+        return view(host.get(metric), 0);
     }
 
     private TimeSeries view(SeriesRing ring, long firstTick) {

@@ -35,18 +35,11 @@ public final class StatsPoller {
     private static final Logger LOG = LoggerFactory.getLogger(StatsPoller.class);
     /** The balloon stats period Vireo turns on where a guest has none (seconds). */
     static final int BALLOON_PERIOD = 2;
-    /**
-     * VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT: a domain busy with a job (a migration, a
-     * snapshot, a first query after start) reports what it can at once instead of making
-     * the whole host's tick wait for its job lock.
-     */
-    private static final int NOWAIT = 1 << 29;
 
     private final History history;
     private volatile java.util.Set<StatsGroup> groups;
     private Map<String, DomainCounters> previous = new HashMap<>();
     private NodeCounters previousNode;
-    private long previousNodeAt;
     private final Set<String> balloonTried = new HashSet<>();
     private int hostCpus;
 
@@ -79,7 +72,7 @@ public final class StatsPoller {
         if (hostCpus == 0) {
             hostCpus = conn.nodeInfo().cpus();
         }
-        List<DomainStats> stats = conn.allDomainStats(groups, NOWAIT);
+        List<DomainStats> stats = conn.allDomainStats(groups, 0);
         long now = System.nanoTime();
         NodeCounters node = conn.nodeCounters();
         return record(stats, node, now, System.currentTimeMillis(), conn, uri, hostname);
@@ -130,7 +123,7 @@ public final class StatsPoller {
         }
         previous = current;
         history.retain(uuids);
-        HostFigures figures = hostFigures(node, now, guestsCpu, guestsMem, guestsDisk, guestsNet);
+        HostFigures figures = hostFigures(node, guestsCpu, guestsMem, guestsDisk, guestsNet);
         history.putHost(t, HostMetric.CPU, figures.cpuPercent());
         history.putHost(t, HostMetric.MEMORY, figures.memUsedKiB() < 0 ? Double.NaN : figures.memUsedKiB());
         history.putHost(t, HostMetric.GUESTS_CPU, guestsCpu);
@@ -141,7 +134,7 @@ public final class StatsPoller {
         return new HostSnapshot(uri, hostname, ConnectionState.CONNECTED, "", domains, figures, now);
     }
 
-    private HostFigures hostFigures(NodeCounters node, long now, double guestsCpu, long guestsMem,
+    private HostFigures hostFigures(NodeCounters node, double guestsCpu, long guestsMem,
                                     double guestsDisk, double guestsNet) {
         double cpu = Double.NaN;
         if (node != null && node.hasCpu() && previousNode != null && previousNode.hasCpu()) {
@@ -153,7 +146,6 @@ public final class StatsPoller {
         }
         if (node != null) {
             previousNode = node;
-            previousNodeAt = now;
         }
         boolean mem = node != null && node.hasMemory();
         return new HostFigures(hostCpus, cpu, mem ? node.memTotalKiB() : -1, mem ? node.memUsedKiB() : -1,

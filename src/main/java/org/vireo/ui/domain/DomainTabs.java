@@ -3,6 +3,7 @@ package org.vireo.ui.domain;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.vireo.ui.DomainRowViewModel;
 import org.vireo.ui.MainViewModel;
 
 /**
@@ -44,6 +45,12 @@ public final class DomainTabs {
                 loadShown.run();
             }
         });
+        // the page is built when a domain is first opened: that domain is already chosen
+        DomainRowViewModel first = model.domainProperty().get();
+        if (first != null) {
+            first.statusProperty().addListener(onState);
+            loadShown.run();
+        }
         return model;
     }
 
