@@ -68,7 +68,8 @@ public final class Lab {
         return readSerialLog(guest).split("GUEST READY", -1).length - 1;
     }
 
-    private static String run(List<String> cmd) {
+    /** Runs a command, returns its trimmed output; fails on a non-zero exit or after two minutes. */
+    static String run(List<String> cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();

@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.vireo.ssh.SshEnvironment;
 
 /**
@@ -167,23 +165,6 @@ public final class TwoHostLab {
     }
 
     private static String run(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + cmd);
-            }
-            String text = new String(out, StandardCharsets.UTF_8).strip();
-            if (p.exitValue() != 0) {
-                throw new AssertionError(cmd + " exited " + p.exitValue() + ": " + text);
-            }
-            return text;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Lab.run(cmd);
     }
 }
