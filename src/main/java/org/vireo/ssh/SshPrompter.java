@@ -27,7 +27,10 @@ public interface SshPrompter {
     Optional<String[]> keyboardInteractive(String destination, String name, String instruction, String[] prompts, boolean[] echo);
 
     /** Answers nothing: for contexts without a user (benchmarks, tests of refusals). */
-    SshPrompter NONE = new SshPrompter() {
+    SshPrompter NONE = new Declining();
+
+    /** Cancels every question; subclasses answer the ones they script. */
+    class Declining implements SshPrompter {
         @Override
         public HostKeyDecision unknownHostKey(HostKeyFacts facts) {
             return HostKeyDecision.CANCEL;
@@ -51,5 +54,5 @@ public interface SshPrompter {
         public Optional<String[]> keyboardInteractive(String destination, String name, String instruction, String[] prompts, boolean[] echo) {
             return Optional.empty();
         }
-    };
+    }
 }

@@ -259,29 +259,6 @@ class SshLabTest {
     }
 
     /** Cancels whatever a test does not script. */
-    private static class Scripted implements SshPrompter {
-        @Override
-        public HostKeyDecision unknownHostKey(HostKeyFacts facts) {
-            return HostKeyDecision.CANCEL;
-        }
-
-        @Override
-        public void changedHostKey(HostKeyFacts facts) {
-        }
-
-        @Override
-        public Optional<char[]> passphrase(String destination, String keyFile, boolean retry) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<char[]> password(String destination, boolean retry) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String[]> keyboardInteractive(String destination, String name, String instruction, String[] prompts, boolean[] echo) {
-            return Optional.empty();
-        }
+    private static class Scripted extends SshPrompter.Declining {
     }
 }
