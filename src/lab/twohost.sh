@@ -9,6 +9,8 @@
 #   twohost.sh link-down HOST [DIR] cut HOST's (A or B) link: its eth0 goes down
 #   twohost.sh link-up HOST [DIR]   bring it back
 #   twohost.sh facts [DIR]          print the facts file (KEY=VALUE lines, see write_facts)
+#   twohost.sh guest HOST NAME [private] [start] [DIR]
+#                                   define (and start) a throwaway guest on HOST
 #
 # Network: a bridge namespace holds br0; hostA (10.77.N.1), hostB (10.77.N.2) and the
 # machine's own namespace (10.77.N.10, a veth named vl2<hash>r) hang off it, so tests in the
@@ -246,7 +248,7 @@ wait_host() {
 }
 
 domain_xml() {
-  local h=$1 name=$2
+  local h=$1 name=$2 disk=${3:-$DIR/$1/images/$2.qcow2}
   cat <<EOF
 <domain type='qemu'>
   <name>$name</name>
@@ -262,7 +264,7 @@ domain_xml() {
   <devices>
     <disk type='file' device='disk'>
       <driver name='qemu' type='qcow2'/>
-      <source file='$DIR/$h/images/$name.qcow2'/>
+      <source file='$disk'/>
       <target dev='vda' bus='virtio'/>
     </disk>
     <interface type='user'><model type='virtio'/></interface>
@@ -276,6 +278,15 @@ domain_xml() {
   </devices>
 </domain>
 EOF
+}
+
+# a 'default' dir pool at /var/lib/libvirt/images, private to each host (bind-mounted): where
+# copy-storage migration makes the destination's disk, as on a stock libvirt install
+define_pool() {
+  local h=$1
+  mkdir -p "$DIR/$h/lib/images"
+  virsh -q -c "$(uri_of "$h")" pool-define-as default dir --target /var/lib/libvirt/images >/dev/null
+  virsh -q -c "$(uri_of "$h")" pool-start default >/dev/null
 }
 
 guests_of() { case $1 in A) echo "twohost-a1 twohost-a2" ;; B) echo "twohost-b1" ;; esac; }
@@ -332,6 +343,7 @@ cmd_start() {
   timed "network" setup_network
   for h in "${HOSTS[@]}"; do timed "host$h daemons started" start_host "$h"; done
   for h in "${HOSTS[@]}"; do timed "host$h answers" wait_host "$h"; done
+  for h in "${HOSTS[@]}"; do timed "host$h storage pool" define_pool "$h"; done
   for h in "${HOSTS[@]}"; do timed "host$h guests" start_guests "$h"; done
   for h in "${HOSTS[@]}"; do
     name=$(guests_of "$h" | cut -d' ' -f1)
@@ -393,6 +405,29 @@ cmd_status() {
   return "$rc"
 }
 
+# a throwaway guest for a test: on the shared images dir, or with 'private' on the host's own
+# /var/lib/libvirt/images (what copy-storage migration copies); 'start' boots it
+cmd_guest() {
+  local h=${1:-} name=${2:-} opt disk start= private=
+  [[ $h == A || $h == B ]] || die "guest needs a host: A or B"
+  [[ $name =~ ^[a-z0-9-]+$ ]] || die "guest needs a plain name"
+  shift 2
+  for opt in "$@"; do
+    case $opt in start) start=1 ;; private) private=1 ;; *) set_dir "$opt" ;; esac
+  done
+  need_root
+  if [[ -n $private ]]; then
+    mkdir -p "$DIR/$h/lib/images"
+    qemu-img create -q -f qcow2 "$DIR/$h/lib/images/$name.qcow2" 64M
+    domain_xml "$h" "$name" /var/lib/libvirt/images/$name.qcow2 >"$DIR/$h/xml/$name.xml"
+  else
+    qemu-img create -q -f qcow2 "$DIR/$h/images/$name.qcow2" 64M
+    domain_xml "$h" "$name" >"$DIR/$h/xml/$name.xml"
+  fi
+  virsh -q -c "$(uri_of "$h")" define "$DIR/$h/xml/$name.xml" >/dev/null
+  [[ -z $start ]] || virsh -q -c "$(uri_of "$h")" start "$name" >/dev/null
+}
+
 main() {
   local cmd=${1:-}
   shift || true
@@ -403,6 +438,7 @@ main() {
     link-down) set_dir "${2:-}"; need_root; cmd_link "${1:-}" down ;;
     link-up) set_dir "${2:-}"; need_root; cmd_link "${1:-}" up ;;
     facts) set_dir "${1:-}"; cat "$DIR/facts" ;;
+    guest) set_dir ""; cmd_guest "$@" ;;
     *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 }

@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     @Test
     void gatewayModelAndServicesKnowNoJavaFx() {
-        noClasses().that().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.model..", "org.vireo.host..", "org.vireo.settings..", "org.vireo.ssh..")
+        noClasses().that().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.model..", "org.vireo.host..", "org.vireo.job..", "org.vireo.settings..", "org.vireo.ssh..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.vireo.ui..")
             .check(classes);
     }
@@ -41,7 +41,7 @@ class ArchitectureTest {
     @Test
     void servicesKnowNoSshClient() {
         // JSch stays in org.vireo.ssh: host services see only the HostConnector seam
-        noClasses().that().resideInAnyPackage("org.vireo.host..", "org.vireo.libvirt..", "org.vireo.model..")
+        noClasses().that().resideInAnyPackage("org.vireo.host..", "org.vireo.job..", "org.vireo.libvirt..", "org.vireo.model..")
             .should().dependOnClassesThat().resideInAnyPackage("com.jcraft..", "org.vireo.ssh..")
             .check(classes);
     }
@@ -49,7 +49,7 @@ class ArchitectureTest {
     @Test
     void gatewayKnowsNoServices() {
         noClasses().that().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.model..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.vireo.host..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.vireo.host..", "org.vireo.job..")
             .check(classes);
     }
 }

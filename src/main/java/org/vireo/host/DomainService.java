@@ -5,7 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.vireo.job.Job;
+import org.vireo.job.JobControl;
+import org.vireo.job.JobKind;
+import org.vireo.job.Jobs;
 import org.vireo.libvirt.DomainApi;
+import org.vireo.libvirt.JobApi;
+import org.vireo.libvirt.VirtException;
+import org.vireo.model.JobStats;
 import org.vireo.libvirt.VirtConnection;
 import org.vireo.model.BlockJob;
 import org.vireo.model.CpuUsageRow;
@@ -25,13 +32,66 @@ import org.vireo.model.VcpuPin;
  */
 public final class DomainService {
     private final HostSession session;
+    private final Jobs jobs;
 
-    public DomainService(HostSession session) {
+    public DomainService(HostSession session, Jobs jobs) {
         this.session = session;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Runs a long call (save, dump, snapshot with memory ...) as a job on its own thread with
+     * the host's connection: the host's ticks and other actions go on meanwhile, the Jobs
+     * panel shows its figures, and a cancel aborts it in libvirt at once.
+     */
+    private CompletableFuture<Void> job(JobKind kind, String what, String uuid, JobCall call) {
+        VirtConnection c = session.connection();
+        if (c == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Not connected to " + session.uri()));
+        }
+        String name = uuid == null ? "" : nameOf(uuid);
+        JobControl control = uuid == null ? JobControl.NONE : controlOf(c, uuid);
+        Job job = jobs.start(kind, what, session.uri(), uuid == null ? "" : uuid, name, control, () -> call.run(c));
+        return job.done().whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    /** Figures and abort of the job running on {@code uuid}, through {@code c}. */
+    public static JobControl controlOf(VirtConnection c, String uuid) {
+        return new JobControl() {
+            @Override
+            public JobStats poll() throws VirtException {
+                return new JobApi(c).stats(uuid, false);
+            }
+
+            @Override
+            public void abort() throws VirtException {
+                new JobApi(c).abort(uuid);
+            }
+
+            @Override
+            public JobStats completed() throws VirtException {
+                return new JobApi(c).stats(uuid, true);
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface JobCall {
+        void run(VirtConnection c) throws VirtException;
+    }
+
+    /** The jobs of every host (the Jobs panel's source). */
+    public Jobs jobs() {
+        return jobs;
     }
 
     public String uri() {
         return session.uri();
+    }
+
+    private String nameOf(String uuid) {
+        return session.current().domains().stream().filter(d -> d.uuid().equals(uuid))
+            .map(org.vireo.model.DomainSummary::name).findFirst().orElse(uuid);
     }
 
     private static DomainApi api(VirtConnection c) {
@@ -195,31 +255,19 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> save(String uuid, String file, Set<DomainFlags.Save> flags) {
-        return session.<Void>submit(c -> {
-            api(c).save(uuid, file, flags);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return job(JobKind.SAVE, "Save " + nameOf(uuid) + " to " + file, uuid, c -> api(c).save(uuid, file, flags));
     }
 
     public CompletableFuture<Void> restore(String file, Set<DomainFlags.Save> flags) {
-        return session.<Void>submit(c -> {
-            api(c).restore(file, flags);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return job(JobKind.RESTORE, "Restore from " + file, null, c -> api(c).restore(file, flags));
     }
 
     public CompletableFuture<Void> managedSave(String uuid, Set<DomainFlags.Save> flags) {
-        return session.<Void>submit(c -> {
-            api(c).managedSave(uuid, flags);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return job(JobKind.MANAGED_SAVE, "Managed save of " + nameOf(uuid), uuid, c -> api(c).managedSave(uuid, flags));
     }
 
     public CompletableFuture<Void> coreDump(String uuid, String file, Set<DomainFlags.Dump> flags) {
-        return session.<Void>submit(c -> {
-            api(c).coreDump(uuid, file, flags);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return job(JobKind.CORE_DUMP, "Core dump of " + nameOf(uuid) + " to " + file, uuid, c -> api(c).coreDump(uuid, file, flags));
     }
 
     public CompletableFuture<Void> injectNmi(String uuid) {
@@ -253,14 +301,18 @@ public final class DomainService {
 
     public CompletableFuture<String> createSnapshot(String uuid, String name, String description, boolean withMemory, boolean diskOnly,
                                  boolean external) {
-        return session.<String>submit(c -> api(c).createSnapshot(uuid, name, description, withMemory, diskOnly, external)).whenComplete((ok, err) -> session.requestRefresh());
+        if (!withMemory) {
+            return session.<String>submit(c -> api(c).createSnapshot(uuid, name, description, false, diskOnly, external))
+                .whenComplete((ok, err) -> session.requestRefresh());
+        }
+        // with memory the guest's RAM is written out: as long as a save, so a job
+        java.util.concurrent.atomic.AtomicReference<String> made = new java.util.concurrent.atomic.AtomicReference<>();
+        return job(JobKind.SNAPSHOT, "Snapshot " + nameOf(uuid) + " as " + name, uuid,
+            c -> made.set(api(c).createSnapshot(uuid, name, description, true, diskOnly, external))).thenApply(v -> made.get());
     }
 
     public CompletableFuture<Void> revertToSnapshot(String uuid, String name, int flags) {
-        return session.<Void>submit(c -> {
-            api(c).revertToSnapshot(uuid, name, flags);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return job(JobKind.REVERT, "Revert " + nameOf(uuid) + " to " + name, uuid, c -> api(c).revertToSnapshot(uuid, name, flags));
     }
 
     public CompletableFuture<Void> deleteSnapshot(String uuid, String name, DomainFlags.SnapshotDelete mode) {

@@ -42,9 +42,9 @@ public final class HostSession {
     private final StatsPoller poller;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
-    // touched only on the worker thread
-    private VirtConnection conn;
-    private String hostname = "";
+    // written only on the worker thread; jobs read it from theirs (libvirt connections are thread-safe)
+    private volatile VirtConnection conn;
+    private volatile String hostname = "";
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> retry;
     private volatile HostSnapshot current;
@@ -126,6 +126,19 @@ public final class HostSession {
             }
         });
         return result;
+    }
+
+    /**
+     * The open connection, for a job's own thread (a migration, a save), or null while
+     * disconnected. Long calls use it beside the worker so the host keeps ticking.
+     */
+    public VirtConnection connection() {
+        return conn;
+    }
+
+    /** The daemon's host name once learned, else empty. */
+    public String hostname() {
+        return hostname;
     }
 
     /** Closes the connection and ends the worker; returns at once. */

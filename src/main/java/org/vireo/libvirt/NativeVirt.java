@@ -150,6 +150,17 @@ interface NativeVirt extends Library {
     int virDomainMigrateGetMaxSpeed(Pointer dom, com.sun.jna.ptr.LongByReference bandwidth, int flags);
 
     int virDomainGetJobInfo(Pointer dom, Pointer info);
+    // jobs and migration (JobApi, MigrationApi)
+    int virDomainGetJobStats(Pointer dom, IntByReference type, PointerByReference params, IntByReference nparams, int flags);
+    void virTypedParamsFree(Pointer params, int nparams);
+    int virDomainAbortJob(Pointer dom);
+    Pointer virDomainMigrate3(Pointer dom, Pointer dconn, Pointer params, int nparams, int flags);
+    int virDomainMigrateToURI3(Pointer dom, String dconnuri, Pointer params, int nparams, int flags);
+    int virDomainMigrateSetMaxDowntime(Pointer dom, long downtimeMs, int flags);
+    int virDomainMigrateGetMaxDowntime(Pointer dom, com.sun.jna.ptr.LongByReference downtimeMs, int flags);
+    int virDomainMigrateSetMaxSpeed(Pointer dom, long bandwidthMiBs, int flags);
+    int virDomainMigrateStartPostCopy(Pointer dom, int flags);
+    Pointer virDomainLookupByUUIDString(Pointer conn, String uuid);
 
     void virTypedParamsClear(Pointer params, int nparams);
 

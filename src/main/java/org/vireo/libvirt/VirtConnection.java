@@ -301,7 +301,7 @@ public final class VirtConnection implements AutoCloseable {
         return conn;
     }
 
-    private Pointer connPointer() {
+    Pointer connPointer() {
         return BindingPointers.of(conn);
     }
 

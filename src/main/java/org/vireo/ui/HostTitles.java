@@ -4,11 +4,11 @@ import java.net.URI;
 import org.vireo.settings.DemoHost;
 
 /** Short names for hosts, the way virt-manager labels its connections ("QEMU/KVM", "QEMU/KVM: host"). */
-final class HostTitles {
+public final class HostTitles {
     private HostTitles() {
     }
 
-    static String of(String uri) {
+    public static String of(String uri) {
         if (DemoHost.isDemo(uri)) {
             return "Demo host (test driver)";
         }

@@ -50,15 +50,16 @@ public final class HostViewModel {
     private long applyNanos;
     private long appliedUpdates;
 
-    HostViewModel(String uri, HostOptions options) {
-        this(uri, options, HostConnector.DIRECT);
-    }
-
-    HostViewModel(String uri, HostOptions options, HostConnector connector) {
+    HostViewModel(String uri, HostOptions options, HostConnector connector, org.vireo.job.Jobs jobs) {
         this.uri = uri;
         this.title.set(HostTitles.of(uri));
         this.session = new HostSession(uri, options, connector, this::offer);
-        this.domainService = new DomainService(session);
+        this.domainService = new DomainService(session, jobs);
+    }
+
+    /** The host's service session (for view models that start jobs on it, as migration does). */
+    public HostSession session() {
+        return session;
     }
 
     void start() {
@@ -158,6 +159,11 @@ public final class HostViewModel {
         if (!added.isEmpty()) {
             domains.addAll(added);
         }
+    }
+
+    /** The daemon's host name once learned, else empty (from the host's worker; any thread). */
+    public String hostname() {
+        return session.hostname();
     }
 
     public String uri() {

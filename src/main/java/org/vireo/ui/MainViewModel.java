@@ -39,6 +39,9 @@ public final class MainViewModel {
     private final SshSessions sshSessions;
     private final HostConnector connector;
     private final ObservableList<HostViewModel> hosts = FXCollections.observableArrayList();
+    /** Long operations of every host: migrations, saves, dumps (the Jobs panel). */
+    private final org.vireo.job.Jobs jobs = new org.vireo.job.Jobs();
+    private final org.vireo.ui.job.JobsViewModel jobsView = new org.vireo.ui.job.JobsViewModel(jobs);
     private final ObjectProperty<HostViewModel> selectedHost = new SimpleObjectProperty<>(this, "selectedHost");
     private final ObjectProperty<DomainRowViewModel> selectedDomain = new SimpleObjectProperty<>(this, "selectedDomain");
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
@@ -174,6 +177,11 @@ public final class MainViewModel {
         sshSessions.closeAll();
     }
 
+    /** Every host's long jobs, for the Jobs panel and the quit guard. */
+    public org.vireo.ui.job.JobsViewModel jobs() {
+        return jobsView;
+    }
+
     /** The SSH prompts; the main window attaches its dialogs here. */
     public SshPromptViewModel sshPrompts() {
         return sshPrompts;
@@ -197,7 +205,7 @@ public final class MainViewModel {
     }
 
     private HostViewModel open(String uri) {
-        HostViewModel host = new HostViewModel(uri, options, connector);
+        HostViewModel host = new HostViewModel(uri, options, connector, jobs);
         // a domain that disappears (undefined, a transient one stopped, the host gone) takes its open page with it
         host.domains().addListener((javafx.collections.ListChangeListener<DomainRowViewModel>) c -> {
             DomainRowViewModel open = selectedDomain.get();

@@ -48,6 +48,10 @@ public final class MainWindow extends BorderPane {
     private final List<DomainRowViewModel> watchedRows = new ArrayList<>();
     private final ChangeListener<DomainStatus> statusWatcher = (obs, old, now) -> updateActions();
 
+    private final org.vireo.ui.job.JobsPane jobsPane;
+    private final SplitPane vertical;
+    private List<DomainRowViewModel> dragging = List.of();
+
     public MainWindow(MainViewModel model) {
         this.model = model;
         setId("mainWindow");
@@ -68,7 +72,27 @@ public final class MainWindow extends BorderPane {
         SplitPane split = new SplitPane(tree, right);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(tree, false);
-        setCenter(split);
+        jobsPane = new org.vireo.ui.job.JobsPane(model.jobs());
+        vertical = new SplitPane(split);
+        vertical.setOrientation(Orientation.VERTICAL);
+        setCenter(vertical);
+        tree.setMigrationDrop(new Drop());
+        tree.setContextMenu(treeMenu());
+        // a drag that ends anywhere but on a host that takes it does nothing
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (!dragging.isEmpty()) {
+                dragging = List.of();
+                setCursor(null);
+            }
+        });
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.M,
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::migrateSelected);
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.J,
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> showJobs(!jobsShown()));
+            }
+        });
         setBottom(statusLine());
         model.sshPrompts().setQuestions(new SshDialogs(() -> getScene() == null ? null : getScene().getWindow()));
 
@@ -94,6 +118,23 @@ public final class MainWindow extends BorderPane {
                     tree.select(r.getItem());
                 }
             });
+            // rows drag onto a host in the tree to migrate there (all selected rows when this one is among them)
+            r.setOnDragDetected(e -> {
+                if (!r.isEmpty() && e.isPrimaryButtonDown()) {
+                    List<DomainRowViewModel> sel = List.copyOf(table.getSelectionModel().getSelectedItems());
+                    new Drop().begin(sel.contains(r.getItem()) ? sel : List.of(r.getItem()));
+                    r.startFullDrag();
+                    e.consume();
+                }
+            });
+            javafx.scene.control.MenuItem migrate = new javafx.scene.control.MenuItem("Migrate…");
+            migrate.setId("tableMigrateMenuItem");
+            migrate.setOnAction(e -> openMigration(List.copyOf(table.getSelectionModel().getSelectedItems()), null));
+            javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open");
+            open.setOnAction(e -> tree.select(r.getItem()));
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(open, migrate);
+            r.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(r.emptyProperty())
+                .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
             return r;
         });
         // back from a domain page: the tree shows the host again
@@ -104,6 +145,139 @@ public final class MainWindow extends BorderPane {
             }
         });
         updateActions();
+    }
+
+    /** The Jobs panel (shown below the hosts when asked for or when a job starts). */
+    public org.vireo.ui.job.JobsPane jobsPane() {
+        return jobsPane;
+    }
+
+    public boolean jobsShown() {
+        return vertical.getItems().contains(jobsPane);
+    }
+
+    public void showJobs(boolean on) {
+        if (on && !jobsShown()) {
+            vertical.getItems().add(jobsPane);
+            vertical.setDividerPositions(0.62);
+        } else if (!on) {
+            vertical.getItems().remove(jobsPane);
+        }
+    }
+
+    /** The domains the toolbar acts on: the table's selection, else the open page's domain. */
+    private List<DomainRowViewModel> selectedDomains() {
+        List<DomainRowViewModel> sel = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (!sel.isEmpty()) {
+            return sel;
+        }
+        DomainRowViewModel open = model.selectedDomainProperty().get();
+        return open == null ? List.of() : List.of(open);
+    }
+
+    private void migrateSelected() {
+        List<DomainRowViewModel> rows = selectedDomains();
+        if (rows.isEmpty()) {
+            model.tell("Select the domains to migrate first.");
+            return;
+        }
+        openMigration(rows, null);
+    }
+
+    /** Opens the migration wizard for {@code rows}, with {@code destination} chosen when given. */
+    public org.vireo.ui.migration.MigrationWizard openMigration(List<DomainRowViewModel> rows, HostViewModel destination) {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        var vm = new org.vireo.ui.migration.MigrationWizardViewModel(model, rows, destination);
+        var wizard = new org.vireo.ui.migration.MigrationWizard(getScene() == null ? null : getScene().getWindow(), vm, this::jobStarted);
+        wizard.show();
+        return wizard;
+    }
+
+    private void jobStarted(org.vireo.job.Job job) {
+        showJobs(true);
+        // the row reaches the table on the next FX pulse
+        javafx.application.Platform.runLater(() -> jobsPane.select(job));
+        model.tell(job.title() + ": started (Jobs panel below)");
+    }
+
+    private javafx.scene.control.ContextMenu treeMenu() {
+        javafx.scene.control.MenuItem migrate = new javafx.scene.control.MenuItem("Migrate…");
+        migrate.setId("treeMigrateMenuItem");
+        migrate.setOnAction(e -> {
+            var item = tree.getSelectionModel().getSelectedItem();
+            if (item != null && item.getValue() instanceof DomainRowViewModel row) {
+                openMigration(List.of(row), null);
+            }
+        });
+        javafx.scene.control.MenuItem reconnect = new javafx.scene.control.MenuItem("Reconnect");
+        reconnect.setOnAction(e -> {
+            var item = tree.getSelectionModel().getSelectedItem();
+            if (item != null && item.getValue() instanceof HostViewModel host) {
+                host.reconnect();
+            }
+        });
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(migrate, reconnect);
+        menu.setOnShowing(e -> {
+            var item = tree.getSelectionModel().getSelectedItem();
+            boolean domain = item != null && item.getValue() instanceof DomainRowViewModel;
+            migrate.setVisible(domain);
+            reconnect.setVisible(!domain && item != null);
+        });
+        return menu;
+    }
+
+    /** Drag and drop onto a host of the tree: opens the wizard there, or migrates at once with the last options. */
+    private final class Drop implements org.vireo.ui.tree.MigrationDrop {
+        @Override
+        public void begin(List<DomainRowViewModel> domains) {
+            dragging = List.copyOf(domains);
+            setCursor(javafx.scene.Cursor.CLOSED_HAND);
+            String what = domains.size() == 1 ? domains.getFirst().getName() : domains.size() + " domains";
+            model.tell("Drop " + what + " on a host to migrate (hold Shift to start at once with the last options)");
+        }
+
+        @Override
+        public List<DomainRowViewModel> dragged() {
+            return dragging;
+        }
+
+        @Override
+        public String refusal(HostViewModel host) {
+            return org.vireo.ui.migration.MigrationTargets.refusal(dragging, host, "");
+        }
+
+        @Override
+        public void hover(HostViewModel host, String refusal) {
+            if (host == null) {
+                setCursor(javafx.scene.Cursor.CLOSED_HAND);
+                return;
+            }
+            setCursor(refusal.isEmpty() ? javafx.scene.Cursor.CLOSED_HAND : javafx.scene.Cursor.DISAPPEAR);
+            model.tell(refusal.isEmpty() ? "Release to migrate to " + host.titleProperty().get()
+                : host.titleProperty().get() + " cannot take it: " + refusal);
+        }
+
+        @Override
+        public void drop(HostViewModel host, boolean atOnce) {
+            List<DomainRowViewModel> rows = dragging;
+            end();
+            var vm = new org.vireo.ui.migration.MigrationWizardViewModel(model, rows, host);
+            if (atOnce && vm.useLastOptions()) {
+                vm.start().ifPresentOrElse(MainWindow.this::jobStarted,
+                    () -> model.tell("Not started: " + String.join(" ", vm.problems())));
+                return;
+            }
+            // the wizard opens after the gesture has ended
+            javafx.application.Platform.runLater(() -> openMigration(rows, host));
+        }
+
+        @Override
+        public void end() {
+            dragging = List.of();
+            setCursor(null);
+        }
     }
 
     public ConnectionTreeView tree() {
@@ -118,6 +292,12 @@ public final class MainWindow extends BorderPane {
     public DomainPage domainPage() {
         if (domainPage == null) {
             domainPage = new DomainPage(model);
+            domainPage.setOnMigrate(() -> {
+                DomainRowViewModel open = model.selectedDomainProperty().get();
+                if (open != null) {
+                    openMigration(List.of(open), null);
+                }
+            });
             domainPage.visibleProperty().bind(model.selectedDomainProperty().isNotNull());
             right.getChildren().add(domainPage);
         }
@@ -153,6 +333,11 @@ public final class MainWindow extends BorderPane {
             actionButtons.put(action, b);
             bar.getItems().add(b);
         }
+        Button migrate = new Button("Migrate…", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TRUCK_FAST_OUTLINE));
+        migrate.setId("migrateButton");
+        migrate.setTooltip(new Tooltip("Migrate the selected domains to another host (Ctrl+M; or drag them onto the host)"));
+        migrate.setOnAction(e -> migrateSelected());
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), migrate);
         Button prefs = iconButton("preferencesButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignC.COG), "Preferences");
         prefs.setOnAction(e -> new org.vireo.ui.dialog.PreferencesDialog(getScene().getWindow(), model.statsProperty().get())
             .showAndWait().ifPresent(model::applyStats));
@@ -229,7 +414,18 @@ public final class MainWindow extends BorderPane {
         Label status = new Label();
         status.setId("statusLabel");
         status.textProperty().bind(model.messageProperty());
-        HBox line = new HBox(status);
+        Button jobs = new Button();
+        jobs.setId("jobsButton");
+        jobs.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        jobs.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int n = model.jobs().runningProperty().get();
+            return n == 0 ? "Jobs" : "Jobs: " + n + " running";
+        }, model.jobs().runningProperty()));
+        jobs.setTooltip(new Tooltip("Show or hide the Jobs panel (Ctrl+J)"));
+        jobs.setOnAction(e -> showJobs(!jobsShown()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox line = new HBox(status, gap, jobs);
         line.setAlignment(Pos.CENTER_LEFT);
         line.setPadding(new Insets(4, 10, 4, 10));
         line.getStyleClass().add("status-line");

@@ -37,10 +37,28 @@ public final class VireoApp extends Application {
         Scene scene = createScene(model, p.settings().windowWidth(), p.settings().windowHeight());
         stage.setTitle("Vireo");
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> p.writer().update(s -> s.withWindowSize(scene.getWidth(), scene.getHeight())));
+        stage.setOnCloseRequest(e -> {
+            if (!mayQuit(stage, model)) {
+                e.consume();
+                return;
+            }
+            p.writer().update(s -> s.withWindowSize(scene.getWidth(), scene.getHeight()));
+        });
         stage.show();
         BenchProbe.attachIfAsked(model, scene, ((MainWindow) scene.getRoot()).table());
         model.openAll(p.connections());
+    }
+
+    /** With jobs running, quitting asks first: libvirt aborts a migration whose client goes away. */
+    public static boolean mayQuit(javafx.stage.Window owner, MainViewModel model) {
+        int n = model.jobs().runningNow();
+        if (n == 0) {
+            return true;
+        }
+        return org.vireo.ui.dialog.ConfirmDialog.ask(owner, "Quit with " + n + (n == 1 ? " job" : " jobs") + " running?",
+            "Running migrations are aborted by libvirt when Vireo exits and the guests stay where they were; "
+                + "saves and dumps already handed to libvirt finish on the host, but Vireo will not show their outcome.",
+            "Quit");
     }
 
     /** The themed scene of the main window; tests build theirs the same way. */

@@ -91,6 +91,51 @@ public final class TwoHostLab {
         return n;
     }
 
+    /** The host's libvirt URI as this machine reaches it (its unix socket). */
+    public static String uri(String host) {
+        return get("TWOHOST_" + host + "_URI");
+    }
+
+    /** virsh against host A or B; fails on a non-zero exit. */
+    public static String virsh(String host, String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("virsh", "-q", "-c", uri(host)));
+        cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
+    /** The domain's state on the host as virsh says it, or "" when the host has no such domain. */
+    public static String state(String host, String domain) {
+        try {
+            return virsh(host, "domstate", domain);
+        } catch (AssertionError e) {
+            return "";
+        }
+    }
+
+    /** Defines a throwaway guest on the host (twohost.sh guest): "private" puts its disk in the host's own pool dir, "start" boots it. */
+    public static void guest(String host, String name, String... options) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(get("TWOHOST_SCRIPT"), "guest", host, name));
+        cmd.addAll(List.of(options));
+        cmd.add(get("TWOHOST_DIR"));
+        run(cmd);
+    }
+
+    /** Removes a throwaway guest from both hosts, whatever state it is in (for @AfterEach). */
+    public static void removeEverywhere(String name) {
+        for (String h : List.of("A", "B")) {
+            try {
+                virsh(h, "destroy", name);
+            } catch (AssertionError ignored) {
+                // not running there
+            }
+            try {
+                virsh(h, "undefine", "--managed-save", "--snapshots-metadata", name);
+            } catch (AssertionError ignored) {
+                // not defined there
+            }
+        }
+    }
+
     public static void linkDown(String host) {
         run(List.of(get("TWOHOST_SCRIPT"), "link-down", host, get("TWOHOST_DIR")));
     }

@@ -50,7 +50,12 @@ public final class DomainPage extends BorderPane {
         name.getStyleClass().add(Styles.TITLE_3);
         state.setId("domainState");
         host.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox title = new HBox(8, stateIcon, name, state);
+        Button migrate = new Button("Migrate…", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TRUCK_FAST_OUTLINE));
+        migrate.setId("pageMigrateButton");
+        migrate.setOnAction(e -> onMigrate.run());
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox title = new HBox(8, stateIcon, name, state, gap, migrate);
         title.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(2, back, title, host);
         header.setPadding(new Insets(6, 10, 6, 10));
@@ -79,6 +84,13 @@ public final class DomainPage extends BorderPane {
 
         model.selectedDomainProperty().addListener((obs, old, now) -> show(now));
         show(model.selectedDomainProperty().get());
+    }
+
+    private Runnable onMigrate = () -> { };
+
+    /** What the header's Migrate button does (the main window opens the wizard). */
+    public void setOnMigrate(Runnable action) {
+        this.onMigrate = action;
     }
 
     /** The state of the Overview ... Actions tabs (for tests). */

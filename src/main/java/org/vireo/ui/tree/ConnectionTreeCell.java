@@ -26,7 +26,53 @@ final class ConnectionTreeCell extends TreeCell<Object> {
     private final ChangeListener<Object> redraw = (obs, old, now) -> draw();
     private Object shown;
 
-    ConnectionTreeCell() {
+    private static final javafx.css.PseudoClass DROP_OK = javafx.css.PseudoClass.getPseudoClass("drop-ok");
+    private static final javafx.css.PseudoClass DROP_REFUSED = javafx.css.PseudoClass.getPseudoClass("drop-refused");
+
+    ConnectionTreeCell(java.util.function.Supplier<MigrationDrop> drops) {
+        this();
+        // a domain dragged onto another host migrates there; a full press-drag-release gesture
+        // stays inside this window, so it needs no platform drag-and-drop
+        setOnDragDetected(e -> {
+            MigrationDrop d = drops.get();
+            if (d != null && shown instanceof DomainRowViewModel row && e.isPrimaryButtonDown()) {
+                d.begin(java.util.List.of(row));
+                startFullDrag();
+                e.consume();
+            }
+        });
+        setOnMouseDragEntered(e -> {
+            MigrationDrop d = drops.get();
+            if (d != null && !d.dragged().isEmpty() && shown instanceof HostViewModel host) {
+                String why = d.refusal(host);
+                pseudoClassStateChanged(DROP_OK, why.isEmpty());
+                pseudoClassStateChanged(DROP_REFUSED, !why.isEmpty());
+                d.hover(host, why);
+            }
+        });
+        setOnMouseDragExited(e -> {
+            clearDropMarks();
+            MigrationDrop d = drops.get();
+            if (d != null && !d.dragged().isEmpty()) {
+                d.hover(null, "");
+            }
+        });
+        setOnMouseDragReleased(e -> {
+            clearDropMarks();
+            MigrationDrop d = drops.get();
+            if (d != null && !d.dragged().isEmpty() && shown instanceof HostViewModel host && d.refusal(host).isEmpty()) {
+                d.drop(host, e.isShiftDown() || e.isControlDown());
+                e.consume();
+            }
+        });
+    }
+
+    private void clearDropMarks() {
+        pseudoClassStateChanged(DROP_OK, false);
+        pseudoClassStateChanged(DROP_REFUSED, false);
+    }
+
+    private ConnectionTreeCell() {
         box.setAlignment(Pos.CENTER_LEFT);
         title.getStyleClass().add("tree-title");
         detail.getStyleClass().add("tree-detail");

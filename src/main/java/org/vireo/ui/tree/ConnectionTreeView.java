@@ -29,7 +29,7 @@ public final class ConnectionTreeView extends TreeView<Object> {
         setShowRoot(false);
         getRoot().setExpanded(true);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        setCellFactory(tree -> new ConnectionTreeCell());
+        setCellFactory(tree -> new ConnectionTreeCell(() -> migrationDrop));
         follow(model.hosts(), getRoot(), this::hostItem, hostItems);
         model.hosts().addListener((ListChangeListener<HostViewModel>) c -> sortedDomains.keySet().retainAll(c.getList()));
         getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -42,6 +42,13 @@ public final class ConnectionTreeView extends TreeView<Object> {
                 model.selectedHostProperty().set(row.host());
             }
         });
+    }
+
+    private MigrationDrop migrationDrop;
+
+    /** Lets domains be dragged onto hosts to migrate them. */
+    public void setMigrationDrop(MigrationDrop drop) {
+        this.migrationDrop = drop;
     }
 
     /** Selects the item of a host or a domain. */
