@@ -159,7 +159,7 @@ public final class MainWindow extends BorderPane {
     public void showJobs(boolean on) {
         if (on && !jobsShown()) {
             vertical.getItems().add(jobsPane);
-            vertical.setDividerPositions(0.62);
+            vertical.setDividerPositions(0.5);
         } else if (!on) {
             vertical.getItems().remove(jobsPane);
         }

@@ -74,6 +74,8 @@ public final class JobsPane extends VBox {
             }
         });
         table.setPrefHeight(150);
+        // the list stays readable when a migration's charts open below it
+        table.setMinHeight(110);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showDetails(row));
         model.rows().addListener((javafx.collections.ListChangeListener<JobRowViewModel>) c -> {
             if (table.getSelectionModel().getSelectedItem() == null && !model.rows().isEmpty()) {
@@ -96,8 +98,10 @@ public final class JobsPane extends VBox {
         remaining.line("memory left", () -> shown == null ? org.vireo.model.TimeSeries.EMPTY : shown.remainingMemory(), Color.web("#0969da"));
         rates.line("transfer", () -> shown == null ? org.vireo.model.TimeSeries.EMPTY : shown.transferRate(), Color.web("#1a7f37"))
             .line("dirtied", () -> shown == null ? org.vireo.model.TimeSeries.EMPTY : shown.dirtyRate(), Color.web("#cf222e"));
-        remaining.setPrefHeight(140);
-        rates.setPrefHeight(140);
+        remaining.setPrefHeight(120);
+        rates.setPrefHeight(120);
+        remaining.setMinHeight(100);
+        rates.setMinHeight(100);
         HBox charts = new HBox(8, remaining, rates);
         HBox.setHgrow(remaining, Priority.ALWAYS);
         HBox.setHgrow(rates, Priority.ALWAYS);
@@ -105,7 +109,7 @@ public final class JobsPane extends VBox {
         downtime.setPromptText("ms");
         downtime.setPrefColumnCount(6);
         speed.setId("jobBandwidthField");
-        speed.setPromptText("MiB/s");
+        speed.setPromptText("unlimited");
         speed.setPrefColumnCount(6);
         Button setDowntime = new Button("Set max downtime");
         setDowntime.setId("setMaxDowntimeButton");
@@ -165,7 +169,8 @@ public final class JobsPane extends VBox {
                 r.limits().whenComplete((l, err) -> Platform.runLater(() -> {
                     if (err == null && shown == r) {
                         downtime.setText(Long.toString(l[0]));
-                        speed.setText(Long.toString(l[1]));
+                        // libvirt reports "no cap" as its largest value (8 PiB/s)
+                        speed.setText(l[1] >= (1L << 43) - 1 ? "" : Long.toString(l[1]));
                     }
                 }));
             }
@@ -242,29 +247,42 @@ public final class JobsPane extends VBox {
         return c;
     }
 
-    private TableColumn<JobRowViewModel, JobState> buttonsColumn() {
-        TableColumn<JobRowViewModel, JobState> c = new TableColumn<>("");
+    private TableColumn<JobRowViewModel, JobRowViewModel> buttonsColumn() {
+        TableColumn<JobRowViewModel, JobRowViewModel> c = new TableColumn<>("");
         c.setPrefWidth(90);
-        c.setCellValueFactory(f -> f.getValue().stateProperty());
+        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             private final Button cancel = new Button("Cancel");
             private final Button dismiss = new Button("Dismiss");
+            private final InvalidationListener restate = o -> show();
+            private JobRowViewModel row;
 
             {
                 cancel.getStyleClass().add(Styles.SMALL);
                 dismiss.getStyleClass().add(Styles.SMALL);
-                cancel.setOnAction(e -> model.cancel(getTableRow().getItem()));
-                dismiss.setOnAction(e -> model.dismiss(getTableRow().getItem()));
+                cancel.setOnAction(e -> model.cancel(row));
+                dismiss.setOnAction(e -> model.dismiss(row));
             }
 
             @Override
-            protected void updateItem(JobState s, boolean empty) {
-                super.updateItem(s, empty);
-                JobRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (row == null || s == null) {
+            protected void updateItem(JobRowViewModel item, boolean empty) {
+                super.updateItem(item, empty);
+                if (row != null) {
+                    row.stateProperty().removeListener(restate);
+                }
+                row = empty ? null : item;
+                if (row != null) {
+                    row.stateProperty().addListener(restate);
+                }
+                show();
+            }
+
+            private void show() {
+                if (row == null) {
                     setGraphic(null);
                     return;
                 }
+                JobState s = row.stateProperty().get();
                 cancel.setId("cancelJob-" + row.job().id());
                 dismiss.setId("dismissJob-" + row.job().id());
                 cancel.setDisable(!row.cancellableProperty().get() || s == JobState.CANCELLING);

@@ -90,7 +90,7 @@ public final class MigrationWizard {
         top.setPadding(new Insets(10, 10, 4, 10));
         BorderPane root = new BorderPane(pages, top, null, buttons, null);
         root.setId("migrationWizard");
-        root.setPrefSize(620, 560);
+        root.setPrefSize(660, 720);
         Scene scene = new Scene(root);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
@@ -181,11 +181,11 @@ public final class MigrationWizard {
 
     private Node optionsPage() {
         ToggleGroup modes = new ToggleGroup();
-        VBox modeBox = new VBox(4);
+        HBox modeBox = new HBox(14);
         for (Mode m : Mode.values()) {
-            RadioButton r = new RadioButton(m.label() + " — " + m.description());
+            RadioButton r = new RadioButton(m.label());
             r.setId("mode-" + m.name().toLowerCase());
-            r.setWrapText(true);
+            r.setTooltip(new javafx.scene.control.Tooltip(m.description()));
             r.setToggleGroup(modes);
             r.setUserData(m);
             r.setSelected(model.mode.get() == m);
@@ -253,7 +253,11 @@ public final class MigrationWizard {
         grid.addRow(r++, new Label("Migration address"), address);
         grid.addRow(r++, new Label("Destination URI (as the source sees it)"), peer);
         grid.addRow(r, new Label("Name on the destination"), newName);
-        VBox basic = new VBox(6, modeBox, persist, undefine, grid, converge, postCopy, unsafe, unsafeWarning);
+        Label modeHelp = new Label();
+        modeHelp.getStyleClass().add(Styles.TEXT_MUTED);
+        modeHelp.setWrapText(true);
+        modeHelp.textProperty().bind(Bindings.createStringBinding(() -> model.mode.get().description(), model.mode));
+        VBox basic = new VBox(6, modeBox, modeHelp, persist, undefine, unsafe, unsafeWarning, postCopy, converge, grid);
         TitledPane advanced = new TitledPane("Destination XML", xml);
         advanced.setExpanded(false);
         Label problems = problemsLabel("optionsProblems");
