@@ -9,6 +9,8 @@
 #   twohost.sh link-down HOST [DIR] cut HOST's (A or B) link: its eth0 goes down
 #   twohost.sh link-up HOST [DIR]   bring it back
 #   twohost.sh facts [DIR]          print the facts file (KEY=VALUE lines, see write_facts)
+#   twohost.sh throttle-writes HOST BYTES_PER_S [DIR]
+#                                   slow the host's direct disk writes (0 lifts it)
 #   twohost.sh guest HOST NAME [private] [start] [DIR]
 #                                   define (and start) a throwaway guest on HOST
 #
@@ -375,6 +377,7 @@ stop_lab() {
       wait_for 10 "lab processes to die" none_alive "${pids[@]}"
     fi
   fi
+  for h in "${HOSTS[@]}"; do rmdir "$(blkio_group "$h")" 2>/dev/null || true; done
   ip link del "$ROOT_IF" 2>/dev/null || true
   for h in "${HOSTS[@]}"; do ip netns del "$(ns_of "$h")" 2>/dev/null || true; done
   ip netns del "$NS_BR" 2>/dev/null || true
@@ -428,6 +431,27 @@ cmd_guest() {
   [[ -z $start ]] || virsh -q -c "$(uri_of "$h")" start "$name" >/dev/null
 }
 
+# throttle-writes HOST BYTES_PER_S: direct (O_DIRECT) writes of the host's libvirtd and its
+# helpers to the lab's disk go no faster than that (0 lifts it): a cgroup v1 blkio throttle.
+# A save with "bypass cache" then lasts seconds, long enough to cancel it mid-way.
+blkio_group() { echo "/sys/fs/cgroup/blkio/vireo-lab-${H4}$1"; }
+cmd_throttle() {
+  local h=${1:-} bps=${2:-} cg dev p
+  [[ $h == A || $h == B ]] || die "throttle-writes needs a host: A or B"
+  [[ $bps =~ ^[0-9]+$ ]] || die "throttle-writes needs bytes per second (0 to lift)"
+  need_root
+  [[ -d /sys/fs/cgroup/blkio ]] || die "no cgroup v1 blkio controller on this machine"
+  cg=$(blkio_group "$h")
+  dev=$(findmnt -no MAJ:MIN -T "$DIR" | tr -d ' ')
+  # throttles apply to whole disks: a partition's parent
+  [[ -e /sys/dev/block/$dev/partition ]] && dev=$(cat "$(readlink -f "/sys/dev/block/$dev/..")/dev")
+  mkdir -p "$cg"
+  echo "$dev $bps" >"$cg/blkio.throttle.write_bps_device"
+  # cgroup.procs moves whole processes (tasks would move one thread); helpers forked later follow
+  for p in $(pgrep -x libvirtd); do in_host "$h" "$p" && echo "$p" >"$cg/cgroup.procs"; done
+  log "host$h direct writes to $dev limited to $bps B/s"
+}
+
 main() {
   local cmd=${1:-}
   shift || true
@@ -439,6 +463,7 @@ main() {
     link-up) set_dir "${2:-}"; need_root; cmd_link "${1:-}" up ;;
     facts) set_dir "${1:-}"; cat "$DIR/facts" ;;
     guest) set_dir ""; cmd_guest "$@" ;;
+    throttle-writes) set_dir "${3:-}"; cmd_throttle "${1:-}" "${2:-}" ;;
     *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 }

@@ -51,8 +51,12 @@ public final class DomainService {
         }
         String name = uuid == null ? "" : nameOf(uuid);
         JobControl control = uuid == null ? JobControl.NONE : controlOf(c, uuid);
+        session.jobStarted();
         Job job = jobs.start(kind, what, session.uri(), uuid == null ? "" : uuid, name, control, () -> call.run(c));
-        return job.done().whenComplete((ok, err) -> session.requestRefresh());
+        return job.done().whenComplete((ok, err) -> {
+            session.jobEnded();
+            session.requestRefresh();
+        });
     }
 
     /** Figures and abort of the job running on {@code uuid}, through {@code c}. */

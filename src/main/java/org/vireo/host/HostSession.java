@@ -41,6 +41,8 @@ public final class HostSession {
     private final Backoff backoff;
     private final StatsPoller poller;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    /** Long jobs (saves, migrations ...) running against this host's domains right now. */
+    private final java.util.concurrent.atomic.AtomicInteger jobsRunning = new java.util.concurrent.atomic.AtomicInteger();
 
     // written only on the worker thread; jobs read it from theirs (libvirt connections are thread-safe)
     private volatile VirtConnection conn;
@@ -98,14 +100,32 @@ public final class HostSession {
         });
     }
 
-    /** Runs a lifecycle action on the worker; the future fails with libvirt's error. */
+    /**
+     * Runs a lifecycle action beside the worker (a Force off takes about 1.5 s while QEMU
+     * exits; the host's ticks go on meanwhile); the future fails with libvirt's error.
+     */
     public CompletableFuture<Void> perform(String domainUuid, DomainAction action) {
-        return this.<Void>submit(c -> {
+        VirtConnection c = conn;
+        if (c == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Not connected to " + uri));
+        }
+        return CompletableFuture.runAsync(() -> {
             LOG.info("{} on {} at {}", action, domainUuid, uri);
-            c.perform(domainUuid, action);
-            return null;
-        }).whenComplete((ok, err) -> requestRefresh());
+            try {
+                c.perform(domainUuid, action);
+            } catch (VirtException e) {
+                LOG.warn("{} failed on {}: {} ({}/{})", action, uri, e.getMessage(), e.codeName(), e.errorDomain());
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, ACTIONS).whenComplete((ok, err) -> requestRefresh());
     }
+
+    /** Lifecycle actions of every host, each on a thread of its own while it lasts. */
+    private static final java.util.concurrent.ExecutorService ACTIONS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "host action");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Any gateway call for this host, run on its worker. */
     public <T> CompletableFuture<T> submit(HostCall<T> call) {
@@ -134,6 +154,15 @@ public final class HostSession {
      */
     public VirtConnection connection() {
         return conn;
+    }
+
+    /** A job on one of this host's domains started; until {@link #jobEnded()} the ticks do not wait for busy domains. */
+    public void jobStarted() {
+        jobsRunning.incrementAndGet();
+    }
+
+    public void jobEnded() {
+        jobsRunning.decrementAndGet();
     }
 
     /** The daemon's host name once learned, else empty. */
@@ -225,7 +254,7 @@ public final class HostSession {
             return;
         }
         try {
-            publish(poller.poll(conn, uri, hostname));
+            publish(poller.poll(conn, uri, hostname, jobsRunning.get() > 0));
         } catch (VirtException e) {
             LOG.warn("refresh of {} failed: {} ({}/{})", uri, e.getMessage(), e.codeName(), e.errorDomain());
             if (!conn.isAlive()) {

@@ -66,12 +66,16 @@ public final class MigrationService {
             }
         };
         Controls controls = new Controls(src, uuid, options.postCopy());
+        source.jobStarted();
+        destination.jobStarted();
         Job job = jobs.start(JobKind.MIGRATION, title, source.uri(), uuid, name, control, controls, () -> {
             LOG.info("migrating {} from {} to {}: flags {} ({})", name, source.uri(), destination.uri(), options.flags(), options.mode());
             new MigrationApi(src).migrate(uuid, dst, options);
         });
         // the lists follow from libvirt's events; one refresh each in case a driver sends none
         job.done().whenComplete((ok, err) -> {
+            source.jobEnded();
+            destination.jobEnded();
             source.requestRefresh();
             destination.requestRefresh();
         });

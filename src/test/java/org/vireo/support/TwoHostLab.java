@@ -136,6 +136,11 @@ public final class TwoHostLab {
         }
     }
 
+    /** Limits the host's direct disk writes to {@code bytesPerSecond} (0 lifts the limit): saves with "bypass cache" slow down. */
+    public static void throttleWrites(String host, long bytesPerSecond) {
+        run(List.of(get("TWOHOST_SCRIPT"), "throttle-writes", host, Long.toString(bytesPerSecond), get("TWOHOST_DIR")));
+    }
+
     public static void linkDown(String host) {
         run(List.of(get("TWOHOST_SCRIPT"), "link-down", host, get("TWOHOST_DIR")));
     }
