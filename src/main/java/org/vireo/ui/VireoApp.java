@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.vireo.settings.Settings;
 import org.vireo.settings.SettingsWriter;
 
@@ -37,7 +42,17 @@ public final class VireoApp extends Application {
         Scene scene = createScene(model, p.settings().windowWidth(), p.settings().windowHeight());
         stage.setTitle("Vireo");
         stage.setScene(scene);
+        // PNGs rendered from icons/vireo.svg (JavaFX reads no SVG), loaded off the FX thread;
+        // the window manager picks a size
+        for (int size : new int[] {32, 64, 128}) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(VireoApp.class.getResource("/org/vireo/vireo-" + size + ".png")).toExternalForm(), true));
+        }
         stage.setOnCloseRequest(e -> p.writer().update(s -> s.withWindowSize(scene.getWidth(), scene.getHeight())));
+        // Ctrl+Q quits as the window's close button does
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            stage.close();
+        });
         stage.show();
         BenchProbe.attachIfAsked(model, scene, ((MainWindow) scene.getRoot()).table());
         model.openAll(p.connections());
