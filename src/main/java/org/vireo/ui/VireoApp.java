@@ -42,10 +42,10 @@ public final class VireoApp extends Application {
         Scene scene = createScene(model, p.settings().windowWidth(), p.settings().windowHeight());
         stage.setTitle("Vireo");
         stage.setScene(scene);
-        // PNGs rendered from icons/vireo.svg (JavaFX reads no SVG), loaded off the FX thread;
-        // the window manager picks a size
+        // PNGs rendered from icons/vireo.svg (JavaFX reads no SVG), a few KiB each, read here
+        // because a stage ignores an icon still loading; the window manager picks a size
         for (int size : new int[] {32, 64, 128}) {
-            stage.getIcons().add(new Image(Objects.requireNonNull(VireoApp.class.getResource("/org/vireo/vireo-" + size + ".png")).toExternalForm(), true));
+            stage.getIcons().add(new Image(Objects.requireNonNull(VireoApp.class.getResource("/org/vireo/vireo-" + size + ".png")).toExternalForm()));
         }
         stage.setOnCloseRequest(e -> p.writer().update(s -> s.withWindowSize(scene.getWidth(), scene.getHeight())));
         // Ctrl+Q quits as the window's close button does
