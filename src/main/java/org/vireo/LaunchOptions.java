@@ -6,18 +6,20 @@ import java.util.List;
 
 /**
  * The command line: {@code --connect URI} (repeatable: exactly these connections for this
- * run) and {@code --config-dir DIR}.
+ * run), {@code --config-dir DIR} and {@code --software-rendering}.
  */
-public record LaunchOptions(List<String> connect, Path configDir) {
+public record LaunchOptions(List<String> connect, Path configDir, boolean softwareRendering) {
 
     public static LaunchOptions parse(String... args) {
         List<String> connect = new ArrayList<>();
         Path configDir = null;
+        boolean software = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--connect", "-c" -> connect.add(value(args, ++i, arg));
                 case "--config-dir" -> configDir = Path.of(value(args, ++i, arg));
+                case "--software-rendering" -> software = true;
                 default -> {
                     if (arg.startsWith("--connect=")) {
                         connect.add(arg.substring("--connect=".length()));
@@ -29,7 +31,7 @@ public record LaunchOptions(List<String> connect, Path configDir) {
                 }
             }
         }
-        return new LaunchOptions(List.copyOf(connect), configDir);
+        return new LaunchOptions(List.copyOf(connect), configDir, software);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -41,8 +43,9 @@ public record LaunchOptions(List<String> connect, Path configDir) {
 
     public static String usage() {
         return """
-            usage: vireo [--connect URI]... [--config-dir DIR]
-              --connect URI     open exactly these connections for this run (repeatable)
-              --config-dir DIR  where settings live (default: $XDG_CONFIG_HOME/vireo)""";
+            usage: vireo [--connect URI]... [--config-dir DIR] [--software-rendering]
+              --connect URI         open exactly these connections for this run (repeatable)
+              --config-dir DIR      where settings live (default: $XDG_CONFIG_HOME/vireo)
+              --software-rendering  draw without the GPU (also VIREO_SOFTWARE_RENDERING=1)""";
     }
 }

@@ -31,6 +31,9 @@ public final class Launcher {
             System.exit(2);
             return;
         }
+        if (SoftwareRendering.asked(options)) {
+            SoftwareRendering.apply();
+        }
         AppDirs dirs = AppDirs.fromEnvironment(options.configDir());
         // before the first logger: logback reads this for its file appender
         System.setProperty("vireo.log.file", dirs.logFile().toString());

@@ -1,8 +1,10 @@
 package org.vireo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +23,12 @@ class LaunchOptionsTest {
         LaunchOptions o = LaunchOptions.parse();
         assertEquals(List.of(), o.connect());
         assertNull(o.configDir());
+        assertFalse(o.softwareRendering());
+    }
+
+    @Test
+    void softwareRenderingIsAFlag() {
+        assertTrue(LaunchOptions.parse("--software-rendering").softwareRendering());
     }
 
     @Test

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.vireo.settings.Settings;
 import org.vireo.settings.SettingsWriter;
@@ -37,12 +41,24 @@ public final class VireoApp extends Application {
         Scene scene = createScene(model, p.settings().windowWidth(), p.settings().windowHeight());
         stage.setTitle("Vireo");
         stage.setScene(scene);
+        // PNGs rendered from icons/vireo.svg (JavaFX reads no SVG), a few KiB each, read here
+        // because a stage ignores an icon still loading; the window manager picks a size
+        for (int size : new int[] {32, 64, 128}) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(VireoApp.class.getResource("/org/vireo/vireo-" + size + ".png")).toExternalForm()));
+        }
         stage.setOnCloseRequest(e -> {
             if (!mayQuit(stage, model)) {
                 e.consume();
                 return;
             }
             p.writer().update(s -> s.withWindowSize(scene.getWidth(), scene.getHeight()));
+        });
+        // Ctrl+Q quits as the window's close button does (and asks the same when jobs run)
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (mayQuit(stage, model)) {
+                p.writer().update(s -> s.withWindowSize(scene.getWidth(), scene.getHeight()));
+                stage.close();
+            }
         });
         stage.show();
         BenchProbe.attachIfAsked(model, scene, ((MainWindow) scene.getRoot()).table());
