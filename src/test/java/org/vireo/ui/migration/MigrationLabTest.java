@@ -99,6 +99,16 @@ class MigrationLabTest {
         }
     }
 
+    private static void awaitTrue(Duration timeout, String what, java.util.function.BooleanSupplier c) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            sleep(50);
+        }
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
@@ -181,6 +191,8 @@ class MigrationLabTest {
         robot.clickOn("#wizardNext");
         // the lab's disks sit on a directory both hosts see, which libvirt cannot tell is shared
         robot.clickOn("#unsafeCheck");
+        // a changed definition for the destination (virDomainMigrate3 with destination_xml: Sys::Virt's migrate2)
+        pasteDestinationXml(robot, name, "moved by Vireo");
         Screenshots.save(wizard, "migration-wizard-options");
         robot.clickOn("#wizardNext");
         String summary = Fx.get(() -> ((Label) robot.lookup("#migrationSummary").query()).getText());
@@ -192,6 +204,7 @@ class MigrationLabTest {
         assertEquals(JobState.SUCCEEDED, job.state(), job.error());
         awaitVirsh("B", name, "running");
         assertEquals("", TwoHostLab.state("A", name), "undefined on the source");
+        assertEquals("moved by Vireo", TwoHostLab.virsh("B", "desc", "--title", name), "the destination XML was used");
         // the lists follow libvirt's events: no refresh asked for
         awaitOn("B", name, DomainState.RUNNING);
         Fx.await(WAIT, name + " gone from hostA in Vireo", () -> row("A", name).isEmpty());
@@ -226,6 +239,45 @@ class MigrationLabTest {
         assertEquals("", TwoHostLab.state("B", name));
         awaitOn("A", name, DomainState.RUNNING);
         assertTrue(back.getWindow() == null || !back.getWindow().isShowing(), "the wizard closed");
+    }
+
+    /** Opens the wizard's Destination XML section and pastes the domain's migratable XML with a new title. */
+    private void pasteDestinationXml(FxRobot robot, String name, String title) {
+        String xml = TwoHostLab.virsh("A", "dumpxml", "--migratable", name)
+            .replaceFirst("</name>", "</name>\n  <title>" + title + "</title>");
+        robot.clickOn("Destination XML");
+        Fx.run(() -> robot.lookup("#destinationXmlArea").<javafx.scene.control.TextArea>query().setText(xml));
+    }
+
+    @Test
+    void peerToPeerWithADestinationXmlByTheUriTheSourceSees(FxRobot robot) {
+        String name = guest("mig-p2p", "start");
+        awaitOn("A", name, DomainState.RUNNING);
+        select(robot, name);
+        robot.clickOn("#migrateButton");
+        Scene wizard = wizardScene(robot);
+        robot.clickOn("#wizardNext");
+        robot.clickOn("#mode-peer_to_peer");
+        // without the URI the wizard refuses, saying why
+        robot.clickOn("#wizardNext");
+        String problems = Fx.get(() -> ((Label) robot.lookup("#summaryProblems").query()).getText());
+        assertTrue(problems.contains("URI as the source host sees it"), problems);
+        assertTrue(Fx.get(() -> robot.lookup("#wizardMigrate").query().isDisabled()), "Migrate refused");
+        robot.clickOn("#wizardBack");
+        // hostA's libvirtd reaches hostB's by its lab TCP listener
+        robot.clickOn("#peerUriField").write("qemu+tcp://hostB/system");
+        robot.clickOn("#unsafeCheck");
+        pasteDestinationXml(robot, name, "moved peer to peer");
+        robot.clickOn("#wizardNext");
+        Screenshots.save(wizard, "migration-wizard-p2p-summary");
+        robot.clickOn("#wizardMigrate");
+        Job job = lastJob();
+        awaitEnd(job);
+        assertEquals(JobState.SUCCEEDED, job.state(), job.error());
+        awaitVirsh("B", name, "running");
+        assertEquals("", TwoHostLab.state("A", name));
+        assertEquals("moved peer to peer", TwoHostLab.virsh("B", "desc", "--title", name));
+        awaitOn("B", name, DomainState.RUNNING);
     }
 
     @Test
@@ -325,6 +377,20 @@ class MigrationLabTest {
         Fx.run(() -> window.jobsPane().select(job));
         Fx.await(Duration.ofSeconds(5), "a few chart points", () -> row.remainingMemory().size() >= 2);
         Screenshots.save(scene, "migration-in-progress");
+        // the live knobs read libvirt's limits (virDomainMigrateGetMaxDowntime / GetMaxSpeed) and set them
+        Fx.await(Duration.ofSeconds(10), "the max downtime read from libvirt",
+            () -> "300".equals(robot.lookup("#jobMaxDowntimeField").<javafx.scene.control.TextField>query().getText()));
+        robot.clickOn("#jobBandwidthField").eraseText(12).write("2");
+        robot.clickOn("#setBandwidthButton");
+        Fx.await(Duration.ofSeconds(10), "bandwidth set",
+            () -> ((Label) robot.lookup("#jobKnobOutcome").query()).getText().contains("now 2"));
+        Fx.run(() -> {
+            window.jobsPane().table().getSelectionModel().clearSelection();
+            window.jobsPane().select(job);
+        });
+        Fx.await(Duration.ofSeconds(10), "the new bandwidth read back from libvirt",
+            () -> "2".equals(robot.lookup("#jobBandwidthField").<javafx.scene.control.TextField>query().getText()));
+        awaitTrue(Duration.ofSeconds(20), "the transfer at about 2 MiB/s", () -> job.stats().bytesPerSecond() > (3L << 19));
         robot.clickOn("#cancelJob-" + job.id());
         awaitEnd(job);
         assertEquals(JobState.CANCELLED, job.state());
