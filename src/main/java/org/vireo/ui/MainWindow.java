@@ -333,9 +333,9 @@ public final class MainWindow extends BorderPane {
             actionButtons.put(action, b);
             bar.getItems().add(b);
         }
-        Button migrate = new Button("Migrate…", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TRUCK_FAST_OUTLINE));
-        migrate.setId("migrateButton");
-        migrate.setTooltip(new Tooltip("Migrate the selected domains to another host (Ctrl+M; or drag them onto the host)"));
+        // an icon, so the filter field keeps its place at 1280 px
+        Button migrate = iconButton("migrateButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TRUCK_FAST_OUTLINE),
+            "Migrate the selected domains to another host… (Ctrl+M; or drag them onto the host in the tree)");
         migrate.setOnAction(e -> migrateSelected());
         bar.getItems().addAll(new Separator(Orientation.VERTICAL), migrate);
         Button prefs = iconButton("preferencesButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignC.COG), "Preferences");

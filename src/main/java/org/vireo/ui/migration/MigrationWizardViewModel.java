@@ -175,9 +175,14 @@ public final class MigrationWizardViewModel {
         Optional<MigrationOptions> o = options();
         HostViewModel d = destination.get();
         String names = domains.size() == 1 ? domains.getFirst().getName() : domains.size() + " domains";
-        String from = domains.isEmpty() ? "" : domains.getFirst().host().titleProperty().get();
+        String from = domains.isEmpty() ? "" : shortName(domains.getFirst().host());
         summary.set(o.map(opt -> (domains.size() > 1 ? "The " + names + " migrate one after another, each its own job.\n" : "")
-            + opt.describe(names, from, d == null ? "?" : d.titleProperty().get())).orElse(""));
+            + opt.describe(names, from, d == null ? "?" : shortName(d))).orElse(""));
+    }
+
+    /** The host's own name where libvirt told it (hostB), else its title. */
+    private static String shortName(HostViewModel h) {
+        return h.hostname().isEmpty() ? h.titleProperty().get() : h.hostname();
     }
 
     /**

@@ -217,6 +217,8 @@ class MigrationLabTest {
         System.out.printf("[figure] live migration A->B through the wizard: %d ms, %s%n", job.elapsedMillis(), done.figuresProperty().get());
 
         // back to hostA: a real drag of the tree row onto hostA's row opens the wizard with hostA chosen
+        // the row in view first, as a user scrolls to it
+        Fx.run(() -> window.tree().scrollTo(window.tree().getRow(window.tree().itemOf(host("B")))));
         javafx.geometry.Point2D from = domainCell(robot, "B", name);
         Node to = hostCell(robot, "A");
         robot.drag(from, javafx.scene.input.MouseButton.PRIMARY).moveTo(to);
