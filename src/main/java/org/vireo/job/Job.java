@@ -154,6 +154,15 @@ public final class Job {
         endNanos = System.nanoTime();
         error = message == null ? "" : message;
         state = end;
+        failure = cause;
+    }
+
+    private volatile Throwable failure;
+
+    /** Completes {@link #done()}; after the listeners heard of the end, so they never lag behind it. */
+    void complete() {
+        JobState end = state;
+        Throwable cause = failure;
         if (end == JobState.FAILED) {
             done.completeExceptionally(cause);
         } else if (end == JobState.CANCELLED) {

@@ -90,6 +90,7 @@ public final class Jobs {
                 LOG.info("{} on {}: {} after {} ms", job.title(), hostUri, end, job.elapsedMillis());
             }
             changed(job);
+            job.complete();
         });
         return job;
     }

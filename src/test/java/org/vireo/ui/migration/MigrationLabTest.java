@@ -128,7 +128,7 @@ class MigrationLabTest {
 
     /** Selects the domain's row in the tree by a click, as a user does. */
     private void select(FxRobot robot, String name) {
-        Fx.clickWhenShown(robot, "#domain-" + name);
+        robot.clickOn(domainCell(robot, "A", name));
     }
 
     private Node hostCell(FxRobot robot, String h) {
@@ -300,26 +300,74 @@ class MigrationLabTest {
         assertFalse(robot.lookup("#migrationWizard").tryQuery().isPresent(), "no wizard for a refused drop");
         assertTrue(Fx.get(() -> model.jobs().rows().isEmpty()), "no job started");
         assertEquals("running", TwoHostLab.state("A", name));
+        // the wizard lists hostB greyed out with the same reason and offers nothing to migrate to
+        Fx.run(() -> window.tree().select(row("A", name).orElseThrow()));
+        robot.clickOn("#migrateButton");
+        Scene wizard = wizardScene(robot);
+        MigrationWizardViewModel.Destination b = Fx.get(() -> (MigrationWizardViewModel.Destination)
+            robot.lookup("#destinationList").queryListView().getItems().getFirst());
+        assertTrue(b.refusal().contains("already there"), b.refusal());
+        assertTrue(Fx.get(() -> robot.lookup("#wizardNext").query().isDisabled()), "no destination to go on with");
+        Screenshots.save(wizard, "migration-wizard-refused-destination");
+        robot.clickOn("#wizardCancel");
     }
 
     @Test
-    void offlineMigrationOfAShutOffDomainFromTheKeyboard(FxRobot robot) {
+    void offlineMigrationOfTwoShutOffDomainsFromTheKeyboardThenBackByShiftDrop(FxRobot robot) {
         String name = guest("mig-off");
+        String second = guest("mig-off2");
         awaitOn("A", name, DomainState.SHUTOFF);
-        select(robot, name);
+        awaitOn("A", second, DomainState.SHUTOFF);
+        // both rows selected in hostA's table, then Ctrl+M
+        Fx.run(() -> {
+            window.tree().select(host("A"));
+            window.table().getSelectionModel().clearSelection();
+            window.table().getSelectionModel().select(row("A", name).orElseThrow());
+            window.table().getSelectionModel().select(row("A", second).orElseThrow());
+        });
+        robot.clickOn(window.table());
+        Fx.run(() -> {
+            window.table().getSelectionModel().clearSelection();
+            window.table().getSelectionModel().select(row("A", name).orElseThrow());
+            window.table().getSelectionModel().select(row("A", second).orElseThrow());
+        });
         robot.press(KeyCode.CONTROL).type(KeyCode.M).release(KeyCode.CONTROL);
         wizardScene(robot);
         robot.clickOn("#wizardNext");
         robot.clickOn("#wizardNext");
         String summary = Fx.get(() -> ((Label) robot.lookup("#migrationSummary").query()).getText());
+        assertTrue(summary.contains("2 domains migrate one after another"), summary);
         assertTrue(summary.contains("definition of the shut-off domain"), summary);
         robot.clickOn("#wizardMigrate");
-        Job job = lastJob();
-        awaitEnd(job);
-        assertEquals(JobState.SUCCEEDED, job.state(), job.error());
+        Fx.await(WAIT, "two migration jobs done", () -> model.jobs().rows().size() == 2
+            && model.jobs().rows().stream().allMatch(r -> r.job().state().finished()));
+        for (JobRowViewModel r : Fx.get(() -> List.copyOf(model.jobs().rows()))) {
+            assertEquals(JobState.SUCCEEDED, r.job().state(), r.job().error());
+        }
         awaitVirsh("B", name, "shut off");
+        awaitVirsh("B", second, "shut off");
         assertEquals("", TwoHostLab.state("A", name));
+        assertEquals("", TwoHostLab.state("A", second));
         awaitOn("B", name, DomainState.SHUTOFF);
+
+        // Shift+drop: at once, with the last options, no wizard
+        Fx.run(() -> window.tree().scrollTo(window.tree().getRow(window.tree().itemOf(host("B")))));
+        javafx.geometry.Point2D from = domainCell(robot, "B", name);
+        Node to = hostCell(robot, "A");
+        robot.drag(from, javafx.scene.input.MouseButton.PRIMARY).moveTo(to);
+        robot.press(KeyCode.SHIFT);
+        try {
+            robot.drop();
+        } finally {
+            robot.release(KeyCode.SHIFT);
+        }
+        assertFalse(robot.lookup("#migrationWizard").tryQuery().isPresent(), "no wizard with Shift held");
+        Fx.await(WAIT, "the third job", () -> model.jobs().rows().size() == 3);
+        Job back = lastJob();
+        awaitEnd(back);
+        assertEquals(JobState.SUCCEEDED, back.state(), back.error());
+        awaitVirsh("A", name, "shut off");
+        assertEquals("", TwoHostLab.state("B", name));
     }
 
     @Test
