@@ -39,6 +39,7 @@ public final class HostViewModel {
     private final String uri;
     private final HostSession session;
     private final DomainService domainService;
+    private final org.vireo.console.ConsoleService consoles;
     private final StringProperty title = new SimpleStringProperty(this, "title");
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(this, "state", ConnectionState.CONNECTING);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
@@ -59,6 +60,12 @@ public final class HostViewModel {
         this.title.set(HostTitles.of(uri));
         this.session = new HostSession(uri, options, connector, this::offer);
         this.domainService = new DomainService(session);
+        this.consoles = new org.vireo.console.ConsoleService(session, connector);
+    }
+
+    /** Opens this host's graphical and serial consoles (on the consoles' own threads). */
+    public org.vireo.console.ConsoleService consoles() {
+        return consoles;
     }
 
     void start() {
