@@ -56,6 +56,8 @@ public final class ConsoleService {
             throw new VirtException(-1, "VIR_ERR_NO_CONNECT", "", String.valueOf(e.getCause().getMessage()), e.getCause());
         } catch (TimeoutException e) {
             throw new VirtException(-1, "VIR_ERR_NO_CONNECT", "", "the host did not answer in time", e);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new VirtException(-1, "VIR_ERR_NO_CONNECT", "", "the host's session has ended", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VirtException(-1, "VIR_ERR_NO_CONNECT", "", "interrupted", e);

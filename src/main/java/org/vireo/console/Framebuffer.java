@@ -9,6 +9,8 @@ import java.nio.IntBuffer;
  * what changed.
  */
 public final class Framebuffer {
+    /** Generations are unique across framebuffers: a view that follows a reconnect sees a new one. */
+    private static final java.util.concurrent.atomic.AtomicLong GENERATIONS = new java.util.concurrent.atomic.AtomicLong();
     private final Object lock = new Object();
     private int width;
     private int height;
@@ -53,7 +55,7 @@ public final class Framebuffer {
             height = Math.max(1, h);
             pixels = new int[width * height];
             java.util.Arrays.fill(pixels, 0xFF000000);
-            generation++;
+            generation = GENERATIONS.incrementAndGet();
             markDirty(0, 0, width, height);
         }
     }

@@ -179,6 +179,10 @@ public final class GraphicalConsoleViewModel {
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException e) {
+                LOG.warn("console of {} failed", row.getName(), e);
+                set(Phase.FAILED, "The console failed: " + e);
+                return;
             } finally {
                 client = null;
                 link = null;
@@ -349,6 +353,12 @@ public final class GraphicalConsoleViewModel {
     /** Starts the domain (the Start button of a guest that is off). */
     public void startGuest(org.vireo.ui.MainViewModel main) {
         main.perform(org.vireo.model.DomainAction.START, java.util.List.of(row));
+    }
+
+    /** Whether keys go out as QEMU extended key events (scancodes). */
+    public boolean hasExtendedKeys() {
+        RfbClient c = client;
+        return c != null && c.hasExtendedKeys();
     }
 
     public long updatesDecoded() {
