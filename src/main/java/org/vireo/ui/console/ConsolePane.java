@@ -333,6 +333,11 @@ public final class ConsolePane extends BorderPane {
         return vnc.framesDrawn();
     }
 
+    /** When changed pixels last went into the image (any thread). */
+    public long lastDrawNanos() {
+        return vnc.lastDrawNanos();
+    }
+
     /** The pixels on screen now (a copy). */
     public WritableImage shownImage() {
         return vnc.image();

@@ -48,6 +48,7 @@ final class VncView extends Region {
     private int fbWidth = 1;
     private int fbHeight = 1;
     private long framesDrawn;
+    private volatile long lastDrawNanos;
     private int buttons;
     private double lastX = Double.NaN;
     private double lastY = Double.NaN;
@@ -108,6 +109,11 @@ final class VncView extends Region {
         return framesDrawn;
     }
 
+    /** When the last changed pixels went into the image (any thread; the benchmark's latency). */
+    long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+
     /** The image shown (tests and screenshots read it). */
     WritableImage image() {
         return (WritableImage) view.getImage();
@@ -147,6 +153,7 @@ final class VncView extends Region {
                 return Rectangle2D.EMPTY;
             }
             framesDrawn++;
+            lastDrawNanos = System.nanoTime();
             return new Rectangle2D(r[0], r[1], r[2], r[3]);
         });
     }
