@@ -83,6 +83,12 @@ public final class ConsoleBench {
             return null;
         });
         ConsolePane pane = fx(tab::pane);
+        if (System.getProperty("vireo.bench.scale", "fit").equals("1:1")) {
+            fx(() -> {
+                ((javafx.scene.control.ToggleButton) pane.lookup("#consoleOneToOneButton")).fire();
+                return null;
+            });
+        }
         await(Duration.ofSeconds(30), () -> fx(() -> pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.CONNECTED
             && pane.framesDrawn() > 0));
         Thread.sleep(3000);
