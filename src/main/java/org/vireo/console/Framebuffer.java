@@ -56,6 +56,8 @@ public final class Framebuffer {
             pixels = new int[width * height];
             java.util.Arrays.fill(pixels, 0xFF000000);
             generation = GENERATIONS.incrementAndGet();
+            // the old dirty box may lie outside the new size
+            x0 = x1 = y0 = y1 = 0;
             markDirty(0, 0, width, height);
         }
     }

@@ -317,6 +317,7 @@ public final class RfbClient implements AutoCloseable {
     }
 
     private void resize(int w, int h) {
+        org.slf4j.LoggerFactory.getLogger(RfbClient.class).debug("desktop size {}x{}", w, h);
         synchronized (fb.lock()) {
             fb.resize(w, h);
         }

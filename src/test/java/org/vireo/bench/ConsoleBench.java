@@ -47,7 +47,8 @@ public final class ConsoleBench {
         @Override
         public void start(Stage stage) {
             model = new MainViewModel(HostOptions.defaults(), uris -> { });
-            scene = VireoApp.createScene(model, 1280, 800);
+            String[] size = System.getProperty("vireo.bench.window", "1280x800").split("x");
+            scene = VireoApp.createScene(model, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
             stage.setScene(scene);
             stage.show();
             model.openAll(List.of(uri));
@@ -103,17 +104,27 @@ public final class ConsoleBench {
             Thread.sleep(5000);
             long u0 = pane.graphics().updatesDecoded();
             long d0 = fx(pane::framesDrawn);
+            long dn0 = fx(pane::drawNanos);
             long b0 = pane.graphics().bytesIn();
             long cpu0 = cpuTicks();
+            java.util.Map<String, Long> threads0 = threadCpu();
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
+            java.util.Map<String, Long> threads1 = threadCpu();
             long u1 = pane.graphics().updatesDecoded();
             long d1 = fx(pane::framesDrawn);
+            long dn1 = fx(pane::drawNanos);
             long b1 = pane.graphics().bytesIn();
             long cpu1 = cpuTicks();
             double secs = (System.nanoTime() - t0) / 1e9;
             shell.run("kill $!", 10_000);
+            double span = (System.nanoTime() - t0) / 1e9;
+            threads1.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(8)
+                .forEach(e -> System.out.printf("   thread %-40s %.1f %% of a core%n", e.getKey(), e.getValue() / 1e9 / span * 100));
             double cpuPct = (cpu1 - cpu0) / 100.0 / secs * 100;
+            System.out.printf("   FX thread taking frames into the image: %.2f ms per frame%n", (dn1 - dn0) / 1e6 / Math.max(1, d1 - d0));
             System.out.printf("[figure] scrolling: decoded %.1f updates/s, drawn %.1f/s, %.2f MB/s in, CPU %.1f %% of a core (whole process, %d s)%n",
                 (u1 - u0) / secs, (d1 - d0) / secs, (b1 - b0) / secs / 1e6, cpuPct, seconds);
         }
@@ -200,6 +211,19 @@ public final class ConsoleBench {
         session.stop();
         ms.sort(null);
         return ms;
+    }
+
+    /** CPU time per live thread, by name (JIT and GC threads included, as the JVM lists them). */
+    private static java.util.Map<String, Long> threadCpu() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> m = new java.util.HashMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long ns = mx.getThreadCpuTime(t.threadId());
+            if (ns > 0) {
+                m.merge(t.getName(), ns, Long::sum);
+            }
+        }
+        return m;
     }
 
     private static double median(List<Double> sorted) {

@@ -333,6 +333,11 @@ public final class ConsolePane extends BorderPane {
         return vnc.framesDrawn();
     }
 
+    /** FX-thread nanoseconds spent taking frames into the image so far. */
+    public long drawNanos() {
+        return vnc.drawNanos();
+    }
+
     /** When changed pixels last went into the image (any thread). */
     public long lastDrawNanos() {
         return vnc.lastDrawNanos();

@@ -49,6 +49,7 @@ final class VncView extends Region {
     private int fbHeight = 1;
     private long framesDrawn;
     private volatile long lastDrawNanos;
+    private long drawNanos;
     private int buttons;
     private double lastX = Double.NaN;
     private double lastY = Double.NaN;
@@ -125,6 +126,20 @@ final class VncView extends Region {
 
     /** Copies what changed into the image (FX thread, once per decoded update). */
     void draw() {
+        long t0 = System.nanoTime();
+        try {
+            drawChanges();
+        } finally {
+            drawNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** FX-thread time spent copying frames so far (the benchmark). */
+    long drawNanos() {
+        return drawNanos;
+    }
+
+    private void drawChanges() {
         Framebuffer fb = model.framebuffer();
         if (fb == null) {
             return;
