@@ -49,6 +49,7 @@ public final class ConsolePane extends BorderPane {
     private final VBox overlay = new VBox(10);
     private final Label overlayText = new Label();
     private final Button startButton = new Button("Start");
+    private final Button retryButton = new Button("Try again");
     private final Label status = new Label();
     private final Label grabHint = new Label();
     private final ToggleButton graphicalButton = new ToggleButton("Graphical");
@@ -68,7 +69,10 @@ public final class ConsolePane extends BorderPane {
         this.main = main;
         this.row = row;
         setId("consolePane");
-        graphics = new GraphicalConsoleViewModel(row, this::askPassword);
+        graphics = new GraphicalConsoleViewModel(row, this::askPassword, uuid -> main.hosts().stream()
+            .flatMap(h -> h.domains().stream())
+            .filter(r -> r.uuid().equals(uuid) && r.getState().isActive())
+            .findFirst().orElse(null));
         serial = new SerialConsoleViewModel(row, this::askTakeOver);
         vnc = new VncView(graphics);
         terminal = new SerialView(serial);
@@ -148,7 +152,9 @@ public final class ConsolePane extends BorderPane {
         Button toSerial = new Button("Serial console");
         toSerial.setId("consoleOverlaySerialButton");
         toSerial.setOnAction(e -> setMode(Mode.SERIAL));
-        overlay.getChildren().addAll(overlayText, startButton, toSerial);
+        retryButton.setId("consoleRetryButton");
+        retryButton.setOnAction(e -> graphics.start());
+        overlay.getChildren().addAll(overlayText, startButton, toSerial, retryButton);
         center.getChildren().addAll(vnc, terminal, overlay);
         center.setStyle("-fx-background-color: black;");
         setCenter(center);
@@ -161,6 +167,7 @@ public final class ConsolePane extends BorderPane {
         serial.phaseProperty().addListener(o -> refresh());
         serial.messageProperty().addListener(o -> refresh());
         graphics.viaProperty().addListener(o -> refresh());
+        graphics.rowProperty().addListener(o -> refresh());
         refresh();
     }
 
@@ -243,9 +250,10 @@ public final class ConsolePane extends BorderPane {
         if (g) {
             GraphicalConsoleViewModel.Phase p = graphics.phaseProperty().get();
             showOverlay = p != GraphicalConsoleViewModel.Phase.CONNECTED;
-            showStart = p == GraphicalConsoleViewModel.Phase.OFF && !row.getState().isActive();
+            showStart = p == GraphicalConsoleViewModel.Phase.OFF && !graphics.row().getState().isActive();
             text = graphics.messageProperty().get();
-            status.setText(p == GraphicalConsoleViewModel.Phase.CONNECTED ? "Connected through " + graphics.viaProperty().get() : text);
+            status.setText(p == GraphicalConsoleViewModel.Phase.CONNECTED
+                ? "Connected to " + graphics.row().host().titleProperty().get() + " through " + graphics.viaProperty().get() : text);
         } else {
             SerialConsoleViewModel.Phase p = serial.phaseProperty().get();
             showOverlay = p != SerialConsoleViewModel.Phase.CONNECTED;
@@ -256,6 +264,9 @@ public final class ConsolePane extends BorderPane {
         overlayText.setText(text);
         startButton.setVisible(showStart);
         startButton.setManaged(showStart);
+        boolean retry = g && graphics.phaseProperty().get() == GraphicalConsoleViewModel.Phase.FAILED;
+        retryButton.setVisible(retry);
+        retryButton.setManaged(retry);
         overlay.getChildren().get(2).setVisible(g && graphics.phaseProperty().get() == GraphicalConsoleViewModel.Phase.SPICE_ONLY
             || g && graphics.phaseProperty().get() == GraphicalConsoleViewModel.Phase.NO_GRAPHICS);
     }

@@ -37,8 +37,10 @@ public final class GraphicalConsoleViewModel {
 
     public enum Phase { CONNECTING, CONNECTED, OFF, SPICE_ONLY, NO_GRAPHICS, FAILED, CLOSED }
 
-    private final DomainRowViewModel row;
-    private final ConsoleService service;
+    private volatile DomainRowViewModel row;
+    private volatile ConsoleService service;
+    private final Function<String, DomainRowViewModel> elsewhere;
+    private final ObjectProperty<DomainRowViewModel> shownRow = new SimpleObjectProperty<>(this, "row");
     private final Function<String, CompletableFuture<char[]>> askPassword;
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(this, "phase", Phase.CONNECTING);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
@@ -62,22 +64,56 @@ public final class GraphicalConsoleViewModel {
     /** A pointer shape from the guest. */
     public record CursorShape(int[] argb, int width, int height, int hotX, int hotY) { }
 
-    /** @param askPassword asked (on the FX thread) for the VNC password; completes with null when cancelled */
-    public GraphicalConsoleViewModel(DomainRowViewModel row, Function<String, CompletableFuture<char[]>> askPassword) {
+    /**
+     * @param askPassword asked (on the FX thread) for the VNC password; completes with null when cancelled
+     * @param elsewhere   finds the domain (by UUID) running on another host, for following a migration; null when none
+     */
+    public GraphicalConsoleViewModel(DomainRowViewModel row, Function<String, CompletableFuture<char[]>> askPassword,
+                                     Function<String, DomainRowViewModel> elsewhere) {
         this.row = row;
         this.service = row.host().consoles();
         this.askPassword = askPassword;
+        this.elsewhere = elsewhere;
+        this.shownRow.set(row);
     }
 
+    /** The domain shown: after a migration, its row on the host it moved to. */
     public DomainRowViewModel row() {
         return row;
     }
 
-    /** Starts connecting (FX thread). */
-    public void start() {
-        if (running) {
+    public javafx.beans.property.ReadOnlyObjectProperty<DomainRowViewModel> rowProperty() {
+        return shownRow;
+    }
+
+    /** FX thread: when the domain stopped here but runs on another host, the console moves there. */
+    private void follow() {
+        if (!running || guestRuns) {
             return;
         }
+        DomainRowViewModel other = elsewhere.apply(row.uuid());
+        if (other == null || other == row || !other.getState().isActive()) {
+            return;
+        }
+        LOG.info("console of {} follows it to {}", row.getName(), other.host().uri());
+        row.statusProperty().removeListener(stateWatch);
+        row = other;
+        service = other.host().consoles();
+        other.statusProperty().addListener(stateWatch);
+        shownRow.set(other);
+        guestRuns = true;
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    /** Starts connecting (FX thread). */
+    public void start() {
+        if (running && thread != null && thread.isAlive()) {
+            return;
+        }
+        // a console that gave up (password refused, no display) starts over
+        row.statusProperty().removeListener(stateWatch);
         running = true;
         guestRuns = row.getState().isActive();
         row.statusProperty().addListener(stateWatch);
@@ -127,7 +163,9 @@ public final class GraphicalConsoleViewModel {
         while (running) {
             if (!guestRuns) {
                 set(Phase.OFF, row.getName() + " is not running.");
-                waitForWake(0);
+                // a migrated domain is off here and running on another host: look there every second
+                Platform.runLater(this::follow);
+                waitForWake(1000);
                 continue;
             }
             set(Phase.CONNECTING, "Connecting to " + row.getName() + "…");

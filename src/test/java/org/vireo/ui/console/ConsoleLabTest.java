@@ -44,6 +44,8 @@ class ConsoleLabTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private MainViewModel model;
     private Scene scene;
+    private String scratch;
+    private Path scratchDisk;
 
     @Start
     void start(Stage stage) {
@@ -59,6 +61,19 @@ class ConsoleLabTest {
         Fx.run(() -> List.copyOf(Window.getWindows()).stream()
             .filter(w -> w instanceof Stage st && st.getScene() != scene).forEach(Window::hide));
         Fx.run(model::stopAll);
+        if (scratch != null) {
+            try {
+                Lab.virsh("destroy", scratch);
+            } catch (AssertionError ignored) {
+                // not running
+            }
+            Lab.virsh("undefine", scratch);
+            try {
+                Files.deleteIfExists(scratchDisk);
+            } catch (java.io.IOException e) {
+                System.out.println("[cleanup] " + e);
+            }
+        }
     }
 
     private HostViewModel lab() {
@@ -265,6 +280,48 @@ class ConsoleLabTest {
         } finally {
             Lab.virsh("destroy", Lab.GAMMA);
         }
+    }
+
+    /** A copy of lab-gamma with a VNC password, its own name, UUID, MAC, tap, disk and log; started. */
+    private String startPasswordGuest(String password) throws Exception {
+        String name = "vireo-vncpw-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        String xml = Lab.virsh("dumpxml", "--inactive", Lab.GAMMA);
+        String disk = xml.replaceAll("(?s).*<source file='([^']+)'.*", "$1");
+        Path copy = Path.of(disk).resolveSibling(name + ".qcow2");
+        Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", copy.toString(), "64M").inheritIO().start();
+        assertEquals(0, p.waitFor());
+        String mine = xml.replaceAll("<name>[^<]+</name>", "<name>" + name + "</name>")
+            .replaceAll("<uuid>[^<]+</uuid>", "")
+            .replaceAll("<mac address='[^']+'/>", "")
+            .replaceAll("<target dev='vl[^']*'/>", "")
+            .replace(disk, copy.toString())
+            .replace(Lab.GAMMA + "-serial.log", name + "-serial.log")
+            .replaceAll("<graphics type='vnc'", "<graphics type='vnc' passwd='" + password + "'");
+        Path file = Files.createTempFile("vncpw", ".xml");
+        Files.writeString(file, mine);
+        Lab.virsh("define", file.toString());
+        Files.delete(file);
+        scratch = name;
+        scratchDisk = copy;
+        Lab.virsh("start", name);
+        return name;
+    }
+
+    @Test
+    void aVncPasswordIsAskedForAndARefusedOneSaysSo(FxRobot robot) throws Exception {
+        String name = startPasswordGuest("vireo-pw");
+        ConsolePane pane = openConsole(robot, name);
+        Fx.await(WAIT, "password question", () -> robot.lookup("#vncPasswordField").tryQuery().isPresent());
+        robot.clickOn("#vncPasswordField").write("wrong");
+        robot.type(KeyCode.ENTER);
+        Fx.await(WAIT, "refusal shown", () -> pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.FAILED
+            && robot.lookup("#consoleMessage").queryLabeled().getText().contains("refused")
+            && robot.lookup("#consoleRetryButton").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.clickOn("#consoleRetryButton");
+        Fx.await(WAIT, "password question again", () -> robot.lookup("#vncPasswordField").tryQuery().isPresent());
+        robot.clickOn("#vncPasswordField").write("vireo-pw");
+        robot.type(KeyCode.ENTER);
+        awaitDrawing(pane);
     }
 
     @Test
