@@ -194,6 +194,7 @@ public final class ConsolePane extends BorderPane {
             graphics.stop();
             serial.stop();
             terminal.close();
+            vnc.closeKeyboard();
         }
         refresh();
     }

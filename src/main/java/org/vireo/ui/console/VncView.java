@@ -3,8 +3,6 @@ package org.vireo.ui.console;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
-import java.util.HashSet;
-import java.util.Set;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.vireo.console.Framebuffer;
+import org.vireo.console.HostKeyboard;
 
 /**
  * The guest's screen: a WritableImage over a PixelBuffer that takes only the rectangle
@@ -40,7 +39,9 @@ final class VncView extends Region {
     private final ImageView view = new ImageView();
     private final ObjectProperty<Scale> scale = new SimpleObjectProperty<>(this, "scale", Scale.FIT);
     private final BooleanProperty grabbed = new SimpleBooleanProperty(this, "grabbed");
-    private final Set<KeyCode> down = new HashSet<>();
+    /** Keys the guest holds down, with the scancode each went out with (a release has no text to look up again). */
+    private final java.util.Map<KeyCode, int[]> down = new java.util.EnumMap<>(KeyCode.class);
+    private java.util.Optional<HostKeyboard> keyboard;
     private final PauseTransition resizeLater = new PauseTransition(Duration.millis(300));
     private PixelBuffer<IntBuffer> buffer;
     private IntBuffer ints;
@@ -221,34 +222,64 @@ final class VncView extends Region {
             return;
         }
         int[] k = KeyCodes.of(code);
-        if (k != null) {
-            down.add(code);
-            model.key(true, keysym(e, k[0]), k[1]);
+        int textSym = keysym(e, 0);
+        int keysym = textSym != 0 ? textSym : k == null ? 0 : k[0];
+        int scancode = k == null ? 0 : k[1];
+        // a character key: the physical key that types it in the host's layout, where X can tell
+        // (also keys JavaFX has no code for, such as a German keyboard's umlauts)
+        if (textSym != 0 && !code.isKeypadKey()) {
+            int physical = hostKeyboard().map(kb -> kb.scancode(textSym)).orElse(0);
+            if (physical != 0) {
+                scancode = physical;
+            }
+        }
+        if (keysym == 0 && scancode == 0) {
+            return;
+        }
+        int[] sent = {keysym, scancode};
+        down.put(code, sent);
+        model.key(true, sent[0], sent[1]);
+    }
+
+    private java.util.Optional<HostKeyboard> hostKeyboard() {
+        if (keyboard == null) {
+            keyboard = HostKeyboard.open();
+        }
+        return keyboard;
+    }
+
+    /** Lets go of the X display connection (the console closed). */
+    void closeKeyboard() {
+        if (keyboard != null) {
+            keyboard.ifPresent(HostKeyboard::close);
+            keyboard = null;
         }
     }
 
     private void keyReleased(KeyEvent e) {
         e.consume();
-        int[] k = KeyCodes.of(e.getCode());
-        if (k != null && down.remove(e.getCode())) {
-            model.key(false, keysym(e, k[0]), k[1]);
+        int[] sent = down.remove(e.getCode());
+        if (sent != null) {
+            model.key(false, sent[0], sent[1]);
         }
     }
 
     /** The keysym for servers without extended keys: the typed character where there is one. */
     private static int keysym(KeyEvent e, int fallback) {
         String t = e.getText();
-        if (t != null && t.length() == 1 && t.charAt(0) >= 0x20 && t.charAt(0) < 0x7f) {
-            return t.charAt(0);
+        if (t != null && t.codePointCount(0, t.length()) == 1) {
+            int sym = HostKeyboard.keysymOf(t.codePointAt(0));
+            if (sym != 0) {
+                return sym;
+            }
         }
         return fallback;
     }
 
     /** Lets go of every key the guest thinks is down (focus lost, grab released). */
     private void releaseAll() {
-        for (KeyCode code : down) {
-            int[] k = KeyCodes.of(code);
-            model.key(false, k[0], k[1]);
+        for (int[] sent : down.values()) {
+            model.key(false, sent[0], sent[1]);
         }
         down.clear();
     }
