@@ -334,6 +334,7 @@ public final class RfbClient implements AutoCloseable {
                 screenId = id;
             }
         }
+        boolean learned = !extendedDesktopSize;
         extendedDesktopSize = true;
         if (reason == 1) {
             listener.resizeAnswered(status);
@@ -341,6 +342,10 @@ public final class RfbClient implements AutoCloseable {
         if (w != fb.width() || h != fb.height()) {
             resize(w, h);
             return true;
+        }
+        if (learned) {
+            // same size, but the owner learns that the guest can be resized
+            listener.resized(w, h);
         }
         return false;
     }

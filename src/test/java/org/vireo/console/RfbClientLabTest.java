@@ -87,6 +87,7 @@ class RfbClientLabTest {
             assertEquals(720, ppm.width(), "VGA text mode is 720 wide");
             assertTrue(diff <= 9 * 16, "pixels that differ from libvirt's screenshot: " + diff);
             assertTrue(client.hasExtendedKeys(), "QEMU offers its extended key event");
+            System.out.println("[figure] resize offered: " + client.canResizeGuest());
             System.out.println("[figure] encoding " + encoding + ": " + client.updates() + " updates, "
                 + client.bytesIn() + " bytes, " + diff + " pixels differ");
         } finally {

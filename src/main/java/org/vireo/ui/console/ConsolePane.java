@@ -168,6 +168,7 @@ public final class ConsolePane extends BorderPane {
         serial.messageProperty().addListener(o -> refresh());
         graphics.viaProperty().addListener(o -> refresh());
         graphics.rowProperty().addListener(o -> refresh());
+        graphics.noticeProperty().addListener(o -> refresh());
         refresh();
     }
 
@@ -253,8 +254,10 @@ public final class ConsolePane extends BorderPane {
             showOverlay = p != GraphicalConsoleViewModel.Phase.CONNECTED;
             showStart = p == GraphicalConsoleViewModel.Phase.OFF && !graphics.row().getState().isActive();
             text = graphics.messageProperty().get();
+            String notice = graphics.noticeProperty().get();
             status.setText(p == GraphicalConsoleViewModel.Phase.CONNECTED
-                ? "Connected to " + graphics.row().host().titleProperty().get() + " through " + graphics.viaProperty().get() : text);
+                ? "Connected to " + graphics.row().host().titleProperty().get() + " through " + graphics.viaProperty().get()
+                    + (notice.isEmpty() ? "" : " · " + notice) : text);
         } else {
             SerialConsoleViewModel.Phase p = serial.phaseProperty().get();
             showOverlay = p != SerialConsoleViewModel.Phase.CONNECTED;

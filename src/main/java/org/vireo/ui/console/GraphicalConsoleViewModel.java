@@ -45,6 +45,7 @@ public final class GraphicalConsoleViewModel {
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(this, "phase", Phase.CONNECTING);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final StringProperty via = new SimpleStringProperty(this, "via", "");
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final BooleanProperty absolutePointer = new SimpleBooleanProperty(this, "absolutePointer", true);
     private final BooleanProperty canResize = new SimpleBooleanProperty(this, "canResize", false);
     private final IntegerProperty leds = new SimpleIntegerProperty(this, "leds", 0);
@@ -338,9 +339,17 @@ public final class GraphicalConsoleViewModel {
 
         @Override
         public void resizeAnswered(int status) {
-            if (status != 0) {
-                Platform.runLater(() -> message.set("The guest did not take the new size (RFB status " + status + ")."));
-            }
+            String text = switch (status) {
+                case 0 -> "The guest's display took the new size.";
+                case 1 -> "The guest's display cannot change its size.";
+                case 2 -> "The guest's display has no resources for that size.";
+                // QEMU's answer when the display device has no resize support (std VGA)
+                case 3 -> "The guest's display cannot change its size (invalid screen layout).";
+                // QEMU passes the request to the display device: it changes when the guest's driver follows
+                case 4 -> "Asked the guest's display for the pane's size; it changes when the guest's video driver follows.";
+                default -> "The guest answered the new size with RFB status " + status + ".";
+            };
+            Platform.runLater(() -> notice.set(text));
         }
     }
 
@@ -420,6 +429,11 @@ public final class GraphicalConsoleViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** What the guest answered to the last resize request. */
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     public StringProperty viaProperty() {

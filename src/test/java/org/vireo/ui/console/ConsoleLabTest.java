@@ -237,6 +237,22 @@ class ConsoleLabTest {
     }
 
     @Test
+    void resizeGuestAsksTheGuestsDisplayAndDrawsOneToOne(FxRobot robot) {
+        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        awaitDrawing(pane);
+        // QEMU offers ExtendedDesktopSize; the lab's std VGA cannot resize, and QEMU answers so (status 3)
+        Fx.await(WAIT, "Resize guest offered", () -> !robot.lookup("#consoleResizeGuestButton").query().isDisabled());
+        robot.clickOn("#consoleResizeGuestButton");
+        Fx.await(WAIT, "the guest's answer shown", () -> robot.lookup("#consoleStatus").queryLabeled().getText()
+            .contains("The guest's display cannot change its size"));
+        Fx.await(WAIT, "drawn 1:1 at the guest's size", () -> {
+            var b = pane.imageView().getBoundsInParent();
+            return Math.abs(b.getWidth() - 720) < 0.5 && Math.abs(b.getHeight() - 400) < 0.5;
+        });
+        keepScreenshot(scene, "console-resize-guest");
+    }
+
+    @Test
     void detachedWindowsShowSeveralConsolesAtOnce(FxRobot robot) {
         ConsolePane alpha = openConsole(robot, Lab.ALPHA);
         awaitDrawing(alpha);
