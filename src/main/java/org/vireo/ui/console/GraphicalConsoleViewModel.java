@@ -23,7 +23,6 @@ import org.vireo.console.GraphicsFacts;
 import org.vireo.console.GraphicsLink;
 import org.vireo.console.RfbClient;
 import org.vireo.console.RfbException;
-import org.vireo.model.DomainState;
 import org.vireo.ui.DomainRowViewModel;
 
 /**
@@ -454,9 +453,5 @@ public final class GraphicalConsoleViewModel {
 
     public ObjectProperty<CursorShape> cursorProperty() {
         return cursor;
-    }
-
-    static boolean isOff(DomainState s) {
-        return !s.isActive();
     }
 }

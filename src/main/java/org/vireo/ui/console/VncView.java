@@ -17,7 +17,6 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
@@ -335,9 +334,5 @@ final class VncView extends Region {
         WritableImage img = new WritableImage(c.width(), c.height());
         img.getPixelWriter().setPixels(0, 0, c.width(), c.height(), PixelFormat.getIntArgbPreInstance(), c.argb(), 0, c.width());
         setCursor(new ImageCursor(img, c.hotX(), c.hotY()));
-    }
-
-    static boolean isPrimary(MouseEvent e) {
-        return e.getButton() == MouseButton.PRIMARY;
     }
 }
