@@ -18,7 +18,8 @@
 set -euo pipefail
 
 CACHE=/var/cache/vireo-lab
-ASSETS=$CACHE/assets
+# versioned: a guest image change gets its own dir, so labs of other checkouts keep theirs
+ASSETS=$CACHE/assets-v2
 CAPS=$CACHE/qemu-caps
 GUESTS_RUNNING=(lab-alpha lab-beta)
 GUESTS_OFF=(lab-gamma)
@@ -128,6 +129,9 @@ ip link set eth0 up 2>/dev/null
 # shutdown sent right after READY is not lost.
 acpid -c /etc/acpi -l /tmp/acpid.log
 echo "GUEST READY"
+# a second shell on the VGA text console (tty1), for the graphical console: setsid makes
+# the shell a session leader, so opening tty1 makes it its controlling terminal
+(while :; do setsid sh -c 'exec sh -i </dev/tty1 >/dev/tty1 2>&1'; done) &
 while :; do setsid cttyhack sh; done
 EOF
   chmod 755 "$1/init"

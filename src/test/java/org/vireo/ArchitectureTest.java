@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     @Test
     void gatewayModelAndServicesKnowNoJavaFx() {
-        noClasses().that().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.model..", "org.vireo.host..", "org.vireo.job..", "org.vireo.settings..", "org.vireo.ssh..")
+        noClasses().that().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.model..", "org.vireo.host..", "org.vireo.job..", "org.vireo.settings..", "org.vireo.ssh..", "org.vireo.console..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.vireo.ui..")
             .check(classes);
     }

@@ -21,8 +21,19 @@ public final class GraphicsSocket implements AutoCloseable {
         return n <= 0 ? -1 : n;
     }
 
+    /** Blocks for at least one byte, reads at most {@code length}; -1 at the end. */
+    public int read(byte[] buffer, int length) {
+        int n = LibC.LIB.read(fd, buffer, Math.min(length, buffer.length));
+        return n <= 0 ? -1 : n;
+    }
+
     public int write(byte[] bytes) {
         return LibC.LIB.write(fd, bytes, bytes.length);
+    }
+
+    /** Wakes a reader blocked in {@link #read} (it gets -1); call before {@link #close()}. */
+    public void shutdown() {
+        LibC.LIB.shutdown(fd, 2);
     }
 
     @Override
@@ -38,5 +49,7 @@ public final class GraphicsSocket implements AutoCloseable {
         int write(int fd, byte[] buf, long count);
 
         int close(int fd);
+
+        int shutdown(int fd, int how);
     }
 }

@@ -241,10 +241,15 @@ public final class VirtConnection implements AutoCloseable {
 
     /** virDomainOpenConsole on the domain's first console, as a blocking byte stream. */
     public ConsoleStream openConsole(String uuid) throws VirtException {
+        return openConsole(uuid, 0);
+    }
+
+    /** virDomainOpenConsole with flags (1 FORCE: take it from another client, 2 SAFE). */
+    public ConsoleStream openConsole(String uuid, int flags) throws VirtException {
         Stream stream = call(() -> conn.streamNew(0));
         try {
             withDomain(uuid, dom -> {
-                if (NativeVirt.LIB.virDomainOpenConsole(BindingPointers.of(dom), null, BindingPointers.of(stream), 0) < 0) {
+                if (NativeVirt.LIB.virDomainOpenConsole(BindingPointers.of(dom), null, BindingPointers.of(stream), flags) < 0) {
                     throw VirtException.lastError("virDomainOpenConsole");
                 }
                 return null;

@@ -39,6 +39,7 @@ public final class HostViewModel {
     private final String uri;
     private final HostSession session;
     private final DomainService domainService;
+    private final org.vireo.console.ConsoleService consoles;
     private final StringProperty title = new SimpleStringProperty(this, "title");
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(this, "state", ConnectionState.CONNECTING);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
@@ -55,11 +56,17 @@ public final class HostViewModel {
         this.title.set(HostTitles.of(uri));
         this.session = new HostSession(uri, options, connector, this::offer);
         this.domainService = new DomainService(session, jobs);
+        this.consoles = new org.vireo.console.ConsoleService(session, connector);
     }
 
     /** The host's service session (for view models that start jobs on it, as migration does). */
     public HostSession session() {
         return session;
+    }
+
+    /** Opens this host's graphical and serial consoles (on the consoles' own threads). */
+    public org.vireo.console.ConsoleService consoles() {
+        return consoles;
     }
 
     void start() {

@@ -39,6 +39,7 @@ public final class DomainPage extends BorderPane {
     private DomainRowViewModel shown;
     private final DomainPageViewModel pages;
     private final PerformanceTab performance;
+    private final org.vireo.ui.console.ConsoleTab console;
 
     public DomainPage(MainViewModel model) {
         setId("domainPage");
@@ -77,6 +78,10 @@ public final class DomainPage extends BorderPane {
         tabs.getTabs().addAll(overviewTab, performance);
         setCenter(tabs);
         pages = DomainTabs.install(model, tabs, overviewTab, overview);
+        console = new org.vireo.ui.console.ConsoleTab(model);
+        tabs.getTabs().add(console);
+        visibleProperty().addListener(o -> console.setPageShown(isVisible()));
+        console.setPageShown(isVisible());
         // charts draw only while their tab is selected and the page is shown
         Runnable liveness = () -> performance.setLive(isVisible() && performance.isSelected());
         visibleProperty().addListener(o -> liveness.run());
@@ -96,6 +101,10 @@ public final class DomainPage extends BorderPane {
     /** The state of the Overview ... Actions tabs (for tests). */
     public DomainPageViewModel pages() {
         return pages;
+    }
+
+    public org.vireo.ui.console.ConsoleTab console() {
+        return console;
     }
 
     public PerformanceTab performance() {

@@ -1,0 +1,338 @@
+package org.vireo.ui.console;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Cursor;
+import javafx.scene.ImageCursor;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+import org.vireo.console.Framebuffer;
+import org.vireo.console.HostKeyboard;
+
+/**
+ * The guest's screen: a WritableImage over a PixelBuffer that takes only the rectangle
+ * that changed since the last frame. Keys go to the guest while the view has focus (the
+ * keyboard is grabbed; Ctrl+Alt releases it); the pointer is absolute when the guest has
+ * a tablet, relative otherwise.
+ */
+final class VncView extends Region {
+    enum Scale { FIT, ONE_TO_ONE, RESIZE_GUEST }
+
+    private final GraphicalConsoleViewModel model;
+    private final ImageView view = new ImageView();
+    private final ObjectProperty<Scale> scale = new SimpleObjectProperty<>(this, "scale", Scale.FIT);
+    private final BooleanProperty grabbed = new SimpleBooleanProperty(this, "grabbed");
+    /** Keys the guest holds down, with the scancode each went out with (a release has no text to look up again). */
+    private final java.util.Map<KeyCode, int[]> down = new java.util.EnumMap<>(KeyCode.class);
+    private java.util.Optional<HostKeyboard> keyboard;
+    private final PauseTransition resizeLater = new PauseTransition(Duration.millis(300));
+    private PixelBuffer<IntBuffer> buffer;
+    private IntBuffer ints;
+    private long generation = -1;
+    private int fbWidth = 1;
+    private int fbHeight = 1;
+    private long framesDrawn;
+    private volatile long lastDrawNanos;
+    private long drawNanos;
+    private int buttons;
+    private double lastX = Double.NaN;
+    private double lastY = Double.NaN;
+
+    VncView(GraphicalConsoleViewModel model) {
+        this.model = model;
+        setId("vncView");
+        getStyleClass().add("vnc-view");
+        setFocusTraversable(true);
+        setStyle("-fx-background-color: black;");
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        getChildren().add(view);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        model.setOnFrame(this::draw);
+        scale.addListener((o, a, b) -> {
+            requestLayout();
+            if (b == Scale.RESIZE_GUEST) {
+                askGuestSize();
+            }
+        });
+        resizeLater.setOnFinished(e -> askGuestSize());
+        widthProperty().addListener(o -> onPaneResized());
+        heightProperty().addListener(o -> onPaneResized());
+        focusedProperty().addListener((o, was, is) -> {
+            grabbed.set(is);
+            if (!is) {
+                releaseAll();
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        addEventFilter(KeyEvent.KEY_RELEASED, this::keyReleased);
+        addEventFilter(KeyEvent.KEY_TYPED, KeyEvent::consume);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            requestFocus();
+            mouse(e);
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::mouse);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::mouse);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouse);
+        addEventHandler(ScrollEvent.SCROLL, this::scroll);
+        model.cursorProperty().addListener((o, a, c) -> cursorShape(c));
+    }
+
+    ObjectProperty<Scale> scaleProperty() {
+        return scale;
+    }
+
+    /** True while keys go to the guest. */
+    BooleanProperty grabbedProperty() {
+        return grabbed;
+    }
+
+    long framesDrawn() {
+        return framesDrawn;
+    }
+
+    /** When the last changed pixels went into the image (any thread; the benchmark's latency). */
+    long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+
+    /** The image shown (tests and screenshots read it). */
+    WritableImage image() {
+        return (WritableImage) view.getImage();
+    }
+
+    ImageView imageView() {
+        return view;
+    }
+
+    /** Copies what changed into the image (FX thread, once per decoded update). */
+    void draw() {
+        long t0 = System.nanoTime();
+        try {
+            drawChanges();
+        } finally {
+            drawNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** FX-thread time spent copying frames so far (the benchmark). */
+    long drawNanos() {
+        return drawNanos;
+    }
+
+    private void drawChanges() {
+        Framebuffer fb = model.framebuffer();
+        if (fb == null) {
+            return;
+        }
+        long gen;
+        int w;
+        int h;
+        synchronized (fb.lock()) {
+            gen = fb.generation();
+            w = fb.width();
+            h = fb.height();
+        }
+        if (gen != generation || buffer == null) {
+            ints = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
+            buffer = new PixelBuffer<>(w, h, ints, PixelFormat.getIntArgbPreInstance());
+            view.setImage(new WritableImage(buffer));
+            generation = gen;
+            fbWidth = w;
+            fbHeight = h;
+            requestLayout();
+        }
+        long g = generation;
+        buffer.updateBuffer(b -> {
+            int[] r = fb.copyDirty(ints, g);
+            if (r == null) {
+                return Rectangle2D.EMPTY;
+            }
+            framesDrawn++;
+            lastDrawNanos = System.nanoTime();
+            return new Rectangle2D(r[0], r[1], r[2], r[3]);
+        });
+    }
+
+    private double factor() {
+        if (scale.get() != Scale.FIT) {
+            return 1;
+        }
+        double w = getWidth();
+        double h = getHeight();
+        if (w <= 0 || h <= 0) {
+            return 1;
+        }
+        return Math.min(w / fbWidth, h / fbHeight);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double s = factor();
+        double dw = fbWidth * s;
+        double dh = fbHeight * s;
+        view.setFitWidth(dw);
+        view.setFitHeight(dh);
+        view.resizeRelocate(Math.max(0, Math.floor((getWidth() - dw) / 2)), Math.max(0, Math.floor((getHeight() - dh) / 2)), dw, dh);
+    }
+
+    private void onPaneResized() {
+        if (scale.get() == Scale.RESIZE_GUEST) {
+            resizeLater.playFromStart();
+        }
+    }
+
+    private void askGuestSize() {
+        int w = (int) getWidth();
+        int h = (int) getHeight();
+        if (w > 64 && h > 64) {
+            model.requestSize(w & ~7, h & ~7);
+        }
+    }
+
+    // ---------------------------------------------------------------- keyboard
+
+    private void keyPressed(KeyEvent e) {
+        e.consume();
+        KeyCode code = e.getCode();
+        // the release combination: both modifiers down, the guest gets their release
+        if ((code == KeyCode.ALT && e.isControlDown()) || (code == KeyCode.CONTROL && e.isAltDown())) {
+            releaseAll();
+            getParent().requestFocus();
+            return;
+        }
+        int[] k = KeyCodes.of(code);
+        int textSym = keysym(e, 0);
+        int keysym = textSym != 0 ? textSym : k == null ? 0 : k[0];
+        int scancode = k == null ? 0 : k[1];
+        // a character key: the physical key that types it in the host's layout, where X can tell
+        // (also keys JavaFX has no code for, such as a German keyboard's umlauts)
+        if (textSym != 0 && !code.isKeypadKey()) {
+            int physical = hostKeyboard().map(kb -> kb.scancode(textSym)).orElse(0);
+            if (physical != 0) {
+                scancode = physical;
+            }
+        }
+        if (keysym == 0 && scancode == 0) {
+            return;
+        }
+        int[] sent = {keysym, scancode};
+        down.put(code, sent);
+        model.key(true, sent[0], sent[1]);
+    }
+
+    private java.util.Optional<HostKeyboard> hostKeyboard() {
+        if (keyboard == null) {
+            keyboard = HostKeyboard.open();
+        }
+        return keyboard;
+    }
+
+    /** Lets go of the X display connection (the console closed). */
+    void closeKeyboard() {
+        if (keyboard != null) {
+            keyboard.ifPresent(HostKeyboard::close);
+            keyboard = null;
+        }
+    }
+
+    private void keyReleased(KeyEvent e) {
+        e.consume();
+        int[] sent = down.remove(e.getCode());
+        if (sent != null) {
+            model.key(false, sent[0], sent[1]);
+        }
+    }
+
+    /** The keysym for servers without extended keys: the typed character where there is one. */
+    private static int keysym(KeyEvent e, int fallback) {
+        String t = e.getText();
+        if (t != null && t.codePointCount(0, t.length()) == 1) {
+            int sym = HostKeyboard.keysymOf(t.codePointAt(0));
+            if (sym != 0) {
+                return sym;
+            }
+        }
+        return fallback;
+    }
+
+    /** Lets go of every key the guest thinks is down (focus lost, grab released). */
+    private void releaseAll() {
+        for (int[] sent : down.values()) {
+            model.key(false, sent[0], sent[1]);
+        }
+        down.clear();
+    }
+
+    // ---------------------------------------------------------------- pointer
+
+    private void mouse(MouseEvent e) {
+        int bit = switch (e.getButton()) {
+            case PRIMARY -> 1;
+            case MIDDLE -> 2;
+            case SECONDARY -> 4;
+            default -> 0;
+        };
+        if (e.getEventType() == MouseEvent.MOUSE_PRESSED) {
+            buttons |= bit;
+        } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED) {
+            buttons &= ~bit;
+        }
+        sendPointer(e.getX(), e.getY(), buttons);
+        e.consume();
+    }
+
+    private void scroll(ScrollEvent e) {
+        int wheel = e.getDeltaY() > 0 ? 8 : e.getDeltaY() < 0 ? 16 : 0;
+        if (wheel != 0) {
+            sendPointer(e.getX(), e.getY(), buttons | wheel);
+            sendPointer(e.getX(), e.getY(), buttons);
+        }
+        e.consume();
+    }
+
+    private void sendPointer(double px, double py, int mask) {
+        double s = factor();
+        if (model.absolutePointerProperty().get()) {
+            int x = (int) Math.round((px - view.getLayoutX()) / s);
+            int y = (int) Math.round((py - view.getLayoutY()) / s);
+            model.pointer(mask, Math.clamp(x, 0, fbWidth - 1), Math.clamp(y, 0, fbHeight - 1));
+        } else if (isFocused()) {
+            // relative (QEMU's PointerTypeChange): offsets from 0x7FFF
+            int dx = Double.isNaN(lastX) ? 0 : (int) Math.round((px - lastX) / s);
+            int dy = Double.isNaN(lastY) ? 0 : (int) Math.round((py - lastY) / s);
+            model.pointer(mask, 0x7FFF + dx, 0x7FFF + dy);
+        }
+        lastX = px;
+        lastY = py;
+    }
+
+    private void cursorShape(GraphicalConsoleViewModel.CursorShape c) {
+        if (c == null || c.width() == 0 || c.height() == 0) {
+            setCursor(Cursor.NONE);
+            return;
+        }
+        WritableImage img = new WritableImage(c.width(), c.height());
+        img.getPixelWriter().setPixels(0, 0, c.width(), c.height(), PixelFormat.getIntArgbPreInstance(), c.argb(), 0, c.width());
+        setCursor(new ImageCursor(img, c.hotX(), c.hotY()));
+    }
+}

@@ -1,0 +1,357 @@
+package org.vireo.ui.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.vireo.host.HostOptions;
+import org.vireo.libvirt.VirtConnection;
+import org.vireo.support.Fx;
+import org.vireo.support.GuestShell;
+import org.vireo.support.Lab;
+import org.vireo.support.Ppm;
+import org.vireo.support.Screenshots;
+import org.vireo.ui.DomainRowViewModel;
+import org.vireo.ui.HostViewModel;
+import org.vireo.ui.MainViewModel;
+import org.vireo.ui.MainWindow;
+import org.vireo.ui.VireoApp;
+
+/** The Console tab and windows in a real window against the lab's QEMU guests. */
+@Tag("lab")
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ConsoleLabTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private MainViewModel model;
+    private Scene scene;
+    private String scratch;
+    private Path scratchDisk;
+
+    @Start
+    void start(Stage stage) {
+        model = new MainViewModel(HostOptions.defaults().withPollInterval(Duration.ofSeconds(2)), uris -> { });
+        scene = VireoApp.createScene(model, 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+        model.openAll(List.of(Lab.uri()));
+    }
+
+    @AfterEach
+    void stop() {
+        Fx.run(() -> List.copyOf(Window.getWindows()).stream()
+            .filter(w -> w instanceof Stage st && st.getScene() != scene).forEach(Window::hide));
+        Fx.run(model::stopAll);
+        if (scratch != null) {
+            try {
+                Lab.virsh("destroy", scratch);
+            } catch (AssertionError ignored) {
+                // not running
+            }
+            Lab.virsh("undefine", scratch);
+            try {
+                Files.deleteIfExists(scratchDisk);
+            } catch (java.io.IOException e) {
+                System.out.println("[cleanup] " + e);
+            }
+        }
+    }
+
+    private HostViewModel lab() {
+        return model.find(Lab.uri()).orElseThrow();
+    }
+
+    private DomainRowViewModel row(String name) {
+        return lab().domains().stream().filter(r -> r.getName().equals(name)).findFirst().orElse(null);
+    }
+
+    private ConsoleTab consoleTab() {
+        return ((MainWindow) scene.getRoot()).domainPage().console();
+    }
+
+    private ConsolePane openConsole(FxRobot robot, String name) {
+        Fx.await(WAIT, name + " listed", () -> row(name) != null && robot.lookup("#domain-" + name).tryQuery().isPresent());
+        robot.clickOn("#domain-" + name);
+        Fx.await(WAIT, name + " page open", () -> ((MainWindow) scene.getRoot()).domainPage().console() != null
+            && consoleTab().pane() != null && consoleTab().pane().row().getName().equals(name));
+        Fx.run(() -> {
+            TabPane tabs = consoleTab().getTabPane();
+            tabs.getSelectionModel().select(consoleTab());
+        });
+        return Fx.get(() -> consoleTab().pane());
+    }
+
+    private static void awaitDrawing(ConsolePane pane) {
+        Fx.await(WAIT, "graphical console connected and drawn", () ->
+            pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.CONNECTED && pane.framesDrawn() > 0);
+    }
+
+    /** Types text with real key presses (the glass robot's X events), shift where the US layout needs it. */
+    private static void typeKeys(FxRobot robot, String text) {
+        String shifted = "~!@#$%^&*()_+{}|:\"<>?";
+        String plain = "`1234567890-=[]\\;',./";
+        for (char ch : text.toCharArray()) {
+            KeyCode code;
+            boolean shift = false;
+            if (Character.isLetter(ch)) {
+                code = KeyCode.valueOf(String.valueOf(Character.toUpperCase(ch)));
+                shift = Character.isUpperCase(ch);
+            } else if (Character.isDigit(ch)) {
+                code = KeyCode.valueOf("DIGIT" + ch);
+            } else if (ch == ' ') {
+                code = KeyCode.SPACE;
+            } else if (ch == '\n') {
+                code = KeyCode.ENTER;
+            } else {
+                int i = shifted.indexOf(ch);
+                shift = i >= 0;
+                char base = shift ? plain.charAt(i) : ch;
+                code = switch (base) {
+                    case '`' -> KeyCode.BACK_QUOTE;
+                    case '-' -> KeyCode.MINUS;
+                    case '=' -> KeyCode.EQUALS;
+                    case '[' -> KeyCode.OPEN_BRACKET;
+                    case ']' -> KeyCode.CLOSE_BRACKET;
+                    case '\\' -> KeyCode.BACK_SLASH;
+                    case ';' -> KeyCode.SEMICOLON;
+                    case '\'' -> KeyCode.QUOTE;
+                    case ',' -> KeyCode.COMMA;
+                    case '.' -> KeyCode.PERIOD;
+                    case '/' -> KeyCode.SLASH;
+                    default -> Character.isDigit(base) ? KeyCode.valueOf("DIGIT" + base) : KeyCode.UNDEFINED;
+                };
+            }
+            if (shift) {
+                robot.press(KeyCode.SHIFT);
+            }
+            robot.type(code);
+            if (shift) {
+                robot.release(KeyCode.SHIFT);
+            }
+        }
+    }
+
+    private static int[] pixels(WritableImage img) {
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] out = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), out, 0, w);
+        return out;
+    }
+
+    private static void keepScreenshot(Scene s, String name) {
+        Path file = Screenshots.save(s, name);
+        System.out.println("[screenshot] " + file.toAbsolutePath());
+    }
+
+    @Test
+    void serialConsoleComputes42InTheTerminal(FxRobot robot) {
+        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        robot.clickOn("#consoleSerialButton");
+        Fx.await(WAIT, "serial console open", () -> pane.serial().phaseProperty().get() == SerialConsoleViewModel.Phase.CONNECTED);
+        Fx.await(WAIT, "terminal shown", () -> robot.lookup("#serialTerminal").tryQuery().isPresent());
+        robot.clickOn("#serialTerminal");
+        typeKeys(robot, "\necho $((6*7))\n");
+        // the shell's answer is a line of its own; our typed line holds "6*7", never a bare 42
+        Fx.await(WAIT, "42 on a line of its own", () -> pane.terminalText().lines().anyMatch(l -> l.strip().equals("42")));
+        keepScreenshot(scene, "serial-console");
+    }
+
+    @Test
+    void keysTypedIntoTheGraphicalConsoleRunACommand(FxRobot robot) {
+        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        awaitDrawing(pane);
+        assertTrue(pane.graphics().hasExtendedKeys(), "QEMU's extended key event is in use");
+        robot.clickOn("#vncView");
+        Fx.await(WAIT, "keyboard grabbed", () -> robot.lookup("#consoleGrabHint").queryLabeled().getText().contains("Ctrl+Alt releases"));
+        String marker = "vireo" + (System.nanoTime() % 100000);
+        // the guest computes the number: the command's own echo cannot satisfy the check
+        typeKeys(robot, "\necho " + marker + "-$((6*7)) >/dev/ttyS0\n");
+        Fx.await(WAIT, "the command's output on the guest's serial port", () -> Lab.readSerialLog(Lab.ALPHA).contains(marker + "-42"));
+    }
+
+    @Test
+    void shownFramebufferMatchesLibvirtsScreenshot(FxRobot robot) throws Exception {
+        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        awaitDrawing(pane);
+        Path shot = Files.createTempFile("vireo-shot", ".png");
+        int diff = Integer.MAX_VALUE;
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            Lab.virsh("screenshot", Lab.ALPHA, shot.toString());
+            Ppm expected = Ppm.read(shot);
+            int[] shown = Fx.get(() -> pixels(pane.shownImage()));
+            if (shown.length == expected.argb().length) {
+                diff = expected.differingPixels(shown, 8);
+                // the text cursor blinks: one character cell may differ
+                if (diff <= 9 * 16) {
+                    break;
+                }
+            }
+            Thread.sleep(100);
+        }
+        Files.deleteIfExists(shot);
+        assertTrue(diff <= 9 * 16, "pixels of the shown image that differ from libvirt's screenshot: " + diff);
+    }
+
+    @Test
+    void fitAndOneToOneDrawAtTheirSizes(FxRobot robot) {
+        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        awaitDrawing(pane);
+        Fx.await(WAIT, "fit fills the pane's width or height", () -> {
+            var iv = pane.imageView();
+            var area = pane.screenNode().getLayoutBounds();
+            double w = iv.getBoundsInParent().getWidth();
+            double h = iv.getBoundsInParent().getHeight();
+            return w > 720 && (Math.abs(w - area.getWidth()) < 2 || Math.abs(h - area.getHeight()) < 2)
+                && Math.abs(w / h - 720.0 / 400) < 0.02;
+        });
+        keepScreenshot(scene, "console");
+        robot.clickOn("#consoleOneToOneButton");
+        Fx.await(WAIT, "1:1 draws 720x400", () -> {
+            var b = pane.imageView().getBoundsInParent();
+            return Math.abs(b.getWidth() - 720) < 0.5 && Math.abs(b.getHeight() - 400) < 0.5;
+        });
+        keepScreenshot(scene, "console-1to1");
+        robot.clickOn("#consoleFitButton");
+        Fx.await(WAIT, "fit again", () -> pane.imageView().getBoundsInParent().getWidth() > 720);
+    }
+
+    @Test
+    void resizeGuestAsksTheGuestsDisplayAndDrawsOneToOne(FxRobot robot) {
+        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        awaitDrawing(pane);
+        // QEMU offers ExtendedDesktopSize; the lab's std VGA cannot resize, and QEMU answers so (status 3)
+        Fx.await(WAIT, "Resize guest offered", () -> !robot.lookup("#consoleResizeGuestButton").query().isDisabled());
+        robot.clickOn("#consoleResizeGuestButton");
+        Fx.await(WAIT, "the guest's answer shown", () -> robot.lookup("#consoleStatus").queryLabeled().getText()
+            .contains("The guest's display cannot change its size"));
+        Fx.await(WAIT, "drawn 1:1 at the guest's size", () -> {
+            var b = pane.imageView().getBoundsInParent();
+            return Math.abs(b.getWidth() - 720) < 0.5 && Math.abs(b.getHeight() - 400) < 0.5;
+        });
+        keepScreenshot(scene, "console-resize-guest");
+    }
+
+    @Test
+    void detachedWindowsShowSeveralConsolesAtOnce(FxRobot robot) {
+        ConsolePane alpha = openConsole(robot, Lab.ALPHA);
+        awaitDrawing(alpha);
+        robot.clickOn("#consoleDetachButton");
+        Fx.await(WAIT, "a console window", () -> consoleTab().windows().size() == 1);
+        ConsoleWindow window = Fx.get(() -> consoleTab().windows().getFirst());
+        awaitDrawing(window.pane());
+        // the page moves on to another domain: its console and the window draw side by side
+        Fx.run(() -> window.stage().toBack());
+        ConsolePane beta = openConsole(robot, Lab.BETA);
+        awaitDrawing(beta);
+        long before = Fx.get(() -> window.pane().framesDrawn());
+        Lab.virsh("send-key", Lab.ALPHA, "KEY_L", "KEY_S", "KEY_ENTER");
+        Fx.await(WAIT, "the detached window still draws", () -> window.pane().framesDrawn() > before);
+        assertEquals(Lab.ALPHA, Fx.get(() -> window.pane().row().getName()));
+        keepScreenshot(window.stage().getScene(), "console-window");
+    }
+
+    @Test
+    void takingAHeldSerialConsoleAsksFirst(FxRobot robot) throws Exception {
+        String uuid = Lab.virsh("domuuid", Lab.BETA);
+        try (VirtConnection conn = VirtConnection.open(Lab.uri()); GuestShell other = GuestShell.open(conn, uuid)) {
+            ConsolePane pane = openConsole(robot, Lab.BETA);
+            robot.clickOn("#consoleSerialButton");
+            Fx.await(WAIT, "the question", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+            robot.clickOn("Cancel");
+            Fx.await(WAIT, "left to the other client", () -> pane.serial().phaseProperty().get() == SerialConsoleViewModel.Phase.DECLINED);
+            // the other client still has it
+            assertTrue(other.run("echo held-$((40+2))", 10_000).contains("held-42"));
+        }
+    }
+
+    @Test
+    void aGuestThatIsOffOffersStartAndTheConsoleFollowsItUp(FxRobot robot) {
+        ConsolePane pane = openConsole(robot, Lab.GAMMA);
+        try {
+            Fx.await(WAIT, "shown as off", () -> pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.OFF
+                && robot.lookup("#consoleStartButton").tryQuery().map(n -> n.isVisible()).orElse(false));
+            robot.clickOn("#consoleStartButton");
+            awaitDrawing(pane);
+        } finally {
+            Lab.virsh("destroy", Lab.GAMMA);
+        }
+    }
+
+    /** A copy of lab-gamma with a VNC password, its own name, UUID, MAC, tap, disk and log; started. */
+    private String startPasswordGuest(String password) throws Exception {
+        String name = "vireo-vncpw-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        String xml = Lab.virsh("dumpxml", "--inactive", Lab.GAMMA);
+        String disk = xml.replaceAll("(?s).*<source file='([^']+)'.*", "$1");
+        Path copy = Path.of(disk).resolveSibling(name + ".qcow2");
+        Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", copy.toString(), "64M").inheritIO().start();
+        assertEquals(0, p.waitFor());
+        String mine = xml.replaceAll("<name>[^<]+</name>", "<name>" + name + "</name>")
+            .replaceAll("<uuid>[^<]+</uuid>", "")
+            .replaceAll("<mac address='[^']+'/>", "")
+            .replaceAll("<target dev='vl[^']*'/>", "")
+            .replace(disk, copy.toString())
+            .replace(Lab.GAMMA + "-serial.log", name + "-serial.log")
+            .replaceAll("<graphics type='vnc'", "<graphics type='vnc' passwd='" + password + "'");
+        Path file = Files.createTempFile("vncpw", ".xml");
+        Files.writeString(file, mine);
+        Lab.virsh("define", file.toString());
+        Files.delete(file);
+        scratch = name;
+        scratchDisk = copy;
+        Lab.virsh("start", name);
+        return name;
+    }
+
+    @Test
+    void aVncPasswordIsAskedForAndARefusedOneSaysSo(FxRobot robot) throws Exception {
+        String name = startPasswordGuest("vireo-pw");
+        ConsolePane pane = openConsole(robot, name);
+        Fx.await(WAIT, "password question", () -> robot.lookup("#vncPasswordField").tryQuery().isPresent());
+        robot.clickOn("#vncPasswordField").write("wrong");
+        robot.type(KeyCode.ENTER);
+        Fx.await(WAIT, "refusal shown", () -> pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.FAILED
+            && robot.lookup("#consoleMessage").queryLabeled().getText().contains("refused")
+            && robot.lookup("#consoleRetryButton").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.clickOn("#consoleRetryButton");
+        Fx.await(WAIT, "password question again", () -> robot.lookup("#vncPasswordField").tryQuery().isPresent());
+        robot.clickOn("#vncPasswordField").write("vireo-pw");
+        robot.type(KeyCode.ENTER);
+        awaitDrawing(pane);
+    }
+
+    @Test
+    void aRestartedGuestsConsoleComesBackByItself(FxRobot robot) {
+        ConsolePane pane = openConsole(robot, Lab.BETA);
+        awaitDrawing(pane);
+        long links = pane.graphics().connections();
+        // a cold restart ends QEMU and its VNC server
+        Lab.virsh("destroy", Lab.BETA);
+        Lab.virsh("start", Lab.BETA);
+        long t = Fx.timeUntil(Duration.ofSeconds(60), "console back after the restart", () ->
+            pane.graphics().connections() > links && pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.CONNECTED);
+        System.out.println("[figure] guest restarted -> console back by itself: " + t + " ms");
+        long drawn = Fx.get(pane::framesDrawn);
+        Fx.await(WAIT, "drawing again", () -> pane.framesDrawn() > drawn);
+    }
+}
