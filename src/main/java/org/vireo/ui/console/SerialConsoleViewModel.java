@@ -82,16 +82,75 @@ public final class SerialConsoleViewModel {
         }
     }
 
-    /** The console ended by itself (guest stopped, another client took it). */
+    /**
+     * The console ended by itself (guest stopped or restarted, another client took it). While
+     * the page keeps it open it comes back by itself once the guest runs again; a console
+     * another client took is left to it.
+     */
     void ended(String why) {
         Platform.runLater(() -> {
             if (running) {
                 console.set(null);
                 phase.set(Phase.FAILED);
-                message.set(why);
+                message.set(why + " It reopens by itself when the guest runs.");
+                long generation = ++endings;
+                Thread.ofPlatform().daemon().name("serial reopen " + row.getName()).start(() -> reopen(generation));
             }
         });
     }
+
+    private long endings;
+
+    /** Tries every second for two minutes, as long as nothing newer happened to this console. */
+    private void reopen(long generation) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (running && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(REOPEN_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            boolean[] current = new boolean[2];
+            try {
+                CompletableFuture.runAsync(() -> {
+                    current[0] = generation == endings && console.get() == null && running;
+                    current[1] = row.getState().isActive();
+                }, Platform::runLater).get();
+            } catch (Exception e) {
+                return;
+            }
+            if (!current[0]) {
+                return;
+            }
+            if (!current[1]) {
+                continue;
+            }
+            try {
+                SerialConsole c = service.openSerial(row.uuid(), false);
+                Platform.runLater(() -> {
+                    if (!running || generation != endings) {
+                        c.close();
+                        return;
+                    }
+                    console.set(c);
+                    phase.set(Phase.CONNECTED);
+                    message.set("");
+                });
+                return;
+            } catch (ConsoleException e) {
+                if (e.heldByAnother()) {
+                    Platform.runLater(() -> {
+                        phase.set(Phase.DECLINED);
+                        message.set("Another client holds the serial console of " + row.getName() + "; it was left to it.");
+                    });
+                    return;
+                }
+                // the guest is still starting (no pty yet): try again
+            }
+        }
+    }
+
+    private static final long REOPEN_MS = 1000;
 
     public void stop() {
         running = false;

@@ -177,6 +177,40 @@ class ConsoleLabTest {
     }
 
     @Test
+    void aRestartedGuestsSerialConsoleComesBackByItself(FxRobot robot) {
+        ConsolePane pane = openConsole(robot, Lab.BETA);
+        robot.clickOn("#consoleSerialButton");
+        Fx.await(WAIT, "serial console open", () -> pane.serial().phaseProperty().get() == SerialConsoleViewModel.Phase.CONNECTED);
+        var first = Fx.get(() -> pane.serial().consoleProperty().get());
+        int boots = Lab.bootCount(Lab.BETA);
+        // a cold restart ends QEMU and the console's pty
+        Lab.virsh("destroy", Lab.BETA);
+        Lab.virsh("start", Lab.BETA);
+        long t = Fx.timeUntil(Duration.ofSeconds(60), "serial console back after the restart", () ->
+            pane.serial().phaseProperty().get() == SerialConsoleViewModel.Phase.CONNECTED
+                && pane.serial().consoleProperty().get() != null && pane.serial().consoleProperty().get() != first);
+        System.out.println("[figure] guest restarted -> serial console back by itself: " + t + " ms");
+        Fx.await(WAIT, "terminal shown", () -> robot.lookup("#serialTerminal").tryQuery().isPresent());
+        awaitBooted(Lab.BETA, boots);
+        robot.clickOn("#serialTerminal");
+        typeKeys(robot, "\necho $((6*7))\n");
+        Fx.await(WAIT, "42 on a line of its own", () -> pane.terminalText().lines().anyMatch(l -> l.strip().equals("42")));
+    }
+
+    /** Waits for a GUEST READY beyond the {@code before} seen so far. */
+    private static void awaitBooted(String guest, int before) {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (Lab.bootCount(guest) <= before && System.nanoTime() < end) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Test
     void keysTypedIntoTheGraphicalConsoleRunACommand(FxRobot robot) {
         ConsolePane pane = openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
