@@ -200,6 +200,14 @@ public final class MainWindow extends BorderPane {
         // the row reaches the table on the next FX pulse
         javafx.application.Platform.runLater(() -> jobsPane.select(job));
         model.tell(job.title() + ": started (Jobs panel below)");
+        // the status line tells how it ended, wherever the user is by then
+        job.done().whenComplete((ok, err) -> javafx.application.Platform.runLater(() -> model.tell(job.title() + ": "
+            + switch (job.state()) {
+                case SUCCEEDED -> "done in " + String.format("%.1f s", job.elapsedMillis() / 1000.0);
+                case CANCELLED -> "cancelled, the domain stays where it was";
+                case FAILED -> "failed: " + job.error();
+                default -> job.state().label();
+            })));
     }
 
     private javafx.scene.control.ContextMenu treeMenu() {

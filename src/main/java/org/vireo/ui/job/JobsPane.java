@@ -183,6 +183,9 @@ public final class JobsPane extends VBox {
         if (shown != null) {
             shown.tickProperty().get();
             boolean live = !shown.stateProperty().get().finished();
+            if (shown.stateProperty().get() == JobState.FAILED) {
+                knobOutcome.setText("Failed: " + shown.errorProperty().get());
+            }
             downtime.setDisable(!live);
             speed.setDisable(!live);
             postCopy.setDisable(!live || !shown.postCopyAllowed());
