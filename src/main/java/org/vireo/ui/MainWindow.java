@@ -127,12 +127,9 @@ public final class MainWindow extends BorderPane {
                     e.consume();
                 }
             });
-            javafx.scene.control.MenuItem migrate = new javafx.scene.control.MenuItem("Migrate…");
-            migrate.setId("tableMigrateMenuItem");
-            migrate.setOnAction(e -> openMigration(List.copyOf(table.getSelectionModel().getSelectedItems()), null));
-            javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open");
-            open.setOnAction(e -> tree.select(r.getItem()));
-            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(open, migrate);
+            javafx.scene.control.ContextMenu menu = DomainMenu.create("tableMenu",
+                () -> List.copyOf(table.getSelectionModel().getSelectedItems()), MainWindow.this::run,
+                () -> tree.select(r.getItem()), () -> openMigration(List.copyOf(table.getSelectionModel().getSelectedItems()), null));
             r.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(r.emptyProperty())
                 .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
             return r;
@@ -210,30 +207,33 @@ public final class MainWindow extends BorderPane {
             })));
     }
 
+    /** The tree's right-click menu: a domain's (as in the table) or a host's (reconnect, remove). */
     private javafx.scene.control.ContextMenu treeMenu() {
-        javafx.scene.control.MenuItem migrate = new javafx.scene.control.MenuItem("Migrate…");
-        migrate.setId("treeMigrateMenuItem");
-        migrate.setOnAction(e -> {
+        javafx.scene.control.ContextMenu domainMenu = DomainMenu.create("treeMenu", () -> {
             var item = tree.getSelectionModel().getSelectedItem();
-            if (item != null && item.getValue() instanceof DomainRowViewModel row) {
-                openMigration(List.of(row), null);
-            }
-        });
+            return item != null && item.getValue() instanceof DomainRowViewModel row ? List.of(row) : List.of();
+        }, this::run, () -> { }, this::migrateSelected);
         javafx.scene.control.MenuItem reconnect = new javafx.scene.control.MenuItem("Reconnect");
+        reconnect.setId("treeMenuReconnect");
         reconnect.setOnAction(e -> {
-            var item = tree.getSelectionModel().getSelectedItem();
-            if (item != null && item.getValue() instanceof HostViewModel host) {
+            if (tree.getSelectionModel().getSelectedItem() != null
+                && tree.getSelectionModel().getSelectedItem().getValue() instanceof HostViewModel host) {
                 host.reconnect();
             }
         });
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(migrate, reconnect);
-        menu.setOnShowing(e -> {
-            var item = tree.getSelectionModel().getSelectedItem();
-            boolean domain = item != null && item.getValue() instanceof DomainRowViewModel;
-            migrate.setVisible(domain);
-            reconnect.setVisible(!domain && item != null);
+        javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove connection");
+        remove.setId("treeMenuRemove");
+        remove.setOnAction(e -> {
+            if (tree.getSelectionModel().getSelectedItem() != null
+                && tree.getSelectionModel().getSelectedItem().getValue() instanceof HostViewModel host) {
+                model.removeConnection(host);
+            }
         });
-        return menu;
+        javafx.scene.control.ContextMenu hostMenu = new javafx.scene.control.ContextMenu(reconnect, remove);
+        // the menu follows what was right-clicked (the tree selects it on the press, before the menu)
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
+            tree.setContextMenu(item != null && item.getValue() instanceof DomainRowViewModel ? domainMenu : hostMenu));
+        return hostMenu;
     }
 
     /** Drag and drop onto a host of the tree: opens the wizard there, or migrates at once with the last options. */

@@ -120,6 +120,23 @@ public final class TwoHostLab {
         run(cmd);
     }
 
+    /** Waits until the guest on host A or B has printed GUEST READY on its serial console (a booted guest has its memory filled). */
+    public static void awaitBooted(String host, String guest) {
+        Path log = Path.of(get("TWOHOST_DIR"), host, "log", guest + "-serial.log");
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!(Files.exists(log) && read(log).contains("GUEST READY"))) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError(guest + " on host" + host + " did not boot within 60 s (" + log + ")");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** Removes a throwaway guest from both hosts, whatever state it is in (for @AfterEach). */
     public static void removeEverywhere(String name) {
         for (String h : List.of("A", "B")) {

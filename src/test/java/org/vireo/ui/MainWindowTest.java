@@ -220,4 +220,42 @@ class MainWindowTest {
         TableView<?> table = robot.lookup("#domainTable").queryAs(TableView.class);
         Fx.await(WAIT, name + " selected", () -> table.getSelectionModel().getSelectedItems().size() == 1);
     }
+
+    /** A menu item of the context menu on screen, by its text. */
+    private static javafx.scene.Node menuItem(FxRobot robot, String text) {
+        Fx.await(WAIT, "the context menu", () -> robot.lookup(".context-menu").tryQuery().isPresent());
+        return robot.from(robot.lookup(".context-menu").queryAll()).lookup((javafx.scene.control.Label l) -> text.equals(l.getText())).query();
+    }
+
+    @Test
+    void aDomainsContextMenuRunsTheToolbarsActionsWithItsRules(FxRobot robot) {
+        awaitDemoListed();
+        Fx.await(WAIT, "web-frontend running", () -> row("web-frontend").getState() == DomainState.RUNNING);
+        robot.rightClickOn("#domain-web-frontend");
+        // Resume does not apply to a running domain, as on the toolbar
+        menuItem(robot, "Resume");
+        javafx.scene.control.ContextMenu menu = Fx.get(() -> ((MainWindow) scene.getRoot()).tree().getContextMenu());
+        assertTrue(Fx.get(() -> menu.getItems().stream().filter(i -> "Resume".equals(i.getText())).findFirst().orElseThrow().isDisable()),
+            "Resume disabled for a running domain");
+        assertTrue(Fx.get(() -> !menu.getItems().stream().filter(i -> "Pause".equals(i.getText())).findFirst().orElseThrow().isDisable()),
+            "Pause enabled");
+        robot.clickOn(menuItem(robot, "Pause"));
+        Fx.await(WAIT, "web-frontend paused by libvirt", () -> row("web-frontend").getState() == DomainState.PAUSED);
+        robot.rightClickOn("#domain-web-frontend");
+        robot.clickOn(menuItem(robot, "Resume"));
+        Fx.await(WAIT, "web-frontend running again", () -> row("web-frontend").getState() == DomainState.RUNNING);
+        // the table's rows have the same menu
+        Fx.run(() -> {
+            // back to the host's page, where the table is
+            ((MainWindow) scene.getRoot()).tree().select(demo());
+            TableView<DomainRowViewModel> t = robot.lookup("#domainTable").queryAs(TableView.class);
+            t.getSelectionModel().clearSelection();
+        });
+        robot.rightClickOn((javafx.scene.Node) robot.lookup(".table-row-cell").nth(0).query());
+        robot.clickOn(menuItem(robot, "Copy name"));
+        // the right click selected the row it was on; its name is what was copied
+        String clicked = Fx.get(() -> robot.lookup("#domainTable").queryAs(TableView.class).getSelectionModel().getSelectedItem()
+            instanceof DomainRowViewModel r ? r.getName() : "none");
+        assertEquals(clicked, Fx.get(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+    }
 }

@@ -190,11 +190,16 @@ class ConsoleLabTest {
             pane.serial().phaseProperty().get() == SerialConsoleViewModel.Phase.CONNECTED
                 && pane.serial().consoleProperty().get() != null && pane.serial().consoleProperty().get() != first);
         System.out.println("[figure] guest restarted -> serial console back by itself: " + t + " ms");
-        Fx.await(WAIT, "terminal shown", () -> robot.lookup("#serialTerminal").tryQuery().isPresent());
-        awaitBooted(Lab.BETA, boots);
-        robot.clickOn("#serialTerminal");
-        typeKeys(robot, "\necho $((6*7))\n");
-        Fx.await(WAIT, "42 on a line of its own", () -> pane.terminalText().lines().anyMatch(l -> l.strip().equals("42")));
+        try {
+            Fx.await(WAIT, "terminal shown", () -> robot.lookup("#serialTerminal").tryQuery().isPresent());
+            awaitBooted(Lab.BETA, boots);
+            robot.clickOn("#serialTerminal");
+            typeKeys(robot, "\necho $((6*7))\n");
+            Fx.await(WAIT, "42 on a line of its own", () -> pane.terminalText().lines().anyMatch(l -> l.strip().equals("42")));
+        } finally {
+            // let go of the guest's console now: the next test in this JVM may want it
+            Fx.run(() -> pane.serial().stop());
+        }
     }
 
     /** Waits for a GUEST READY beyond the {@code before} seen so far. */

@@ -65,6 +65,10 @@ class JobsLabTest {
             TwoHostLab.removeEverywhere(n);
             TwoHostLab.guest("A", n, "start");
         }
+        // a guest still in its firmware has almost nothing to save: wait for its kernel and initramfs
+        for (String n : names) {
+            TwoHostLab.awaitBooted("A", n);
+        }
     }
 
     private boolean throttledUntilEnd;
