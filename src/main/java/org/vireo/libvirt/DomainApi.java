@@ -266,6 +266,12 @@ public final class DomainApi {
             List<DomainDevice> devices = DomainXml.devices(liveXml);
             List<BlockDetails> blocks = new ArrayList<>();
             for (String disk : DomainXml.diskTargets(liveXml)) {
+                if (active && blockJobRunning(dom, disk)) {
+                    // QEMU 7.2 can crash when asked for a disk's block info while a block job
+                    // (pull, commit) runs on it (reproduced with virsh domblkinfo in the lab)
+                    blocks.add(new BlockDetails(disk, -1, -1, -1));
+                    continue;
+                }
                 try {
                     DomainBlockInfo b = dom.blockInfo(disk);
                     blocks.add(new BlockDetails(disk, b.getCapacity(), b.getAllocation(), b.getPhysical()));
@@ -275,6 +281,16 @@ public final class DomainApi {
             }
             return new HardwareInfo(liveCur, liveMax, cfgCur, cfgMax, hvMax, memLive, maxLive, memCfg, maxCfg, devices, blocks);
         });
+    }
+
+    private static boolean blockJobRunning(Domain dom, String disk) {
+        try (Memory info = new Memory(32)) {
+            int rc = NativeVirt.LIB.virDomainGetBlockJobInfo(BindingPointers.of(dom), disk, info, 0);
+            if (rc < 0) {
+                NativeVirt.LIB.virResetLastError();
+            }
+            return rc != 0;
+        }
     }
 
     private static long kib(String xml, String element) {

