@@ -566,6 +566,9 @@ class DomainPagesLabTest {
         var bw = Fx.get(() -> pages().tuning().stream().filter(g -> g.group().equals("bandwidth")).findFirst().orElseThrow());
         assertTrue(bw.supported(), "bandwidth of " + bw.target() + ": " + bw.unsupported());
         String bwId = "#tuning-bandwidth-" + bw.target();
+        // the tab builds its fields once the loaded groups reach it (a pulse after the list)
+        String field = bwId.substring(1) + "-inbound.average";
+        Fx.await(WAIT, "bandwidth fields built", () -> robot.lookup((Node n) -> field.equals(n.getId())).tryQuery().isPresent());
         Fx.run(() -> node(robot, bwId + "-inbound.average", TextField.class).setText("100"));
         Fx.run(() -> node(robot, bwId + "-affect", ChoiceBox.class).setValue(Affect.CONFIG));
         press(robot, bwId + "-apply");
