@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
@@ -61,6 +62,9 @@ public final class VireoApp extends Application {
             }
         });
         stage.show();
+        // once more after the native window exists: the install test found a window without
+        // _NET_WM_ICON in some runs although the icons were set before show
+        Platform.runLater(() -> stage.getIcons().setAll(List.copyOf(stage.getIcons())));
         BenchProbe.attachIfAsked(model, scene, ((MainWindow) scene.getRoot()).table());
         model.openAll(p.connections());
     }
