@@ -44,24 +44,25 @@ public final class MigrationService {
         if (src == null || dst == null) {
             throw new IllegalStateException((src == null ? source.uri() : destination.uri()) + " is not connected");
         }
+        JobControl onSource = DomainService.controlOf(src, uuid);
         JobControl control = new JobControl() {
             @Override
             public JobStats poll() throws VirtException {
-                return new JobApi(src).stats(uuid, false);
+                return onSource.poll();
             }
 
             @Override
             public void abort() throws VirtException {
-                new JobApi(src).abort(uuid);
+                onSource.abort();
             }
 
             @Override
             public JobStats completed() throws VirtException {
                 // the source keeps the figures unless the domain left with it; then the destination has them
                 try {
-                    return new JobApi(src).stats(uuid, true);
+                    return onSource.completed();
                 } catch (VirtException e) {
-                    return new JobApi(dst).stats(uuid, true);
+                    return DomainService.controlOf(dst, uuid).completed();
                 }
             }
         };
