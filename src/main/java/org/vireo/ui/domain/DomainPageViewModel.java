@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -135,7 +136,7 @@ public final class DomainPageViewModel {
         fetch(OVERVIEW, () -> service().overview(uuid()), o -> {
             overview.set(o);
             if (o.status().state().isActive()) {
-                service().screenshot(o.uuid()).whenComplete((png, err) -> Platform.runLater(() -> {
+                service().screenshot(o.uuid()).whenComplete(onPage((png, err) -> {
                     thumbnail.set(err == null ? png : null);
                     thumbnailNote.set(err == null ? "" : "No screenshot: " + reason(err));
                 }));
@@ -162,14 +163,14 @@ public final class DomainPageViewModel {
             nics.forEach(n -> parts.add(svc.tuning(id, "bandwidth", n, Affect.CURRENT)));
             return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
                 .thenApply(v -> parts.stream().map(CompletableFuture::join).toList());
-        }).whenComplete((groups, err) -> Platform.runLater(() -> {
+        }).whenComplete(onPage((groups, err) -> {
             if (err != null) {
                 report(TUNING, "Loading tuning", err);
             } else {
                 tuning.setAll(groups);
             }
         }));
-        svc.vcpus(id).whenComplete((v, err) -> Platform.runLater(() -> {
+        svc.vcpus(id).whenComplete(onPage((v, err) -> {
             vcpuNote.set(err == null ? "" : "No vCPU information: " + reason(err));
             if (err == null) {
                 vcpuPins.setAll(v);
@@ -177,8 +178,8 @@ public final class DomainPageViewModel {
                 vcpuPins.clear();
             }
         }));
-        svc.emulatorPin(id).whenComplete((v, err) -> Platform.runLater(() -> emulatorPin.set(err == null ? v : "unknown: " + reason(err))));
-        svc.cpuStats(id).whenComplete((v, err) -> Platform.runLater(() -> {
+        svc.emulatorPin(id).whenComplete(onPage((v, err) -> emulatorPin.set(err == null ? v : "unknown: " + reason(err))));
+        svc.cpuStats(id).whenComplete(onPage((v, err) -> {
             if (err == null) {
                 cpuStatsNote.set(v.isEmpty() ? "libvirt reports no CPU usage for this domain." : "");
                 cpuStats.setAll(v);
@@ -416,7 +417,7 @@ public final class DomainPageViewModel {
     /** Polls the block job of {@code disk} once into {@link #blockJobProperty()}. */
     public CompletableFuture<BlockJob> pollBlockJob(String disk) {
         CompletableFuture<BlockJob> f = safe(() -> service().blockJob(uuid(), disk));
-        f.whenComplete((job, err) -> Platform.runLater(() -> blockJob.set(err == null ? job : null)));
+        f.whenComplete(onPage((job, err) -> blockJob.set(err == null ? job : null)));
         return f;
     }
 
@@ -425,6 +426,19 @@ public final class DomainPageViewModel {
     }
 
     // ------------------------------------------------------------ plumbing
+
+    /**
+     * Hands a result to {@code then} on the FX thread only while the page that asked is still open:
+     * a load started for one domain must not land on the next domain's page (nor be applied to it).
+     */
+    private <T> BiConsumer<T, Throwable> onPage(BiConsumer<T, Throwable> then) {
+        DomainRowViewModel forRow = domain.get();
+        return (value, err) -> Platform.runLater(() -> {
+            if (domain.get() == forRow) {
+                then.accept(value, err);
+            }
+        });
+    }
 
     /** A read the user asked for: its label on the area's outcome line while it runs, then done or libvirt's refusal. */
     private <T> void read(String area, String label, Supplier<CompletableFuture<T>> call, Consumer<T> onOk) {

@@ -1,0 +1,95 @@
+package org.vireo.ui.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.collections.ListChangeListener;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.vireo.host.HostOptions;
+import org.vireo.model.VcpuPin;
+import org.vireo.support.DemoHostFile;
+import org.vireo.support.Fx;
+import org.vireo.ui.DomainRowViewModel;
+import org.vireo.ui.HostViewModel;
+import org.vireo.ui.MainViewModel;
+
+/** The domain page's view model against the demo host (test driver): results belong to the page that asked. */
+@ExtendWith(ApplicationExtension.class)
+class DomainPageViewModelTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private MainViewModel main;
+    private DomainPageViewModel page;
+    private String demoUri;
+
+    @Start
+    void start(Stage stage) {
+        demoUri = DemoHostFile.uri();
+        main = new MainViewModel(HostOptions.defaults(), c -> { });
+        page = new DomainPageViewModel(main);
+        main.openAll(List.of(demoUri));
+    }
+
+    @AfterEach
+    void stop() {
+        Fx.run(main::stopAll);
+    }
+
+    private HostViewModel demo() {
+        return main.find(demoUri).orElseThrow();
+    }
+
+    private DomainRowViewModel row(String name) {
+        return demo().domains().stream().filter(r -> r.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * web-frontend has 2 vCPUs, db-primary 4. A tuning load for web-frontend still queued on the
+     * host's worker when the user opens db-primary must not show its 2 vCPU rows on db-primary's
+     * page (where Apply would then send them to db-primary).
+     */
+    @Test
+    void aLoadForTheDomainLeftBehindNeverLandsOnTheNextOnesPage() throws Exception {
+        Fx.await(WAIT, "demo listed", () -> demo().domains().size() == 7);
+        CountDownLatch release = new CountDownLatch(1);
+        // holds the host's worker so both pages' loads queue behind it, in order
+        demo().session().submit(c -> {
+            try {
+                return release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        List<Integer> seenOnDbPrimary = new ArrayList<>();
+        Fx.run(() -> {
+            main.selectedDomainProperty().set(row("web-frontend"));
+            page.load(DomainPageViewModel.TUNING);
+            page.load(DomainPageViewModel.OVERVIEW);
+            main.selectedDomainProperty().set(row("db-primary"));
+            page.vcpuPins().addListener((ListChangeListener<VcpuPin>) ch -> seenOnDbPrimary.add(ch.getList().size()));
+            page.overviewProperty().addListener((o, was, now) -> {
+                if (now != null) {
+                    seenOnDbPrimary.add(-now.name().length());
+                }
+            });
+            page.load(DomainPageViewModel.TUNING);
+            page.load(DomainPageViewModel.OVERVIEW);
+        });
+        release.countDown();
+        Fx.await(WAIT, "db-primary's vCPUs and overview", () -> page.vcpuPins().size() == 4 && page.overviewProperty().get() != null);
+        // every value that reached the page after the switch was db-primary's: 4 vCPU rows, its name
+        assertTrue(seenOnDbPrimary.stream().allMatch(n -> n == 4 || n == -"db-primary".length()),
+            "values that landed on db-primary's page: " + seenOnDbPrimary);
+        assertEquals("db-primary", Fx.get(() -> page.overviewProperty().get().name()));
+    }
+}
