@@ -32,6 +32,7 @@ import org.vireo.model.DomainFlags.Affect;
 import org.vireo.model.DomainOverview;
 import org.vireo.model.DomainStatus;
 import org.vireo.model.DomainXml;
+import org.vireo.model.Fact;
 import org.vireo.model.HardwareInfo;
 import org.vireo.model.SnapshotInfo;
 import org.vireo.model.TuningGroup;
@@ -83,30 +84,29 @@ public final class DomainApi {
                 hostname = e.getMessage();
                 known = false;
             }
-            int updated = NativeVirt.LIB.virDomainIsUpdated(p);
-            if (updated < 0) {
-                NativeVirt.LIB.virResetLastError();
-            }
-            int snapshots = snapshotCount(dom);
+            int updatedCode = NativeVirt.LIB.virDomainIsUpdated(p);
+            Fact<Boolean> updated = updatedCode < 0 ? Fact.failed(VirtException.lastError("virDomainIsUpdated").getMessage())
+                : Fact.of(updatedCode == 1);
+            Fact<Integer> snapshots = snapshotCount(dom);
             String current = "";
-            if (snapshots > 0 && dom.hasCurrentSnapshot() == 1) {
+            if (snapshots.ok() && snapshots.value() > 0 && dom.hasCurrentSnapshot() == 1) {
                 DomainSnapshot snap = dom.snapshotCurrent();
                 current = DomainXml.text(snap.getXMLDesc(), "name");
                 snap.free();
             }
             return new DomainOverview(dom.getUUIDString(), dom.getName(), active ? dom.getID() : -1, dom.getOSType(),
-                hostname, known, status, persistent, updated == 1, persistent && dom.getAutostart(),
-                metadata(dom, METADATA_TITLE, null), metadata(dom, METADATA_DESCRIPTION, null), securityLabels(p),
-                active ? controlInfo(p) : "inactive", active ? diskErrors(p) : List.of(),
+                hostname, known, status, persistent, updated, persistent && dom.getAutostart(),
+                metadata(dom, METADATA_TITLE), metadata(dom, METADATA_DESCRIPTION), securityLabels(p),
+                active ? controlInfo(p) : Fact.of("inactive"), active ? diskErrors(p) : Fact.of(List.of()),
                 NativeVirt.LIB.virDomainHasManagedSaveImage(p, 0) == 1, snapshots, current);
         });
     }
 
-    private static int snapshotCount(Domain dom) {
+    private static Fact<Integer> snapshotCount(Domain dom) {
         try {
-            return dom.snapshotNum();
+            return Fact.of(dom.snapshotNum());
         } catch (LibvirtException e) {
-            return 0;
+            return Fact.failed(VirtException.from(e).getMessage());
         }
     }
 
@@ -122,20 +122,21 @@ public final class DomainApi {
         }
     }
 
-    private static String metadata(Domain dom, int type, String uri) {
+    /** Title or description: "" when none is set (libvirt says so with VIR_ERR_NO_DOMAIN_METADATA), else the failure. */
+    private static Fact<String> metadata(Domain dom, int type) {
         try {
-            return dom.getMetadata(type, uri, 0);
+            return Fact.of(dom.getMetadata(type, null, 0));
         } catch (LibvirtException e) {
-            return ""; // VIR_ERR_NO_DOMAIN_METADATA: none set
+            VirtException v = VirtException.from(e);
+            return "VIR_ERR_NO_DOMAIN_METADATA".equals(v.codeName()) ? Fact.of("") : Fact.failed(v.getMessage());
         }
     }
 
-    private static List<String> securityLabels(Pointer p) {
+    private static Fact<List<String>> securityLabels(Pointer p) {
         PointerByReference out = new PointerByReference();
         int n = NativeVirt.LIB.virDomainGetSecurityLabelList(p, out);
         if (n < 0) {
-            NativeVirt.LIB.virResetLastError();
-            return List.of();
+            return Fact.failed(VirtException.lastError("virDomainGetSecurityLabelList").getMessage());
         }
         List<String> labels = new ArrayList<>();
         Pointer array = out.getValue();
@@ -150,12 +151,14 @@ public final class DomainApi {
         if (array != null) {
             Native.free(Pointer.nativeValue(array));
         }
-        return labels;
+        return Fact.of(labels);
     }
 
-    private static String controlInfo(Pointer p) throws VirtException {
+    private static Fact<String> controlInfo(Pointer p) {
         try (Memory info = new Memory(16)) {
-            check(NativeVirt.LIB.virDomainGetControlInfo(p, info, 0), "virDomainGetControlInfo");
+            if (NativeVirt.LIB.virDomainGetControlInfo(p, info, 0) < 0) {
+                return Fact.failed(VirtException.lastError("virDomainGetControlInfo").getMessage());
+            }
             int state = info.getInt(0);
             int details = info.getInt(4);
             long ms = info.getLong(8);
@@ -163,22 +166,25 @@ public final class DomainApi {
             if (state == 3 && details > 0 && details < CONTROL_ERROR.length) {
                 s += " (" + CONTROL_ERROR[details] + ")";
             }
-            return state == 0 ? s : s + " for " + ms + " ms";
+            return Fact.of(state == 0 ? s : s + " for " + ms + " ms");
         }
     }
 
-    private static List<String> diskErrors(Pointer p) throws VirtException {
+    private static Fact<List<String>> diskErrors(Pointer p) {
         int n = NativeVirt.LIB.virDomainGetDiskErrors(p, null, 0, 0);
-        if (n <= 0) {
-            if (n < 0) {
-                NativeVirt.LIB.virResetLastError();
-            }
-            return List.of();
+        if (n < 0) {
+            return Fact.failed(VirtException.lastError("virDomainGetDiskErrors").getMessage());
+        }
+        if (n == 0) {
+            return Fact.of(List.of());
         }
         List<String> out = new ArrayList<>();
         try (Memory errs = new Memory(16L * n)) {
             errs.clear();
             int got = NativeVirt.LIB.virDomainGetDiskErrors(p, errs, n, 0);
+            if (got < 0) {
+                return Fact.failed(VirtException.lastError("virDomainGetDiskErrors").getMessage());
+            }
             for (int i = 0; i < got; i++) {
                 Pointer disk = errs.getPointer(16L * i);
                 int code = errs.getInt(16L * i + 8);
@@ -186,7 +192,7 @@ public final class DomainApi {
                 Native.free(Pointer.nativeValue(disk));
             }
         }
-        return out;
+        return Fact.of(out);
     }
 
     public void setAutostart(String uuid, boolean on) throws VirtException {

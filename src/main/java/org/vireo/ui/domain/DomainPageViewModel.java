@@ -198,8 +198,15 @@ public final class DomainPageViewModel {
 
     // ------------------------------------------------------------ overview
 
-    public void setAutostart(boolean on) {
-        run(OVERVIEW, on ? "Enable autostart" : "Disable autostart", () -> service().setAutostart(uuid(), on), OVERVIEW);
+    /** {@code onRefused} runs on the FX thread when libvirt refuses, while this domain's page is still open. */
+    public void setAutostart(boolean on, Runnable onRefused) {
+        String id = uuid();
+        run(OVERVIEW, on ? "Enable autostart" : "Disable autostart", () -> service().setAutostart(id, on)
+            .whenComplete(onPage((ok, err) -> {
+                if (err != null) {
+                    onRefused.run();
+                }
+            })), OVERVIEW);
     }
 
     public void setTitleAndDescription(String title, String description) {

@@ -9,12 +9,14 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.vireo.model.DomainOverview;
+import org.vireo.model.Fact;
 import org.vireo.ui.dialog.ConfirmDialog;
 
 /** Overview: identity, state, persistence, autostart, metadata, security, control, disk errors, managed save, screenshot. */
@@ -38,7 +40,12 @@ final class OverviewTab extends VBox {
         autostart.setId("autostartToggle");
         autostart.selectedProperty().addListener((o, a, on) -> {
             if (!updating) {
-                model.setAutostart(on);
+                // libvirt refused: the box goes back to what libvirt has
+                model.setAutostart(on, () -> {
+                    updating = true;
+                    autostart.setSelected(!on);
+                    updating = false;
+                });
             }
         });
         title.setId("titleField");
@@ -104,8 +111,8 @@ final class OverviewTab extends VBox {
         autostart.setSelected(o.autostart());
         autostart.setDisable(!o.persistent());
         updating = false;
-        title.setText(o.title());
-        description.setText(o.description());
+        showMetadata(title, o.title(), "A short title");
+        showMetadata(description, o.description(), "");
         int r = 0;
         facts.addRow(r++, Ui.caption("Name"), value("nameValue", o.name()));
         facts.addRow(r++, Ui.caption("ID"), value("idValue", o.id() < 0 ? "- (not running)" : Integer.toString(o.id())));
@@ -115,20 +122,27 @@ final class OverviewTab extends VBox {
         facts.addRow(r++, Ui.caption("State"), value("stateWithReason", o.status().text()));
         facts.addRow(r++, Ui.caption("Persistent"), value("persistentValue", o.persistent() ? "yes"
             : "no (transient: gone when it stops)"));
-        facts.addRow(r++, Ui.caption("Live config"), value("updatedValue", o.updated()
-            ? "differs from the saved definition (changes apply at next boot)" : "matches the saved definition"));
+        facts.addRow(r++, Ui.caption("Live config"), value("updatedValue", o.updated().text(u -> u
+            ? "differs from the saved definition (changes apply at next boot)" : "matches the saved definition")));
         facts.addRow(r++, Ui.caption("Autostart"), autostart);
         facts.addRow(r++, Ui.caption("Security labels"), value("securityLabels",
-            o.securityLabels().isEmpty() ? "none (no security driver)" : String.join("\n", o.securityLabels())));
-        facts.addRow(r++, Ui.caption("Control channel"), value("controlState", o.controlState()));
-        facts.addRow(r++, Ui.caption("Disk errors"), value("diskErrors", o.diskErrors().isEmpty() ? "none" : String.join(", ", o.diskErrors())));
+            o.securityLabels().text(l -> l.isEmpty() ? "none (no security driver)" : String.join("\n", l))));
+        facts.addRow(r++, Ui.caption("Control channel"), value("controlState", o.controlState().text(c -> c)));
+        facts.addRow(r++, Ui.caption("Disk errors"), value("diskErrors", o.diskErrors().text(e -> e.isEmpty() ? "none" : String.join(", ", e))));
         HBox managed = new HBox(8, value("managedSaveValue", o.managedSaveImage() ? "present (next start resumes it)" : "none"));
         if (o.managedSaveImage()) {
             managed.getChildren().add(removeManaged);
         }
         facts.addRow(r++, Ui.caption("Managed save"), managed);
-        facts.addRow(r, Ui.caption("Snapshots"), value("snapshotCount", o.snapshotCount()
-            + (o.currentSnapshot().isEmpty() ? "" : " (current: " + o.currentSnapshot() + ")")));
+        facts.addRow(r, Ui.caption("Snapshots"), value("snapshotCount", o.snapshotCount().text(n -> n
+            + (o.currentSnapshot().isEmpty() ? "" : " (current: " + o.currentSnapshot() + ")"))));
+    }
+
+    /** A title or description that could not be read stays empty and read-only, with libvirt's reason as its prompt. */
+    private static void showMetadata(TextInputControl field, Fact<String> fact, String prompt) {
+        field.setText(fact.ok() ? fact.value() : "");
+        field.setEditable(fact.ok());
+        field.setPromptText(fact.ok() ? prompt : fact.text(v -> v));
     }
 
     private static Label value(String id, String text) {

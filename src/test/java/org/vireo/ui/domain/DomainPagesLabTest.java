@@ -500,6 +500,24 @@ class DomainPagesLabTest {
         assertNotNull(name);
     }
 
+    /** QEMU refuses autostart for a transient domain: the box goes back to libvirt's value, the page says why. */
+    @Test
+    void theAutostartBoxGoesBackWhenLibvirtRefuses(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        Lab.virsh("start", name);
+        open(robot, name);
+        Fx.await(WAIT, "overview of the running domain", () -> pages().overviewProperty().get() != null
+            && pages().overviewProperty().get().id() > 0);
+        javafx.scene.control.CheckBox box = node(robot, "#autostartToggle", javafx.scene.control.CheckBox.class);
+        Fx.await(WAIT, "autostart box enabled and off", () -> !box.isDisabled() && !box.isSelected());
+        Lab.virsh("undefine", name); // still running: now transient, behind the page's back
+        press(robot, "#autostartToggle");
+        String why = awaitRefused(DomainPageViewModel.OVERVIEW, "Enable autostart");
+        assertTrue(why.contains("transient"), why);
+        Fx.await(WAIT, "the box back to libvirt's value", () -> !box.isSelected());
+        assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Autostart:\\s+disable.*"));
+    }
+
     @Test
     void metadataAutostartAndConfigChangesReachTheRealDomain(FxRobot robot) throws IOException {
         String name = defineScratch();
@@ -514,7 +532,7 @@ class DomainPagesLabTest {
         assertEquals("Scratch title", Lab.virsh("desc", name, "--title", "--config"));
         assertEquals("Scratch description", Lab.virsh("desc", name, "--config"));
         Fx.await(WAIT, "the overview reads the title back", () -> pages().overviewProperty().get() != null
-            && "Scratch title".equals(pages().overviewProperty().get().title()));
+            && "Scratch title".equals(pages().overviewProperty().get().title().value()));
 
         // custom metadata element by namespace: save, then load it back into the emptied field
         Fx.run(() -> node(robot, "#metadataXmlField", javafx.scene.control.TextArea.class).setText("<note>hello from vireo</note>"));
