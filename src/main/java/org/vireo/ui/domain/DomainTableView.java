@@ -1,6 +1,7 @@
 package org.vireo.ui.domain;
 
 import java.util.Comparator;
+import org.vireo.model.NaturalOrder;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -58,7 +59,7 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
 
         getColumns().setAll(java.util.List.of(name, state, vcpus, memory, cpu, mem, disk, net));
         name.setSortType(TableColumn.SortType.ASCENDING);
-        name.setComparator(String.CASE_INSENSITIVE_ORDER);
+        name.setComparator(NaturalOrder.INSTANCE);
         getSortOrder().add(name);
         bind(model.visibleDomainsProperty().get());
         // an invalidation listener: a change listener would miss a swap between two equal (say, empty) lists

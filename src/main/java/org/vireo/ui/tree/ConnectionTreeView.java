@@ -1,6 +1,7 @@
 package org.vireo.ui.tree;
 
 import java.util.Comparator;
+import org.vireo.model.NaturalOrder;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class ConnectionTreeView extends TreeView<Object> {
         item.setExpanded(true);
         // sorted by name, as in the table's default order
         SortedList<DomainRowViewModel> byName =
-            new SortedList<>(host.domains(), Comparator.comparing(DomainRowViewModel::getName, String.CASE_INSENSITIVE_ORDER));
+            new SortedList<>(host.domains(), Comparator.comparing(DomainRowViewModel::getName, NaturalOrder.INSTANCE));
         sortedDomains.put(host, byName);
         follow(byName, item, TreeItem::new, new IdentityHashMap<>());
         return item;
