@@ -378,6 +378,13 @@ public final class DomainService {
         }).whenComplete((ok, err) -> session.requestRefresh());
     }
 
+    public CompletableFuture<Void> blockCopy(String uuid, String disk, String dest, long bandwidth) {
+        return session.<Void>submit(c -> {
+            api(c).blockCopy(uuid, disk, dest, bandwidth);
+            return null;
+        });
+    }
+
     public CompletableFuture<Void> blockRebase(String uuid, String disk, String base, long bandwidth, boolean copy) {
         return session.<Void>submit(c -> {
             api(c).blockRebase(uuid, disk, base, bandwidth, copy);

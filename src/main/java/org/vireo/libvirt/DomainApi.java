@@ -859,6 +859,25 @@ public final class DomainApi {
             "virDomainBlockRebase"));
     }
 
+    /**
+     * virDomainBlockCopy of {@code disk} into a new qcow2 file {@code dest} (the whole chain, flattened).
+     * A persistent domain needs VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB: libvirt cannot keep a copy job
+     * across a restart of the guest; a transient domain must not have it. The job then mirrors until
+     * pivoted or aborted. {@code bandwidth} in MiB/s (0: unlimited) is set once the job exists.
+     */
+    public void blockCopy(String uuid, String disk, String dest, long bandwidth) throws VirtException {
+        with(uuid, dom -> {
+            Pointer p = BindingPointers.of(dom);
+            int flags = dom.isPersistent() == 1 ? DomainFlags.BlockCopy.TRANSIENT_JOB.bit() : 0;
+            String xml = "<disk type='file'><source file='" + DomainXml.escape(dest) + "'/><driver type='qcow2'/></disk>";
+            check(NativeVirt.LIB.virDomainBlockCopy(p, disk, xml, null, 0, flags), "virDomainBlockCopy");
+            if (bandwidth > 0) {
+                check(NativeVirt.LIB.virDomainBlockJobSetSpeed(p, disk, bandwidth, 0), "virDomainBlockJobSetSpeed");
+            }
+            return null;
+        });
+    }
+
     /** virDomainBlockCommit of the active layer (top null) into its backing file. */
     public void blockCommit(String uuid, String disk, long bandwidth) throws VirtException {
         with(uuid, dom -> check(NativeVirt.LIB.virDomainBlockCommit(BindingPointers.of(dom), disk, null, null, bandwidth, 4 /* ACTIVE */),

@@ -119,6 +119,8 @@ interface NativeVirt extends Library {
 
     int virDomainBlockJobSetSpeed(Pointer dom, String disk, long bandwidth, int flags);
 
+    int virDomainBlockCopy(Pointer dom, String disk, String destxml, Pointer params, int nparams, int flags);
+
     int virDomainBlockCommit(Pointer dom, String disk, String base, String top, long bandwidth, int flags);
 
     int virDomainGetBlockJobInfo(Pointer dom, String disk, Pointer info, int flags);

@@ -139,6 +139,28 @@ public final class DomainFlags {
         }
     }
 
+    /** virDomainBlockCopyFlags. */
+    public enum BlockCopy implements Bit {
+        SHALLOW(1, "Only the top image"), REUSE_EXT(2, "Reuse an existing file"), TRANSIENT_JOB(4, "Transient job"),
+        SYNCHRONOUS_WRITES(8, "Synchronous writes");
+
+        private final int bit;
+        private final String label;
+
+        BlockCopy(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
     /** virDomainUndefineFlagsValues. */
     public enum Undefine implements Bit {
         MANAGED_SAVE(1, "Remove the managed save image"), SNAPSHOTS_METADATA(2, "Remove snapshot metadata"),

@@ -20,6 +20,11 @@ public final class DomainXml {
     private DomainXml() {
     }
 
+    /** Text made safe for an XML attribute or element. */
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;").replace("\"", "&quot;");
+    }
+
     public static Document parse(String xml) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

@@ -31,6 +31,7 @@ public final class MainViewModel {
     private static final Pattern URI_SHAPE = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?\\S*$");
 
     private HostOptions options;
+    private final UnsavedEdits unsavedEdits = new UnsavedEdits();
     private final ObjectProperty<StatsSettings> stats = new SimpleObjectProperty<>(this, "stats");
     private Consumer<StatsSettings> statsChanged = s -> { };
     private final Consumer<List<String>> connectionsChanged;
@@ -178,6 +179,11 @@ public final class MainViewModel {
     }
 
     /** Every host's long jobs, for the Jobs panel and the quit guard. */
+    /** What the user typed on the domain pages and has not saved yet. */
+    public UnsavedEdits unsavedEdits() {
+        return unsavedEdits;
+    }
+
     public org.vireo.ui.job.JobsViewModel jobs() {
         return jobsView;
     }

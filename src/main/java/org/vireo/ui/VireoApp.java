@@ -69,16 +69,21 @@ public final class VireoApp extends Application {
         model.openAll(p.connections());
     }
 
-    /** With jobs running, quitting asks first: libvirt aborts a migration whose client goes away. */
+    /**
+     * With jobs running, quitting asks first: libvirt aborts a migration whose client goes away.
+     * With unsaved edits (an XML being written), quitting asks too: they would be lost.
+     */
     public static boolean mayQuit(javafx.stage.Window owner, MainViewModel model) {
         int n = model.jobs().runningNow();
-        if (n == 0) {
-            return true;
-        }
-        return org.vireo.ui.dialog.ConfirmDialog.ask(owner, "Quit with " + n + (n == 1 ? " job" : " jobs") + " running?",
+        if (n > 0 && !org.vireo.ui.dialog.ConfirmDialog.ask(owner, "Quit with " + n + (n == 1 ? " job" : " jobs") + " running?",
             "Running migrations are aborted by libvirt when Vireo exits and the guests stay where they were; "
                 + "saves and dumps already handed to libvirt finish on the host, but Vireo will not show their outcome.",
-            "Quit");
+            "Quit")) {
+            return false;
+        }
+        var drafts = model.unsavedEdits().all().keySet();
+        return drafts.isEmpty() || org.vireo.ui.dialog.ConfirmDialog.ask(owner, "Quit with unsaved edits?",
+            "Not saved: " + String.join(", ", new java.util.TreeSet<>(drafts)) + ". Quitting discards them.", "Discard and quit");
     }
 
     /** The themed scene of the main window; tests build theirs the same way. */

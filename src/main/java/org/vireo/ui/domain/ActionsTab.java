@@ -2,6 +2,7 @@ package org.vireo.ui.domain;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.collections.FXCollections;
@@ -67,15 +68,16 @@ final class ActionsTab extends VBox {
             Ui.button("forceOffActionButton", "Force off…", () -> confirm("Force off " + model.name() + "?",
                 "The guest stops at once, as if unplugged: unsaved data in the guest is lost.", "Force off",
                 () -> model.forceOff(graceful.isSelected()))), graceful);
-        TextField pmSeconds = new TextField("0");
-        pmSeconds.setId("pmDurationField");
+        NumberField pmSeconds = new NumberField("pmDurationField", "0", "Wake-up time", 0, Integer.MAX_VALUE, false);
         pmSeconds.setPrefColumnCount(4);
         ChoiceBox<String> pmTarget = new ChoiceBox<>(FXCollections.observableArrayList("suspend to RAM", "suspend to disk", "hybrid"));
         pmTarget.setId("pmTargetChoice");
         pmTarget.setValue("suspend to RAM");
-        FlowPane pm = new FlowPane(8, 6, Ui.button("pmSuspendButton", "PM suspend", () -> model.pmSuspend(
-                pmTarget.getItems().indexOf(pmTarget.getValue()), parseLong(pmSeconds.getText()))), pmTarget,
-            Ui.caption("wake after s (0 = never)"), pmSeconds, Ui.button("pmWakeupButton", "Wake up", model::pmWakeup));
+        Button pmSuspend = Ui.button("pmSuspendButton", "PM suspend", () -> model.pmSuspend(
+            pmTarget.getItems().indexOf(pmTarget.getValue()), pmSeconds.value()));
+        pmSuspend.disableProperty().bind(pmSeconds.invalid());
+        FlowPane pm = new FlowPane(8, 6, pmSuspend, pmTarget,
+            Ui.caption("wake after s (0 = never)"), pmSeconds, pmSeconds.reason(), Ui.button("pmWakeupButton", "Wake up", model::pmWakeup));
 
         // save / restore
         TextField saveFile = new TextField("/var/tmp/vireo-" + "domain.save");
@@ -111,7 +113,18 @@ final class ActionsTab extends VBox {
         });
         Map<DomainFlags.Dump, CheckBox> dumpFlags = new LinkedHashMap<>();
         FlowPane dump = new FlowPane(8, 6, Ui.caption("File"), dumpFile,
-            Ui.button("coreDumpButton", "Core dump", () -> model.coreDump(dumpFile.getText(), chosen(dumpFlags, DomainFlags.Dump.class))));
+            Ui.button("coreDumpButton", "Core dump", () -> {
+                Set<DomainFlags.Dump> flags = chosen(dumpFlags, DomainFlags.Dump.class);
+                String lost = flags.contains(DomainFlags.Dump.CRASH) ? "The guest is stopped after the dump, as if unplugged: unsaved data in it is lost."
+                    : flags.contains(DomainFlags.Dump.RESET) ? "The guest is reset after the dump, like a pressed reset button: unsaved data in it is lost."
+                    : null;
+                if (lost == null) {
+                    model.coreDump(dumpFile.getText(), flags);
+                } else {
+                    confirm("Core dump " + model.name() + " and " + (flags.contains(DomainFlags.Dump.CRASH) ? "stop" : "reset") + " it?",
+                        lost, "Dump", () -> model.coreDump(dumpFile.getText(), flags));
+                }
+            }));
         for (DomainFlags.Dump f : DomainFlags.Dump.values()) {
             CheckBox c = new CheckBox(f.label());
             c.setId("dump-" + f.name());
@@ -123,8 +136,7 @@ final class ActionsTab extends VBox {
         ChoiceBox<String> combo = new ChoiceBox<>(FXCollections.observableArrayList(KEYS.keySet()));
         combo.setId("keyComboChoice");
         combo.setValue("Ctrl+Alt+Del");
-        TextField custom = new TextField();
-        custom.setId("customKeysField");
+        CheckedField custom = new CheckedField("customKeysField", "", ActionsTab::keyCodesProblem);
         custom.setPromptText("codes, e.g. 29 56 111");
         custom.setPrefColumnCount(14);
         ChoiceBox<String> codeSet = new ChoiceBox<>(FXCollections.observableArrayList("LINUX", "XT", "ATSET1", "ATSET2", "ATSET3",
@@ -134,22 +146,34 @@ final class ActionsTab extends VBox {
         TextField shotFile = new TextField("/var/tmp/screenshot.png");
         shotFile.setId("screenshotFileField");
         shotFile.setPrefColumnCount(22);
-        FlowPane keys = new FlowPane(8, 6, combo, Ui.button("sendKeysButton", "Send", () -> model.sendKey(combo.getValue(), "LINUX", KEYS.get(combo.getValue()))),
-            Ui.caption("custom"), custom, codeSet, Ui.button("sendCustomKeysButton", "Send codes", () -> {
-                String[] parts = custom.getText().strip().split("[\\s,]+");
-                int[] codes = new int[parts.length];
-                for (int i = 0; i < parts.length; i++) {
-                    codes[i] = (int) parseLong(parts[i]);
-                }
+        Button sendCustom = Ui.button("sendCustomKeysButton", "Send codes", () -> {
+            int[] codes = keyCodes(custom.getText());
+            if (codeSet.getValue().equals("LINUX") && disruptive(codes)) {
+                confirm("Send " + custom.getText().strip() + " to " + model.name() + "?", DISRUPTIVE_KEYS, "Send",
+                    () -> model.sendKey(custom.getText(), codeSet.getValue(), codes));
+            } else {
                 model.sendKey(custom.getText(), codeSet.getValue(), codes);
+            }
+        });
+        sendCustom.disableProperty().bind(custom.invalid());
+        FlowPane keys = new FlowPane(8, 6, combo, Ui.button("sendKeysButton", "Send", () -> {
+                int[] codes = KEYS.get(combo.getValue());
+                if (disruptive(codes)) {
+                    confirm("Send " + combo.getValue() + " to " + model.name() + "?", DISRUPTIVE_KEYS, "Send",
+                        () -> model.sendKey(combo.getValue(), "LINUX", codes));
+                } else {
+                    model.sendKey(combo.getValue(), "LINUX", codes);
+                }
             }),
-            Ui.button("injectNmiButton", "Inject NMI", model::injectNmi));
+            Ui.caption("custom"), custom, codeSet, sendCustom, custom.reason(),
+            Ui.button("injectNmiButton", "Inject NMI…", () -> confirm("Inject an NMI into " + model.name() + "?",
+                "Many guests panic or reboot on a non-maskable interrupt (Linux with panic on NMI, Windows with its crash dump "
+                    + "setting): unsaved data in the guest may be lost.", "Inject NMI", model::injectNmi)));
         FlowPane shot = new FlowPane(8, 6, Ui.caption("PNG file"), shotFile, Ui.button("screenshotButton", "Save screenshot",
             () -> model.screenshotTo(shotFile.getText())));
 
         // peek
-        TextField peekAt = new TextField("0");
-        peekAt.setId("peekOffsetField");
+        NumberField peekAt = new NumberField("peekOffsetField", "0", "Offset", 0, Long.MAX_VALUE, true);
         peekAt.setPrefColumnCount(10);
         TextField peekDisk = new TextField("vda");
         peekDisk.setId("peekDiskField");
@@ -160,17 +184,19 @@ final class ActionsTab extends VBox {
         hex.setPrefRowCount(8);
         hex.setStyle("-fx-font-family: 'DejaVu Sans Mono', monospace;");
         hex.textProperty().bind(model.peekProperty());
-        VBox peek = new VBox(6, new FlowPane(8, 6, Ui.caption("Offset (hex or decimal)"), peekAt,
-            Ui.button("memoryPeekButton", "Peek memory", () -> model.memoryPeek(parseLong(peekAt.getText()), 256)),
-            Ui.caption("disk"), peekDisk,
-            Ui.button("blockPeekButton", "Peek disk", () -> model.blockPeek(peekDisk.getText(), parseLong(peekAt.getText()), 256))), hex);
+        Button memoryPeek = Ui.button("memoryPeekButton", "Peek memory", () -> model.memoryPeek(peekAt.value(), 256));
+        Button blockPeek = Ui.button("blockPeekButton", "Peek disk", () -> model.blockPeek(peekDisk.getText(), peekAt.value(), 256));
+        memoryPeek.disableProperty().bind(peekAt.invalid());
+        blockPeek.disableProperty().bind(peekAt.invalid());
+        VBox peek = new VBox(6, new FlowPane(8, 6, Ui.caption("Offset (hex or decimal)"), peekAt, memoryPeek,
+            Ui.caption("disk"), peekDisk, blockPeek, peekAt.reason()), hex);
 
         // block jobs
         TextField jobDisk = new TextField("vda");
         jobDisk.setId("jobDiskField");
         jobDisk.setPrefColumnCount(5);
-        TextField speed = new TextField("0");
-        speed.setId("jobSpeedField");
+        // libvirt takes MiB/s as an unsigned long and refuses more than fits in bytes/s
+        NumberField speed = new NumberField("jobSpeedField", "0", "Speed", 0, Long.MAX_VALUE >> 20, false);
         speed.setPrefColumnCount(4);
         TextField copyDest = new TextField("/var/tmp/copy.qcow2");
         copyDest.setId("copyDestField");
@@ -195,13 +221,16 @@ final class ActionsTab extends VBox {
                 poll.play();
             }
         });
+        Button pull = Ui.button("blockPullButton", "Pull", () -> model.blockPull(jobDisk.getText(), speed.value()));
+        Button commit = Ui.button("blockCommitButton", "Commit", () -> model.blockCommit(jobDisk.getText(), speed.value()));
+        Button copy = Ui.button("blockCopyButton", "Copy to", () -> model.blockCopy(jobDisk.getText(), copyDest.getText(), speed.value()));
+        Button setSpeed = Ui.button("jobSpeedButton", "Set speed", () -> model.blockJobSpeed(jobDisk.getText(), speed.value()));
+        for (Button b : List.of(pull, commit, copy, setSpeed)) {
+            b.disableProperty().bind(speed.invalid());
+        }
         VBox jobs = new VBox(6, new FlowPane(8, 6, Ui.caption("Disk"), jobDisk, Ui.caption("MiB/s (0 = unlimited)"), speed,
-            Ui.button("blockPullButton", "Pull", () -> model.blockPull(jobDisk.getText(), parseLong(speed.getText()))),
-            Ui.button("blockCommitButton", "Commit", () -> model.blockCommit(jobDisk.getText(), parseLong(speed.getText()))),
-            Ui.button("blockCopyButton", "Copy to", () -> model.blockCopy(jobDisk.getText(), copyDest.getText(), parseLong(speed.getText()))),
-            copyDest),
-            new HBox(8, progress, jobText,
-                Ui.button("jobSpeedButton", "Set speed", () -> model.blockJobSpeed(jobDisk.getText(), parseLong(speed.getText()))),
+            pull, commit, copy, copyDest, speed.reason()),
+            new HBox(8, progress, jobText, setSpeed,
                 Ui.button("jobAbortButton", "Abort", () -> model.blockJobAbort(jobDisk.getText(), false)),
                 Ui.button("jobPivotButton", "Pivot", () -> model.blockJobAbort(jobDisk.getText(), true))));
 
@@ -268,12 +297,44 @@ final class ActionsTab extends VBox {
         return set;
     }
 
-    private static long parseLong(String s) {
-        String t = s.strip().toLowerCase();
-        try {
-            return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            return 0;
+    private static final String DISRUPTIVE_KEYS = "These keys can reboot the guest or end its session (Ctrl+Alt+Del, "
+        + "Ctrl+Alt+Backspace, SysRq): unsaved data in the guest may be lost.";
+
+    /** Linux keycodes that reboot or kill a session in common guests: Del or Backspace with Ctrl+Alt, and any SysRq. */
+    static boolean disruptive(int[] codes) {
+        Set<Integer> set = new java.util.HashSet<>();
+        for (int c : codes) {
+            set.add(c);
         }
+        boolean ctrlAlt = (set.contains(29) || set.contains(97)) && (set.contains(56) || set.contains(100));
+        return set.contains(99) || ctrlAlt && (set.contains(111) || set.contains(14));
+    }
+
+    /** libvirt sends at most 16 keys at once (VIR_DOMAIN_SEND_KEY_MAX_KEYS); codes are 16-bit. */
+    static String keyCodesProblem(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return "Type key codes, e.g. 29 56 111";
+        }
+        String[] parts = t.split("[\\s,]+");
+        if (parts.length > 16) {
+            return "At most 16 keys at once, not " + parts.length;
+        }
+        for (String p : parts) {
+            org.vireo.model.NumberInput n = org.vireo.model.NumberInput.parse(p, "Key code", 0, 0xffff, true);
+            if (!n.ok()) {
+                return n.problem();
+            }
+        }
+        return null;
+    }
+
+    private static int[] keyCodes(String text) {
+        String[] parts = text.strip().split("[\\s,]+");
+        int[] codes = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            codes[i] = (int) org.vireo.model.NumberInput.parse(parts[i], "Key code", 0, 0xffff, true).value();
+        }
+        return codes;
     }
 }

@@ -66,7 +66,8 @@ public final class DomainPageViewModel {
     private final Map<String, StringProperty> outcomes = new HashMap<>();
     private final Map<String, BooleanProperty> failed = new HashMap<>();
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
-    private int xmlFlags;
+    /** The saved definition by default: it is what Save writes. */
+    private int xmlFlags = 2;
     private final MainViewModel main;
 
     public DomainPageViewModel(MainViewModel main) {
@@ -193,7 +194,12 @@ public final class DomainPageViewModel {
     /** flags: 0 live, 2 inactive, 1 secure (may combine). */
     public void loadXml(int flags) {
         xmlFlags = flags;
-        fetch(XML, () -> service().xml(uuid(), flags), xml::set);
+        // every load is news to the editor, also when the text equals the last one (live and saved XML
+        // of a domain without runtime state are the same): "" first, which the editor ignores
+        fetch(XML, () -> service().xml(uuid(), flags), text -> {
+            xml.set("");
+            xml.set(text);
+        });
     }
 
     // ------------------------------------------------------------ overview
@@ -287,8 +293,22 @@ public final class DomainPageViewModel {
 
     // ------------------------------------------------------------ XML
 
-    public void define(String xmlText) {
-        run(XML, "Save XML", () -> service().define(xmlText), XML);
+    /** Writes the saved (persistent) definition; {@code onSaved} runs on the FX thread once libvirt took it. */
+    public void define(String xmlText, Runnable onSaved) {
+        run(XML, "Save XML", () -> service().define(xmlText).whenComplete(onPage((ok, err) -> {
+            if (err == null) {
+                onSaved.run();
+            }
+        })), XML);
+    }
+
+    /** Where a draft of the open page belongs, in words: "XML of db-primary on test:///…" (names repeat across hosts). */
+    public String place(String what) {
+        return domain.get() == null ? "" : what + " of " + name() + " on " + domain.get().host().titleProperty().get();
+    }
+
+    public org.vireo.ui.UnsavedEdits unsavedEdits() {
+        return main.unsavedEdits();
     }
 
     // ------------------------------------------------------------ snapshots
@@ -410,7 +430,7 @@ public final class DomainPageViewModel {
     }
 
     public void blockCopy(String disk, String dest, long bandwidth) {
-        action("Block copy of " + disk + " to " + dest, () -> service().blockRebase(uuid(), disk, dest, bandwidth, true));
+        action("Block copy of " + disk + " to " + dest, () -> service().blockCopy(uuid(), disk, dest, bandwidth));
     }
 
     public void blockJobSpeed(String disk, long bandwidth) {

@@ -28,7 +28,7 @@ final class HardwareTab extends VBox {
     private final Spinner<Integer> vcpus = new Spinner<>(1, 64, 1);
     private final CheckBox vcpuMax = new CheckBox("maximum");
     private final ChoiceBox<Affect> vcpuAffect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
-    private final TextField memMiB = new TextField();
+    private final NumberField memMiB = new NumberField("memoryField", "", "Memory (MiB)", 1, Long.MAX_VALUE >> 20, false);
     private final CheckBox memMax = new CheckBox("maximum");
     private final ChoiceBox<Affect> memAffect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
     private final TableView<DomainDevice> devices = new TableView<>();
@@ -36,7 +36,7 @@ final class HardwareTab extends VBox {
     private final TextArea deviceXml = new TextArea();
     private final ChoiceBox<Affect> deviceAffect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
     private final CheckBox force = new CheckBox("force");
-    private final TextField resizeMiB = new TextField();
+    private final NumberField resizeMiB = new NumberField("resizeField", "", "Size (MiB)", 1, Long.MAX_VALUE >> 20, false);
     private Integer prefilledVcpus;
     private String prefilledMemory;
 
@@ -51,25 +51,18 @@ final class HardwareTab extends VBox {
         vcpuMax.setId("vcpuMaximumCheck");
         vcpuAffect.setId("vcpuAffect");
         vcpuAffect.setValue(Affect.BOTH);
-        memMiB.setId("memoryField");
         memMiB.setPrefColumnCount(6);
         memMax.setId("memoryMaximumCheck");
         memAffect.setId("memoryAffect");
         memAffect.setValue(Affect.BOTH);
         Button setV = Ui.button("applyVcpusButton", "Apply", () -> model.setVcpus(vcpus.getValue(), vcpuMax.isSelected(), vcpuAffect.getValue()));
-        Button setM = Ui.button("applyMemoryButton", "Apply", () -> {
-            try {
-                model.setMemory(Long.parseLong(memMiB.getText().strip()) * 1024, memMax.isSelected(), memAffect.getValue());
-            } catch (NumberFormatException e) {
-                model.outcome(DomainPageViewModel.HARDWARE).set("Memory needs a number of MiB, not \"" + memMiB.getText() + "\"");
-                model.failed(DomainPageViewModel.HARDWARE).set(true);
-            }
-        });
+        Button setM = Ui.button("applyMemoryButton", "Apply", () -> model.setMemory(memMiB.value() * 1024, memMax.isSelected(), memAffect.getValue()));
+        setM.disableProperty().bind(memMiB.invalid());
         GridPane cpuMem = new GridPane(10, 6);
         cpuMem.addRow(0, Ui.caption("vCPUs"), vcpuNow);
         cpuMem.add(new HBox(8, vcpus, vcpuMax, vcpuAffect, setV), 1, 1);
         cpuMem.addRow(2, Ui.caption("Memory"), memNow);
-        cpuMem.add(new HBox(8, memMiB, new Label("MiB"), memMax, memAffect, setM), 1, 3);
+        cpuMem.add(new HBox(8, memMiB, new Label("MiB"), memMax, memAffect, setM, memMiB.reason()), 1, 3);
         for (var n : java.util.List.of(vcpuMax, memMax, setV, setM)) {
             ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
@@ -90,28 +83,19 @@ final class HardwareTab extends VBox {
         blocks.getColumns().add(colB("Capacity", 120, b -> Ui.bytes(b.capacity())));
         blocks.getColumns().add(colB("Allocation", 120, b -> Ui.bytes(b.allocation())));
         blocks.getColumns().add(colB("Physical", 120, b -> Ui.bytes(b.physical())));
-        resizeMiB.setId("resizeField");
         resizeMiB.setPromptText("new size MiB");
         resizeMiB.setPrefColumnCount(7);
         Button resize = Ui.button("blockResizeButton", "Resize disk", () -> {
             BlockDetails b = blocks.getSelectionModel().getSelectedItem();
-            if (b == null && !blocks.getItems().isEmpty()) {
-                b = blocks.getItems().getFirst();
+            long bytes = resizeMiB.value() * 1024 * 1024;
+            if (bytes < b.capacity() && !ConfirmDialog.ask(getScene().getWindow(), "Shrink " + b.disk() + "?",
+                "Shrinking cuts off the end of the disk: data there is lost.", "Shrink")) {
+                return;
             }
-            if (b != null) {
-                try {
-                    long bytes = Long.parseLong(resizeMiB.getText().strip()) * 1024 * 1024;
-                    if (bytes < b.capacity() && !ConfirmDialog.ask(getScene().getWindow(), "Shrink " + b.disk() + "?",
-                        "Shrinking cuts off the end of the disk: data there is lost.", "Shrink")) {
-                        return;
-                    }
-                    model.blockResize(b.disk(), bytes);
-                } catch (NumberFormatException e) {
-                    model.outcome(DomainPageViewModel.HARDWARE).set("Size needs a number of MiB");
-                    model.failed(DomainPageViewModel.HARDWARE).set(true);
-                }
-            }
+            model.blockResize(b.disk(), bytes);
         });
+        // which disk is the user's choice: nothing selected, nothing resized
+        resize.disableProperty().bind(resizeMiB.invalid().or(blocks.getSelectionModel().selectedItemProperty().isNull()));
 
         deviceXml.setId("deviceXmlField");
         deviceXml.setPrefRowCount(6);
@@ -133,7 +117,7 @@ final class HardwareTab extends VBox {
         Ui.page(this, Ui.bar(Ui.outcome("hardwareOutcome", model.outcome(DomainPageViewModel.HARDWARE), model.failed(DomainPageViewModel.HARDWARE)),
                 refresh),
             Ui.section("Processors and memory", cpuMem),
-            Ui.section("Devices", new VBox(6, devices, Ui.caption("Block info"), blocks, new HBox(8, resizeMiB, resize))),
+            Ui.section("Devices", new VBox(6, devices, Ui.caption("Block info"), blocks, new HBox(8, resizeMiB, resize, resizeMiB.reason()))),
             Ui.section("Attach, detach or update a device from XML", new VBox(6, deviceXml,
                 new HBox(8, Ui.caption("Apply to"), deviceAffect, force, attach, detach, update))));
         model.hardwareProperty().addListener((o, a, hw) -> show(hw));
@@ -165,7 +149,10 @@ final class HardwareTab extends VBox {
             memMiB.setText(prefilledMemory);
         }
         devices.getItems().setAll(hw.devices());
+        // the disk the user chose stays chosen across reloads (after a resize, say)
+        String chosen = blocks.getSelectionModel().getSelectedItem() == null ? null : blocks.getSelectionModel().getSelectedItem().disk();
         blocks.getItems().setAll(hw.blocks());
+        hw.blocks().stream().filter(b -> b.disk().equals(chosen)).findFirst().ifPresent(b -> blocks.getSelectionModel().select(b));
     }
 
     private static String n(int v) {

@@ -26,6 +26,11 @@ final class OverviewTab extends VBox {
     private final CheckBox autostart = new CheckBox("Start with the host");
     private final TextField title = new TextField();
     private final TextArea description = new TextArea();
+    /** What libvirt gave for the open domain (null: nothing yet); a field that differs holds the user's edit. */
+    private String loadedTitle;
+    private String loadedDescription;
+    private String titlePlace = "";
+    private String descriptionPlace = "";
     private final TextField nsUri = new TextField("http://vireo.invalid/notes/1");
     private final TextField nsKey = new TextField("vireo");
     private final TextArea nsXml = new TextArea();
@@ -105,14 +110,27 @@ final class OverviewTab extends VBox {
     private void show(DomainOverview o) {
         facts.getChildren().clear();
         if (o == null) {
+            // another domain opens: edits of this one's title and description wait as drafts
+            keepDraft(title, loadedTitle, titlePlace);
+            keepDraft(description, loadedDescription, descriptionPlace);
+            loadedTitle = null;
+            loadedDescription = null;
             return;
         }
         updating = true;
         autostart.setSelected(o.autostart());
         autostart.setDisable(!o.persistent());
         updating = false;
-        showMetadata(title, o.title(), "A short title");
-        showMetadata(description, o.description(), "");
+        boolean titleDraft = false;
+        boolean descriptionDraft = false;
+        if (loadedTitle == null) {
+            titlePlace = model.place("Title");
+            descriptionPlace = model.place("Description");
+            titleDraft = restoreDraft(title, titlePlace);
+            descriptionDraft = restoreDraft(description, descriptionPlace);
+        }
+        loadedTitle = showMetadata(title, o.title(), "A short title", titleDraft || edited(title, loadedTitle));
+        loadedDescription = showMetadata(description, o.description(), "", descriptionDraft || edited(description, loadedDescription));
         int r = 0;
         facts.addRow(r++, Ui.caption("Name"), value("nameValue", o.name()));
         facts.addRow(r++, Ui.caption("ID"), value("idValue", o.id() < 0 ? "- (not running)" : Integer.toString(o.id())));
@@ -138,11 +156,47 @@ final class OverviewTab extends VBox {
             + (o.currentSnapshot().isEmpty() ? "" : " (current: " + o.currentSnapshot() + ")"))));
     }
 
-    /** A title or description that could not be read stays empty and read-only, with libvirt's reason as its prompt. */
-    private static void showMetadata(TextInputControl field, Fact<String> fact, String prompt) {
-        field.setText(fact.ok() ? fact.value() : "");
-        field.setEditable(fact.ok());
-        field.setPromptText(fact.ok() ? prompt : fact.text(v -> v));
+    /**
+     * Shows a title or description read from libvirt and returns it as the new loaded value. A field the
+     * user has edited (its text differs from what was loaded before) keeps the edit. One that could not
+     * be read stays empty and read-only, with libvirt's reason as its prompt.
+     */
+    private static String showMetadata(TextInputControl field, Fact<String> fact, String prompt, boolean edited) {
+        if (!fact.ok()) {
+            field.setEditable(false);
+            field.setPromptText(fact.text(v -> v));
+            if (!edited) {
+                field.setText("");
+            }
+            return null;
+        }
+        field.setEditable(true);
+        field.setPromptText(prompt);
+        if (!edited) {
+            field.setText(fact.value());
+        }
+        return fact.value();
+    }
+
+    private void keepDraft(TextInputControl field, String loaded, String place) {
+        if (loaded != null && !field.getText().equals(loaded)) {
+            model.unsavedEdits().keep(place, field.getText());
+        }
+    }
+
+    /** A draft kept for this domain comes back into the field (true), and the load leaves it alone. */
+    private boolean restoreDraft(TextInputControl field, String place) {
+        String draft = model.unsavedEdits().get(place);
+        if (draft == null) {
+            return false;
+        }
+        model.unsavedEdits().drop(place);
+        field.setText(draft);
+        return true;
+    }
+
+    private static boolean edited(TextInputControl field, String loaded) {
+        return loaded != null && !field.getText().equals(loaded);
     }
 
     private static Label value(String id, String text) {

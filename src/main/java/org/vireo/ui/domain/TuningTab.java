@@ -24,6 +24,8 @@ final class TuningTab extends VBox {
     private final GridPane vcpus = new GridPane(10, 6);
     private final GridPane cpu = new GridPane(16, 4);
     private final Label cpuNote = new Label();
+    /** The user's edits by field id, for the open domain: a reload (state change, reconnect) rebuilds the fields with them. */
+    private final Map<String, String> edits = new HashMap<>();
 
     TuningTab(DomainPageViewModel model) {
         this.model = model;
@@ -37,7 +39,9 @@ final class TuningTab extends VBox {
         TextField emu = new TextField();
         emu.setId("emulatorPinField");
         emu.setPrefColumnCount(8);
-        model.emulatorPinProperty().addListener((o, a, v) -> emu.setText(v));
+        model.domainProperty().addListener((o, a, b) -> edits.clear());
+        keep(emu, () -> model.emulatorPinProperty().get());
+        model.emulatorPinProperty().addListener((o, a, v) -> emu.setText(edits.getOrDefault(emu.getId(), v)));
         Button pinEmu = Ui.button("pinEmulatorButton", "Pin emulator", () -> model.pinEmulator(emu.getText()));
         Button refresh = Ui.button("refreshTuningButton", "Refresh", () -> model.load(DomainPageViewModel.TUNING));
         HBox emuRow = new HBox(8, Ui.caption("Emulator threads on host CPUs"), emu, pinEmu);
@@ -73,8 +77,9 @@ final class TuningTab extends VBox {
             // two columns of name / value / type: the I/O limits alone have 19 parameters
             int i = 0;
             for (TuningParam p : g.params()) {
-                TextField f = new TextField(p.value());
+                TextField f = new TextField(edits.getOrDefault("tuning-" + id + "-" + p.name(), p.value()));
                 f.setId("tuning-" + id + "-" + p.name());
+                keep(f, p::value);
                 f.setPrefColumnCount(10);
                 f.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 fields.put(p.name(), f);
@@ -113,13 +118,29 @@ final class TuningTab extends VBox {
         }
     }
 
+    /** Remembers what the user types into {@code f} while it differs from libvirt's value, and marks the field. */
+    private void keep(TextField f, java.util.function.Supplier<String> libvirts) {
+        Runnable mark = () -> {
+            boolean edited = !f.getText().equals(libvirts.get());
+            if (edited) {
+                edits.put(f.getId(), f.getText());
+            } else {
+                edits.remove(f.getId());
+            }
+            f.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_ACCENT, edited);
+        };
+        f.textProperty().addListener((o, a, b) -> mark.run());
+        mark.run();
+    }
+
     private void showPins() {
         vcpus.getChildren().clear();
         vcpus.addRow(0, Ui.caption("vCPU"), Ui.caption("State"), Ui.caption("CPU time"), Ui.caption("On host CPU"), Ui.caption("May run on"));
         int r = 1;
         for (VcpuPin v : model.vcpuPins()) {
-            TextField aff = new TextField(v.affinity());
+            TextField aff = new TextField(edits.getOrDefault("vcpuAffinity-" + v.number(), v.affinity()));
             aff.setId("vcpuAffinity-" + v.number());
+            keep(aff, v::affinity);
             aff.setPrefColumnCount(6);
             vcpus.addRow(r++, new Label(Integer.toString(v.number())), new Label(v.state()),
                 new Label(String.format("%.2f s", v.cpuTimeNs() / 1e9)), new Label(Integer.toString(v.hostCpu())),

@@ -467,6 +467,7 @@ class DomainPagesLabTest {
         press(robot, "#sendKeysButton");
         awaitDone(DomainPageViewModel.ACTIONS, "send keys");
         press(robot, "#injectNmiButton");
+        confirm(robot, "Inject NMI");
         awaitDone(DomainPageViewModel.ACTIONS, "nmi");
         Path png = scratchDir.resolve(name + ".png");
         Fx.run(() -> robot.lookup("#screenshotFileField").queryAs(TextField.class).setText(png.toString()));
@@ -646,6 +647,7 @@ class DomainPagesLabTest {
         tab(robot, "hardwareTab");
         Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
         Fx.run(() -> node(robot, "#resizeField", TextField.class).setText("80"));
+        Fx.run(() -> node(robot, "#blockInfoTable", javafx.scene.control.TableView.class).getSelectionModel().select(0));
         press(robot, "#blockResizeButton");
         awaitDone(DomainPageViewModel.HARDWARE, "resize");
         assertTrue(Lab.virsh("domblkinfo", name, "vda").matches("(?s)Capacity:\\s+83886080\\b.*"), Lab.virsh("domblkinfo", name, "vda"));
@@ -787,10 +789,27 @@ class DomainPagesLabTest {
         eventually(Duration.ofSeconds(60), "job gone", () -> noBlockJob(name));
         assertEquals(overlay3, vdaSource(name));
 
-        // copy (rebase with COPY): libvirt 9 allows it only for transient domains; the page shows its refusal
-        Fx.run(() -> node(robot, "#copyDestField", TextField.class).setText(scratchDir.resolve(name + "-copy.qcow2").toString()));
+        // copy (virDomainBlockCopy with the transient-job flag this persistent domain needs): it mirrors until
+        // pivoted, then the guest runs on the copy; a second copy aborted leaves it where it was
+        Path copy = scratchDir.resolve(name + "-copy.qcow2");
+        Fx.run(() -> node(robot, "#copyDestField", TextField.class).setText(copy.toString()));
         press(robot, "#blockCopyButton");
-        awaitRefused(DomainPageViewModel.ACTIONS, "Block copy of vda to " + scratchDir.resolve(name + "-copy.qcow2"));
+        awaitDone(DomainPageViewModel.ACTIONS, "block copy");
+        awaitJobReady("block copy");
+        assertTrue(Lab.virsh("blockjob", name, "vda", "--info").contains("Copy"), Lab.virsh("blockjob", name, "vda", "--info"));
+        press(robot, "#jobPivotButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "pivot onto the copy");
+        eventually(Duration.ofSeconds(60), "vda on the copy", () -> vdaSource(name).equals(copy.toString()));
+        assertTrue(Files.size(copy) > 0);
+        Path copy2 = scratchDir.resolve(name + "-copy2.qcow2");
+        Fx.run(() -> node(robot, "#copyDestField", TextField.class).setText(copy2.toString()));
+        press(robot, "#blockCopyButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "second block copy");
+        awaitJobReady("second block copy");
+        press(robot, "#jobAbortButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "abort the copy");
+        eventually(Duration.ofSeconds(60), "copy job gone", () -> noBlockJob(name));
+        assertEquals(copy.toString(), vdaSource(name), "an aborted copy leaves the disk where it was");
 
         // plain force off (asks first): stops at once
         Fx.run(() -> node(robot, "#gracefulCheck", CheckBox.class).setSelected(false));

@@ -1,0 +1,101 @@
+package org.vireo.ui.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.vireo.host.HostOptions;
+import org.vireo.support.DemoHostFile;
+import org.vireo.support.Fx;
+import org.vireo.ui.HostViewModel;
+import org.vireo.ui.MainViewModel;
+import org.vireo.ui.MainWindow;
+import org.vireo.ui.VireoApp;
+
+/** Tuning fields the user edited keep the edit when the page reloads (the domain's state changed); title too. */
+@ExtendWith(ApplicationExtension.class)
+class TuningEditsTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String WEB = "a1b2c3d4-0001-4000-8000-000000000001";
+    private MainViewModel model;
+    private Scene scene;
+    private String demoUri;
+
+    @Start
+    void start(Stage stage) {
+        demoUri = DemoHostFile.uri();
+        model = new MainViewModel(HostOptions.defaults(), c -> { });
+        scene = VireoApp.createScene(model, 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+        model.openAll(List.of(demoUri));
+    }
+
+    @AfterEach
+    void stop() {
+        Fx.run(model::stopAll);
+    }
+
+    private DomainPageViewModel pages() {
+        return ((MainWindow) scene.getRoot()).domainPage().pages();
+    }
+
+    private HostViewModel demo() {
+        return model.find(demoUri).orElseThrow();
+    }
+
+    private void tab(String id) {
+        Fx.run(() -> {
+            TabPane tabs = ((MainWindow) scene.getRoot()).domainPage().tabs();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow());
+        });
+    }
+
+    private static TextField field(FxRobot robot, String id) {
+        return robot.lookup((Node n) -> id.equals(n.getId())).queryAs(TextField.class);
+    }
+
+    @Test
+    void editedTuningFieldsAndTitleSurviveAReload(FxRobot robot) throws Exception {
+        Fx.clickWhenShown(robot, "#domain-web-frontend");
+        Fx.await(WAIT, "overview", () -> pages().overviewProperty().get() != null);
+        Fx.run(() -> field(robot, "titleField").setText("my unsaved title"));
+        tab("tuningTab");
+        Fx.await(WAIT, "memory soft limit and vCPU 0 shown", () -> robot.lookup("#tuning-memory-soft_limit").tryQuery().isPresent()
+            && robot.lookup("#vcpuAffinity-0").tryQuery().isPresent());
+        TextField weight = field(robot, "tuning-memory-soft_limit");
+        TextField affinity = field(robot, "vcpuAffinity-0");
+        assertTrue(!"777".equals(Fx.get(weight::getText)));
+        Fx.run(() -> {
+            weight.setText("777");
+            affinity.setText("0-1");
+        });
+
+        // the state changes: the page reloads and rebuilds its fields
+        demo().domainService().suspend(WEB).get(10, TimeUnit.SECONDS);
+        Fx.await(WAIT, "the fields rebuilt", () -> field(robot, "tuning-memory-soft_limit") != weight
+            && field(robot, "vcpuAffinity-0") != affinity);
+        assertEquals("777", Fx.get(() -> field(robot, "tuning-memory-soft_limit").getText()));
+        assertEquals("0-1", Fx.get(() -> field(robot, "vcpuAffinity-0").getText()));
+        assertTrue(Fx.get(() -> field(robot, "tuning-memory-soft_limit").getPseudoClassStates().contains(PseudoClass.getPseudoClass("accent"))),
+            "an edited field is marked");
+        tab("overviewTab");
+        Fx.await(WAIT, "overview of the paused domain", () -> pages().overviewProperty().get() != null
+            && pages().overviewProperty().get().status().state() == org.vireo.model.DomainState.PAUSED);
+        assertEquals("my unsaved title", Fx.get(() -> field(robot, "titleField").getText()));
+    }
+}
