@@ -95,11 +95,22 @@ public final class DomainApi {
                 snap.free();
             }
             return new DomainOverview(dom.getUUIDString(), dom.getName(), active ? dom.getID() : -1, dom.getOSType(),
-                hostname, known, status, persistent, updated, persistent && dom.getAutostart(),
+                hostname, known, status, info(dom), persistent, updated, persistent && dom.getAutostart(),
                 metadata(dom, METADATA_TITLE), metadata(dom, METADATA_DESCRIPTION), securityLabels(p),
                 active ? controlInfo(p) : Fact.of("inactive"), active ? diskErrorsUnlessBlockJob(dom, p) : Fact.of(List.of()),
                 NativeVirt.LIB.virDomainHasManagedSaveImage(p, 0) == 1, snapshots, current);
         });
+    }
+
+    /** virDomainGetInfo: vCPUs, memory of its maximum, CPU time, in words. */
+    private static Fact<String> info(Domain dom) {
+        try {
+            org.libvirt.DomainInfo i = dom.getInfo();
+            return Fact.of(i.nrVirtCpu + (i.nrVirtCpu == 1 ? " vCPU" : " vCPUs") + " · " + i.memory / 1024 + " MiB of "
+                + i.maxMem / 1024 + " MiB · CPU time " + String.format(java.util.Locale.ROOT, "%.1f s", i.cpuTime / 1e9));
+        } catch (LibvirtException e) {
+            return Fact.failed(VirtException.from(e).getMessage());
+        }
     }
 
     private static Fact<Integer> snapshotCount(Domain dom) {
@@ -279,7 +290,8 @@ public final class DomainApi {
             String liveXml = dom.getXMLDesc(0);
             String cfgXml = persistent ? dom.getXMLDesc(XML_INACTIVE) : liveXml;
             long memLive = active ? kib(liveXml, "currentMemory") : -1;
-            long maxLive = active ? kib(liveXml, "memory") : -1;
+            // virDomainGetMaxMemory: the running guest's ceiling as libvirt reports it (the XML's <memory> for config)
+            long maxLive = active ? dom.getMaxMemory() : -1;
             long memCfg = persistent ? kib(cfgXml, "currentMemory") : -1;
             long maxCfg = persistent ? kib(cfgXml, "memory") : -1;
             List<DomainDevice> devices = DomainXml.devices(liveXml);

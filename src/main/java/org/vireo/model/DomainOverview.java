@@ -8,7 +8,7 @@ import java.util.List;
  * libvirt's reason instead of a value and {@code hostnameKnown} / ... say so.
  */
 public record DomainOverview(String uuid, String name, int id, String osType, String hostname, boolean hostnameKnown,
-                             DomainStatus status, boolean persistent, Fact<Boolean> updated, boolean autostart,
+                             DomainStatus status, Fact<String> info, boolean persistent, Fact<Boolean> updated, boolean autostart,
                              Fact<String> title, Fact<String> description, Fact<List<String>> securityLabels,
                              Fact<String> controlState, Fact<List<String>> diskErrors, boolean managedSaveImage,
                              Fact<Integer> snapshotCount, String currentSnapshot) {

@@ -138,6 +138,7 @@ final class OverviewTab extends VBox {
         facts.addRow(r++, Ui.caption("Guest hostname"), value("hostnameValue", o.hostnameKnown() ? o.hostname()
             : "the guest cannot tell (" + o.hostname() + ")"));
         facts.addRow(r++, Ui.caption("State"), value("stateWithReason", o.status().text()));
+        facts.addRow(r++, Ui.caption("Resources"), value("infoValue", o.info().text(i -> i)));
         facts.addRow(r++, Ui.caption("Persistent"), value("persistentValue", o.persistent() ? "yes"
             : "no (transient: gone when it stops)"));
         facts.addRow(r++, Ui.caption("Live config"), value("updatedValue", o.updated().text(u -> u

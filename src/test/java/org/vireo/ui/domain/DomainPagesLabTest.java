@@ -212,6 +212,16 @@ class DomainPagesLabTest {
         return o;
     }
 
+    private static String label(FxRobot robot, String id) {
+        return Fx.get(() -> node(robot, id, Label.class).getText());
+    }
+
+    /** A "Name:   value" line of virsh dominfo. */
+    private static String field(String dominfo, String name) {
+        return dominfo.lines().filter(l -> l.startsWith(name + ":")).map(l -> l.substring(name.length() + 1).strip())
+            .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + dominfo));
+    }
+
     /** Polls a condition on the test thread (for virsh and files, which must not run on the FX thread). */
     private static void eventually(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -246,6 +256,29 @@ class DomainPagesLabTest {
         // no guest agent in the lab: the hostname row says why, in libvirt's words
         String hostname = Fx.get(() -> robot.lookup("#hostnameValue").queryAs(Label.class).getText());
         assertTrue(hostname.startsWith("the guest cannot tell (") && hostname.contains("guest agent"), hostname);
+        // each fact as virsh reads it (is_persistent, is_updated, get_info, get_control_info, get_disk_errors,
+        // get_security_label(_list), num_of_snapshots); a failed read would say "could not be read"
+        String dominfo = Lab.virsh("dominfo", Lab.ALPHA);
+        assertEquals(field(dominfo, "Persistent"), label(robot, "#persistentValue"));
+        assertEquals("matches the saved definition", label(robot, "#updatedValue"));
+        String cpus = field(dominfo, "CPU(s)");
+        long maxKiB = Long.parseLong(field(dominfo, "Max memory").replace(" KiB", ""));
+        long usedKiB = Long.parseLong(field(dominfo, "Used memory").replace(" KiB", ""));
+        String info = label(robot, "#infoValue");
+        assertTrue(info.startsWith(cpus + (cpus.equals("1") ? " vCPU · " : " vCPUs · ") + usedKiB / 1024 + " MiB of " + maxKiB / 1024 + " MiB · CPU time "),
+            info + " vs " + dominfo);
+        assertEquals(Lab.virsh("domcontrol", Lab.ALPHA).strip(), label(robot, "#controlState"));
+        assertEquals("No errors found", Lab.virsh("domblkerror", Lab.ALPHA).strip());
+        assertEquals("none", label(robot, "#diskErrors"));
+        // the lab's libvirtd has no security driver ("Security model: none"): empty labels, not enforcing
+        assertEquals("none", field(dominfo, "Security model"));
+        List<String> labels = label(robot, "#securityLabels").lines().toList();
+        assertEquals("(no label, not enforcing)", labels.getFirst());
+        // and the DAC driver's label, as the live XML has it
+        String dac = Lab.virsh("dumpxml", Lab.ALPHA).replaceAll("(?s).*<seclabel[^>]*model='dac'[^>]*>\\s*<label>([^<]*)</label>.*", "$1");
+        assertEquals(List.of("(no label, not enforcing)", dac + " (permissive)"), labels);
+        long snapshots = Lab.virsh("snapshot-list", Lab.ALPHA, "--name").lines().filter(l -> !l.isBlank()).count();
+        assertTrue(label(robot, "#snapshotCount").startsWith(Long.toString(snapshots)), label(robot, "#snapshotCount"));
         Fx.await(WAIT, "screenshot thumbnail", () -> pages().thumbnailProperty().get() != null);
         Screenshots.save(scene, "domain-overview");
 
@@ -257,11 +290,18 @@ class DomainPagesLabTest {
         assertEquals(64L << 20, hw.blocks().getFirst().capacity(), "block capacity as qemu-img created it");
         assertTrue(Lab.virsh("domblkinfo", Lab.ALPHA, "vda").contains(Long.toString(64L << 20)));
         assertEquals(1, hw.vcpusLive());
+        // get_max_memory (virDomainGetMaxMemory) is virsh's "Max memory", shown in the summary
+        assertEquals(maxKiB, hw.maxMemoryLiveKiB());
+        assertTrue(label(robot, "#memorySummary").startsWith("live " + usedKiB / 1024 + " MiB of " + maxKiB / 1024 + " MiB"),
+            label(robot, "#memorySummary"));
         Screenshots.save(scene, "domain-hardware");
 
         tab(robot, "tuningTab");
         Fx.await(WAIT, "tuning loaded", () -> pages().tuning().size() >= 5 && !pages().vcpuPins().isEmpty());
         assertTrue(Fx.get(() -> pages().tuning().stream().anyMatch(g -> g.group().equals("iotune") && g.supported())), "iotune of vda");
+        // get_emulator_pin_info: the field holds what virsh emulatorpin shows (quiet: just "0-1")
+        String emulatorPin = Lab.virsh("emulatorpin", Lab.ALPHA).strip();
+        Fx.await(WAIT, "emulator pin shown", () -> emulatorPin.equals(node(robot, "#emulatorPinField", TextField.class).getText()));
         // get_cpu_stats: rows, or libvirt's reason in their place (the lab has no cpuacct cgroup)
         Fx.await(WAIT, "cpu stats or their reason", () -> !pages().cpuStats().isEmpty() || !pages().cpuStatsNoteProperty().get().isEmpty());
         if (Fx.get(() -> pages().cpuStats().isEmpty())) {
