@@ -25,4 +25,14 @@ wait_for() {
   done
 }
 
+# The lab's directory, run as root, often under /tmp: a path another user could have made first
+# (a symlink to somewhere else, a directory of theirs) is refused; ours is made 0700.
+private_dir() {
+  local d=$1
+  [[ -L $d ]] && die "$d is a symbolic link: refusing to use it for a root-run lab"
+  mkdir -p -m 700 "$d"
+  [[ $(stat -c %u "$d") == "$EUID" ]] || die "$d belongs to another user: refusing to use it"
+  chmod 700 "$d"
+}
+
 need_root() { [[ $EUID -eq 0 ]] || die "must run as root (libvirtd, sshd, namespaces)"; }

@@ -24,7 +24,7 @@ CAPS=$CACHE/qemu-caps
 GUESTS_RUNNING=(lab-alpha lab-beta)
 GUESTS_OFF=(lab-gamma)
 LAB_PKGS=(libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils
-          busybox-static cpio iproute2 xvfb libgtk-3-0 openssh-server)
+          busybox-static cpio iproute2 iptables xvfb libgtk-3-0 openssh-server)
 # Kernel drivers the guest needs; whichever are modules get loaded (with their deps) by /init.
 # evdev: busybox acpid reads the ACPI power button through /dev/input/event*.
 GUEST_MODULES=(virtio_pci virtio_blk virtio_net virtio_balloon button evdev)
@@ -452,6 +452,7 @@ cmd_start() {
   # leftovers of an earlier run in the same DIR (crashed test, killed script)
   timed "cleanup of previous lab" stop_lab
   START_INCOMPLETE=1
+  private_dir "$DIR"
   rm -rf "$DIR/log"
   # run/lock: /var/lock -> /run/lock, where libvirtd locks a pty when a console is opened
   mkdir -p "$DIR"/{run/libvirt,run/lock,etc,lib,log,cache/qemu/capabilities,images,xml}

@@ -145,12 +145,14 @@ group = "root"
 security_driver = "none"
 cgroup_controllers = [ ]
 EOF
-  cp /etc/passwd "$d/passwd"; cp /etc/group "$d/group"; cp /etc/shadow "$d/shadow"
+  cp /etc/passwd "$d/passwd"; cp /etc/group "$d/group"
+  # never a copy of the machine's /etc/shadow: root (key only: '*' allows keys, no password) and the lab user
+  echo "root:*:19000:0:99999:7:::" >"$d/shadow"
   grep -q '^kvm:' "$d/group" || echo "kvm:x:64054:" >>"$d/group"
   grep -q '^libvirt-qemu:' "$d/group" || echo "libvirt-qemu:x:64055:" >>"$d/group"
   grep -q '^libvirt-qemu:' "$d/passwd" ||
     echo "libvirt-qemu:x:64055:64055:Libvirt Qemu:/var/lib/libvirt:/usr/sbin/nologin" >>"$d/passwd"
-  sed -i '/^libvirt:/d; /^'$PASSWORD_USER':/d' "$d/group" "$d/passwd" "$d/shadow"
+  sed -i '/^libvirt:/d; /^'$PASSWORD_USER':/d' "$d/group" "$d/passwd"
   echo "libvirt:x:64060:$PASSWORD_USER" >>"$d/group"
   echo "$PASSWORD_USER:x:64061:" >>"$d/group"
   echo "$PASSWORD_USER:x:64061:64061:Vireo lab user:/home/$PASSWORD_USER:/bin/sh" >>"$d/passwd"
@@ -239,8 +241,22 @@ start_host() {
   wait_for 10 "host$h namespace holder" test -s "$d/holder.pid"
   holder_pid "$h" >/dev/null || die "host$h holder did not come up (see $d/log/holder.log)"
   in_ns "$h" virtlogd -d
+  firewall "$h"
   in_ns "$h" libvirtd -d --listen
   in_ns "$h" /usr/sbin/sshd -f "$d/sshd_config" -E "$d/log/sshd.log"
+}
+
+# libvirtd's TCP listener (no auth, for peer-to-peer migration) and QEMU's incoming migration
+# and NBD ports take connections from the other lab host and the host itself only: the
+# machine's own namespace (the veth on the bridge) and anything else get a reset.
+firewall() {
+  local h=$1 peer
+  peer=$(ip_of "$([[ $1 == A ]] && echo B || echo A)")
+  for ports in 16509 49152:49215; do
+    in_ns "$h" iptables -w -A INPUT -p tcp --dport "$ports" -s 127.0.0.0/8 -j ACCEPT
+    in_ns "$h" iptables -w -A INPUT -p tcp --dport "$ports" -s "$peer" -j ACCEPT
+    in_ns "$h" iptables -w -A INPUT -p tcp --dport "$ports" -j REJECT --reject-with tcp-reset
+  done
 }
 
 wait_host() {
@@ -312,6 +328,7 @@ write_facts() {
     echo "TWOHOST_DIR=$DIR"
     for h in "${HOSTS[@]}"; do
       echo "TWOHOST_${h}_IP=$(ip_of "$h")"
+      echo "TWOHOST_${h}_NETNS=$(ns_of "$h")"
       echo "TWOHOST_${h}_NAME=$(hostname_of "$h")"
       echo "TWOHOST_${h}_URI=$(uri_of "$h")"
       echo "TWOHOST_${h}_SSHD_LOG=$DIR/$h/log/sshd.log"
@@ -338,8 +355,7 @@ cmd_start() {
   [[ -s $ASSETS/vmlinuz && -s $ASSETS/initrd.img ]] || die "no guest assets: run src/lab/lab.sh assets first"
   timed "cleanup of previous lab" stop_lab
   START_INCOMPLETE=1
-  mkdir -p "$DIR"
-  chmod 700 "$DIR"
+  private_dir "$DIR"
   write_client_files
   for h in "${HOSTS[@]}"; do write_host_files "$h"; done
   timed "network" setup_network
