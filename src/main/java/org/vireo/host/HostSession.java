@@ -273,6 +273,7 @@ public final class HostSession {
         publish(HostSnapshot.disconnected(uri, reason));
         if (!permanent && !stopped) {
             Duration wait = backoff.next();
+            LOG.info("{} unreachable ({}): next try in {} ms", uri, reason, wait.toMillis());
             retry = worker.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
