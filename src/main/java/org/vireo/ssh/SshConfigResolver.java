@@ -47,13 +47,16 @@ public final class SshConfigResolver {
         int port = target.port() > 0 ? target.port() : c.getPort() > 0 ? c.getPort() : 22;
         String user = !target.user().isEmpty() ? target.user() : nonBlank(c.getUser(), System.getProperty("user.name"));
         List<Path> keys = new ArrayList<>();
+        if (!target.keyfile().isEmpty()) {
+            keys.add(expand(target.keyfile(), target, hostName, user)); // the URI's keyfile=, offered first
+        }
         String[] configured = c.getValues("IdentityFile");
         if (configured != null) {
             for (String k : configured) {
                 keys.add(expand(k, target, hostName, user));
             }
         }
-        if (keys.isEmpty()) {
+        if (keys.isEmpty() || keys.size() == 1 && !target.keyfile().isEmpty()) {
             for (String name : DEFAULT_KEYS) {
                 Path p = env.sshDir().resolve(name);
                 if (Files.isRegularFile(p)) {

@@ -56,7 +56,7 @@ public final class SshConnector implements HostConnector {
         UnixSocketForward forward = null;
         VirtConnection conn = null;
         try {
-            String remote = target.remoteSocket(target.path().equals("/session") ? remoteUid(lease, timeout) : "0");
+            String remote = target.remoteSocket(target.path().equals("/session") && target.socket().isEmpty() ? remoteUid(lease, timeout) : "0");
             try {
                 UnixSocketForward.probe(lease.session(), remote, timeout);
             } catch (JSchException e) {
@@ -67,7 +67,7 @@ public final class SshConnector implements HostConnector {
                     + remote + " (is libvirtd running there?).", e);
             }
             forward = UnixSocketForward.start(lease.session(), remote, timeout);
-            conn = VirtConnection.open("qemu+unix://" + target.path() + "?socket=" + forward.socketPath());
+            conn = VirtConnection.open(target.localUri(forward.socketPath().toString()));
             UnixSocketForward f = forward;
             conn.attach(() -> {
                 f.close();

@@ -77,6 +77,20 @@ class SshLabTest {
         assertEquals(2, c.sessions().handshakes());
     }
 
+    /** test+ssh opens the test driver on the host (not qemu); socket= and keyfile= of the URI are honoured. */
+    @Test
+    void theUrisDriverSocketAndKeyfileAreHonoured() throws Exception {
+        SshConnector c = connector(TwoHostLab.sshHome(tmp, null, ""), SshPrompter.NONE);
+        assertEquals(List.of("test"), names(open(c, "test+ssh://labA/default")));
+        assertEquals(TwoHostLab.guests("A"), names(open(c, "qemu+ssh://labA/system?socket=/var/run/libvirt/libvirt-sock")));
+        VirtException wrongSocket = assertThrows(VirtException.class, () -> c.open("qemu+ssh://labA/system?socket=/var/run/libvirt/nothing-sock"));
+        assertTrue(wrongSocket.getMessage().contains("/var/run/libvirt/nothing-sock"), wrongSocket.getMessage());
+        // no key in the SSH dir and no config for the bare address: only keyfile= gets in
+        assertEquals(TwoHostLab.guests("B"), names(open(c, "qemu+ssh://root@" + TwoHostLab.ip("B") + "/system?keyfile=" + TwoHostLab.key())));
+        VirtException refused = assertThrows(VirtException.class, () -> c.open("qemu+ssh://labA/system?no_verify=1"));
+        assertTrue(refused.getMessage().contains("no_verify= is not taken"), refused.getMessage());
+    }
+
     @Test
     void agentKeysAreUsedWithoutAnyKeyFile() throws Exception {
         try (TwoHostLab.Agent agent = new TwoHostLab.Agent(tmp)) {

@@ -32,6 +32,26 @@ class SshTargetTest {
     }
 
     @Test
+    void theDriverAndTheUrisSocketAndKeyfileAreKeptAndOtherParametersRefused() {
+        SshTarget lxc = SshTarget.parse("lxc+ssh://root@h/");
+        assertEquals("lxc", lxc.driver());
+        assertEquals("lxc+unix:///?socket=/tmp/s", lxc.localUri("/tmp/s"));
+        assertEquals("lxc+ssh://root@h/", lxc.uri());
+        SshTarget test = SshTarget.parse("test+ssh://h/default");
+        assertEquals("test+unix:///default?socket=/tmp/s", test.localUri("/tmp/s"));
+        SshTarget q = SshTarget.parse("qemu+ssh://h/system?socket=/run/libvirt/virtqemud-sock&keyfile=~/.ssh/lab_key");
+        assertEquals("/run/libvirt/virtqemud-sock", q.remoteSocket("0"));
+        assertEquals("~/.ssh/lab_key", q.keyfile());
+        assertEquals("qemu+ssh://h/system?socket=/run/libvirt/virtqemud-sock&keyfile=~/.ssh/lab_key", q.uri());
+        for (String bad : List.of("no_verify=1", "known_hosts=/tmp/kh", "netcat=/bin/nc", "command=ssh", "frobnicate=1")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SshTarget.parse("qemu+ssh://h/system?" + bad));
+            assertTrue(e.getMessage().startsWith("URI parameter " + bad.substring(0, bad.indexOf('=')) + "= is not taken: "), e.getMessage());
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SshTarget.parse("qemu+ssh://h/system?socket=relative"));
+    }
+
+    @Test
     void sshConfigAliasesGiveHostUserPortKeysAndJump() throws Exception {
         Path config = tmp.resolve("config");
         Files.writeString(config, """
