@@ -167,6 +167,8 @@ EOF
 # Vireo two-host lab sshd for host$h
 ListenAddress $(ip_of "$h")
 Port 22
+# port 2222: the same sshd with stream-local forwarding forbidden, as some admins set it
+Port 2222
 HostKey $d/ssh/ssh_host_ed25519_key
 PidFile /run/sshd.pid
 AuthorizedKeysFile $d/authorized_keys/%u
@@ -184,6 +186,8 @@ PrintMotd no
 LogLevel VERBOSE
 MaxStartups 100
 Subsystem sftp internal-sftp
+Match LocalPort 2222
+  AllowStreamLocalForwarding no
 Match User $PASSWORD_USER
   PasswordAuthentication yes
 EOF

@@ -15,7 +15,8 @@ final class ConnectErrors {
         return switch (e.codeName()) {
             case "VIR_ERR_INVALID_ARG", "VIR_ERR_NO_CONNECT", "VIR_ERR_AUTH_FAILED", "VIR_ERR_NO_SUPPORT",
                  "VIR_ERR_CONFIG_UNSUPPORTED", "VIR_ERR_AUTH_CANCELLED" -> true;
-            case "SSH_AUTH_FAILED", "SSH_AUTH_CANCELLED", "SSH_HOSTKEY_UNKNOWN", "SSH_HOSTKEY_CHANGED", "SSH_BAD_TARGET" -> true;
+            case "SSH_AUTH_FAILED", "SSH_AUTH_CANCELLED", "SSH_HOSTKEY_UNKNOWN", "SSH_HOSTKEY_CHANGED", "SSH_BAD_TARGET",
+                 "SSH_FORWARDING_REFUSED" -> true;
             case "SSH_UNREACHABLE", "SSH_NO_LIBVIRT_SOCKET", "SSH_FAILED" -> false;
             default -> e.getMessage().contains("Unable to parse URI") || e.getMessage().contains("no connection driver");
         };

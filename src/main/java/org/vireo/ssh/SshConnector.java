@@ -63,6 +63,14 @@ public final class SshConnector implements HostConnector {
                 if (!lease.isConnected()) {
                     throw SshErrors.error(SshErrors.UNREACHABLE, "Host unreachable: the SSH link to " + resolved.hostName() + " dropped.", e);
                 }
+                // sshd answers "connect failed" both when nothing listens there and when its policy forbids
+                // the forwarding: whether the socket exists tells the two apart
+                if (socketExists(lease, remote, timeout)) {
+                    throw SshErrors.error(SshErrors.FORWARDING_REFUSED, "sshd on " + resolved.hostName()
+                        + " refuses to forward to libvirt's socket " + remote + ", which is there: its sshd_config forbids it "
+                        + "(AllowStreamLocalForwarding no), or this user may not open the socket. Vireo reaches libvirt only "
+                        + "that way: allow it for this user (a Match block) and reconnect.", e);
+                }
                 throw SshErrors.error(SshErrors.NO_LIBVIRT_SOCKET, "libvirt socket missing on " + resolved.hostName() + ": nothing answers at "
                     + remote + " (is libvirtd running there?).", e);
             }
@@ -96,6 +104,22 @@ public final class SshConnector implements HostConnector {
     }
 
     /** The remote user's uid (for the session daemon's socket path), over an exec channel on the same session. */
+    /** Whether {@code path} is a unix socket on the host (an exec channel on the same session); false when that cannot be told. */
+    private static boolean socketExists(SshSessions.Lease lease, String path, int timeout) {
+        try {
+            ChannelExec exec = (ChannelExec) lease.session().openChannel("exec");
+            exec.setCommand("test -S '" + path.replace("'", "'\\''") + "' && echo socket");
+            InputStream in = exec.getInputStream();
+            exec.connect(timeout);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            exec.disconnect();
+            return out.toString(StandardCharsets.US_ASCII).strip().equals("socket");
+        } catch (JSchException | IOException e) {
+            return false;
+        }
+    }
+
     private static String remoteUid(SshSessions.Lease lease, int timeout) throws VirtException {
         try {
             ChannelExec exec = (ChannelExec) lease.session().openChannel("exec");

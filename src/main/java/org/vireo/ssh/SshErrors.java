@@ -15,6 +15,7 @@ public final class SshErrors {
     public static final String HOSTKEY_CHANGED = "SSH_HOSTKEY_CHANGED";
     public static final String UNREACHABLE = "SSH_UNREACHABLE";
     public static final String NO_LIBVIRT_SOCKET = "SSH_NO_LIBVIRT_SOCKET";
+    public static final String FORWARDING_REFUSED = "SSH_FORWARDING_REFUSED";
     public static final String BAD_TARGET = "SSH_BAD_TARGET";
     public static final String FAILED = "SSH_FAILED";
 

@@ -67,8 +67,25 @@ public final class UnixSocketForward implements AutoCloseable {
         ch.setSocketPath(remoteSocket);
         try {
             ch.connect(timeoutMs);
+        } catch (JSchException e) {
+            // JSch keeps the channel-open failure's reason code as the exit status
+            System.err.println("PROBE exit=" + ch.getExitStatus() + " msg=" + e.getMessage());
+            if (ch.getExitStatus() == SSH_OPEN_ADMINISTRATIVELY_PROHIBITED) {
+                throw new ForwardingProhibited(e);
+            }
+            throw e;
         } finally {
             ch.disconnect();
+        }
+    }
+
+    /** RFC 4254's reason for a channel the server's policy refuses (sshd: AllowStreamLocalForwarding no). */
+    private static final int SSH_OPEN_ADMINISTRATIVELY_PROHIBITED = 1;
+
+    /** sshd refused the channel by policy, not because nothing listens at the socket. */
+    public static final class ForwardingProhibited extends JSchException {
+        ForwardingProhibited(JSchException cause) {
+            super("administratively prohibited", cause);
         }
     }
 

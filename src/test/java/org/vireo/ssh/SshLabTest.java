@@ -91,6 +91,22 @@ class SshLabTest {
         assertTrue(refused.getMessage().contains("no_verify= is not taken"), refused.getMessage());
     }
 
+    /** hostA's sshd on port 2222 forbids stream-local forwarding: that is the reason given, not a missing socket. */
+    @Test
+    void anSshdThatForbidsSocketForwardingIsNamedAsTheCause() {
+        String knownHosts = read(Path.of(TwoHostLab.get("TWOHOST_KNOWN_HOSTS"))) + "[" + TwoHostLab.ip("A") + "]:2222 "
+            + TwoHostLab.hostKeyLine("A") + "\n";
+        SshConnector c = connector(TwoHostLab.sshHome(tmp, knownHosts, ""), SshPrompter.NONE);
+        VirtException e = assertThrows(VirtException.class, () -> c.open("qemu+ssh://labA:2222/system"));
+        assertEquals(SshErrors.FORWARDING_REFUSED, e.codeName());
+        assertTrue(e.getMessage().contains("AllowStreamLocalForwarding no"), e.getMessage());
+        assertTrue(org.vireo.host.ConnectErrorsAccess.isPermanent(e), "an admin must change sshd_config: no retry loop");
+    }
+
+    private static String read(Path p) {
+        return TwoHostLab.read(p);
+    }
+
     @Test
     void agentKeysAreUsedWithoutAnyKeyFile() throws Exception {
         try (TwoHostLab.Agent agent = new TwoHostLab.Agent(tmp)) {
