@@ -239,7 +239,8 @@ public final class CreateStorageApi {
                 int got = 0;
                 byte[] buf = new byte[65536];
                 int n;
-                while (got < length && (n = stream.receive(buf)) > 0) {
+                // read to the end of the stream (0): finishing before the daemon's end marker hangs
+                while ((n = stream.receive(buf)) > 0) {
                     int take = Math.min(n, length - got);
                     System.arraycopy(buf, 0, out, got, take);
                     got += take;

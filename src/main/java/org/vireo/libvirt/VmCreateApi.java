@@ -74,11 +74,11 @@ public final class VmCreateApi {
             if (machines.contains("pc")) {
                 defaultMachine = "pc";
             }
-            String type = kvm ? "kvm" : "qemu";
             String machine = machines.contains("q35") ? "q35" : defaultMachine;
             boolean uefi = false;
             List<String> cpuModes = new ArrayList<>();
-            String domcaps = domainCapabilities(name, machine, type);
+            // TCG's capabilities: KVM's CPU choice is host-passthrough anyway, the firmware is the same
+            String domcaps = domainCapabilities(name, machine, "qemu");
             if (domcaps != null) {
                 Element root = DomainXml.parse(domcaps).getDocumentElement();
                 for (Element en : elements(root, "enum")) {
@@ -96,7 +96,7 @@ public final class VmCreateApi {
                     }
                 }
             }
-            VmPlatform p = new VmPlatform(name, type, List.copyOf(machines), defaultMachine, uefi, cpuModes);
+            VmPlatform p = new VmPlatform(name, kvm ? List.of("kvm", "qemu") : List.of("qemu"), List.copyOf(machines), defaultMachine, uefi, cpuModes);
             if (name.equals(hostArch)) {
                 out.addFirst(p);
             } else {

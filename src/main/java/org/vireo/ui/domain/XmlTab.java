@@ -18,7 +18,7 @@ import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /** XML: live, inactive and secure descriptions in a highlighting editor; saving redefines the domain. */
-final class XmlTab extends VBox {
+public final class XmlTab extends VBox {
     private static final Pattern XML_TAG = Pattern.compile("(?<COMMENT><!--[\\s\\S]*?-->)|(?<ELEMENT>(</?\\h*)([\\w:.-]+)([^<>]*?)(\\h*/?>))");
     private static final Pattern ATTRIBUTES = Pattern.compile("([\\w:.-]+\\h*)(=)(\\h*\"[^\"]*\"|\\h*'[^']*')");
 
@@ -66,7 +66,7 @@ final class XmlTab extends VBox {
     }
 
     /** Style spans for tags, attribute names and values, and comments. */
-    static StyleSpans<Collection<String>> highlight(String text) {
+    public static StyleSpans<Collection<String>> highlight(String text) {
         Matcher m = XML_TAG.matcher(text);
         int last = 0;
         StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
