@@ -283,6 +283,7 @@ public final class CreateVmWizard {
         Label detection = new Label();
         detection.setId("osDetection");
         detection.setWrapText(true);
+        detection.setMinHeight(Region.USE_PREF_SIZE);
         detection.textProperty().bind(model.detection);
         TextField search = field("osSearchField", "search: debian, fedora 40, win ...", model.osQuery);
         ListView<OsVariant> list = new ListView<>(model.osList);
@@ -308,6 +309,7 @@ public final class CreateVmWizard {
         Label chosen = new Label();
         chosen.setId("osChosen");
         chosen.setWrapText(true);
+        chosen.setMinHeight(Region.USE_PREF_SIZE);
         chosen.textProperty().bind(Bindings.createStringBinding(() -> {
             OsVariant v = model.os.get();
             if (v == null) {
