@@ -87,9 +87,15 @@ class CreateVmServiceLabTest {
             NetworkSource.USER, "");
     }
 
-    private static void await(Job job) throws Exception {
+    private static void figure(String what, Job job, long shellMs) {
+        System.out.printf("[figure] create by %s: job %d ms (volume, define, start), then %d ms until the serial shell answered%n",
+            what, job.elapsedMillis(), shellMs);
+    }
+
+    private static Job await(Job job) throws Exception {
         try {
             job.done().get(120, TimeUnit.SECONDS);
+            return job;
         } catch (java.util.concurrent.ExecutionException e) {
             throw new AssertionError(job + ": " + job.error(), e);
         }
@@ -110,7 +116,7 @@ class CreateVmServiceLabTest {
     @Test
     void directKernelBootGuestRunsAndAnswersOnItsSerialConsole() throws Exception {
         String n = name("cvm-kernel");
-        await(service.create(spec(n, VmSpec.Source.KERNEL, "", "", "", CreateLab.ASSETS.resolve("vmlinuz").toString(),
+        Job job = await(service.create(spec(n, VmSpec.Source.KERNEL, "", "", "", CreateLab.ASSETS.resolve("vmlinuz").toString(),
             CreateLab.ASSETS.resolve("initrd.img").toString(), 16L << 20), null, null, null));
         assertEquals("running", Lab.state(n));
         String xml = Lab.virsh("dumpxml", n);
@@ -120,16 +126,16 @@ class CreateVmServiceLabTest {
             assertTrue(xml.contains(device), device + " in " + xml);
         }
         assertTrue(CreateLab.volumes(POOL).contains(n + ".qcow2"), "the new disk volume");
-        CreateLab.awaitSerialShell(n, 90_000);
+        figure("direct kernel boot", job, CreateLab.awaitSerialShell(n, 90_000));
     }
 
     @Test
     void importedDiskBootsAndCloneAndDeleteWork() throws Exception {
         String n = name("cvm-import");
         String disk = CreateLab.copyIntoPool(POOL, "disk.qcow2", n + "-src.qcow2");
-        await(service.create(spec(n, VmSpec.Source.IMPORT, disk, "", "", null, null, 0), null, null, null));
+        Job job = await(service.create(spec(n, VmSpec.Source.IMPORT, disk, "", "", null, null, 0), null, null, null));
         assertEquals("running", Lab.state(n));
-        CreateLab.awaitSerialShell(n, 120_000);
+        figure("import", job, CreateLab.awaitSerialShell(n, 120_000));
 
         // clone: refused while it runs, then done shut off
         String c = name("cvm-clone");
@@ -139,7 +145,8 @@ class CreateVmServiceLabTest {
         assertEquals(JobState.FAILED, refused.state());
         assertTrue(refused.error().contains("Shut"), refused.error());
         Lab.virsh("destroy", n);
-        await(service.cloneDomain(uuid, n, c));
+        Job cloned = await(service.cloneDomain(uuid, n, c));
+        System.out.printf("[figure] clone of a 16 MiB qcow2 disk (virStorageVolCreateXMLFrom) and define: %d ms%n", cloned.elapsedMillis());
         String cloneXml = Lab.virsh("dumpxml", c);
         String srcXml = Lab.virsh("dumpxml", n);
         assertTrue(cloneXml.contains(c + ".qcow2"), cloneXml);
@@ -190,10 +197,10 @@ class CreateVmServiceLabTest {
         String n = name("cvm-iso");
         String iso = CreateLab.copyIntoPool(POOL, "lab.iso", n + "-lab.iso");
         assertEquals("VIREO_LAB", service.isoLabel(iso).get(30, TimeUnit.SECONDS));
-        await(service.create(spec(n, VmSpec.Source.ISO, "", iso, "", null, null, 16L << 20), null, null, null));
+        Job job = await(service.create(spec(n, VmSpec.Source.ISO, "", iso, "", null, null, 16L << 20), null, null, null));
         assertEquals("running", Lab.state(n));
         assertTrue(Lab.virsh("dumpxml", n).contains(iso));
-        CreateLab.awaitSerialShell(n, 120_000);
+        figure("ISO (a pool volume)", job, CreateLab.awaitSerialShell(n, 120_000));
     }
 
     @Test
@@ -230,6 +237,8 @@ class CreateVmServiceLabTest {
         jobs.cancel(job);
         assertThrowsExecution(job);
         assertEquals(JobState.CANCELLED, job.state(), job.error());
+        System.out.printf("[figure] create cancelled during the upload: %d ms from Cancel to cancelled and cleaned up (%d of %d MB sent)%n",
+            job.cancelMillis(), job.stats().dataProcessed() >> 20, job.stats().dataTotal() >> 20);
         assertTrue(job.stats().dataProcessed() < job.stats().dataTotal(), "cancelled half-way");
         assertEquals(before, CreateLab.volumes(POOL), "the disk and the partial upload are deleted");
         assertFalse(CreateLab.domainExists(n));

@@ -77,8 +77,9 @@ public final class CreateLab {
         }
     }
 
-    /** Waits until the guest's shell answers on its serial console ({@code echo $((6*7))} prints 42). */
-    public static void awaitSerialShell(String name, long timeoutMillis) throws VirtException, InterruptedException {
+    /** Waits until the guest's shell answers on its serial console ({@code echo $((6*7))} prints 42); returns the wait in ms. */
+    public static long awaitSerialShell(String name, long timeoutMillis) throws VirtException, InterruptedException {
+        long t0 = System.currentTimeMillis();
         String uuid = Lab.virsh("domuuid", name);
         long end = System.currentTimeMillis() + timeoutMillis;
         try (VirtConnection c = VirtConnection.open(Lab.uri())) {
@@ -88,7 +89,7 @@ public final class CreateLab {
                     try {
                         String out = shell.run("echo $((6*7))", 4000);
                         if (out.contains("42")) {
-                            return;
+                            return System.currentTimeMillis() - t0;
                         }
                     } catch (AssertionError e) {
                         if (System.currentTimeMillis() > end) {

@@ -305,6 +305,15 @@ public final class CreateVmWizard {
                 list.getSelectionModel().select(v);
             }
         });
+        // the chosen OS stays highlighted as the search changes the list
+        model.osList.addListener((javafx.collections.ListChangeListener<OsVariant>) c -> {
+            if (model.os.get() != null && model.osList.contains(model.os.get())) {
+                list.getSelectionModel().select(model.os.get());
+            }
+        });
+        if (model.os.get() != null) {
+            list.getSelectionModel().select(model.os.get());
+        }
         VBox.setVgrow(list, Priority.ALWAYS);
         Label chosen = new Label();
         chosen.setId("osChosen");
