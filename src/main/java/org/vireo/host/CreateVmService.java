@@ -296,8 +296,12 @@ public final class CreateVmService {
         private final AtomicReference<JobStats> stats = new AtomicReference<>(JobStats.EMPTY);
         private volatile boolean cancelled;
         private volatile String phase = "";
+        private volatile long phaseStart = System.nanoTime();
 
         void phase(String text, long total, long done) {
+            if (!text.equals(phase)) {
+                phaseStart = System.nanoTime();
+            }
             phase = text;
             Map<String, Object> v = new HashMap<>();
             v.put("phase", text);
@@ -305,6 +309,13 @@ public final class CreateVmService {
                 v.put("data_total", total);
                 v.put("data_processed", done);
                 v.put("data_remaining", total - done);
+                // speed and time left of this step (the Jobs panel shows them as it does a migration's)
+                double seconds = (System.nanoTime() - phaseStart) / 1e9;
+                if (seconds > 0.2 && done > 0) {
+                    long bps = (long) (done / seconds);
+                    v.put("disk_bps", bps);
+                    v.put("time_remaining", (long) ((total - done) / (double) bps * 1000));
+                }
             }
             stats.set(new JobStats(1, v));
         }

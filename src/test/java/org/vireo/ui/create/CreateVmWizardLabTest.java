@@ -232,4 +232,82 @@ class CreateVmWizardLabTest {
         assertTrue(CreateLab.volumes(POOL).contains(copy + ".qcow2"), "the copy's disk is kept");
         Files.deleteIfExists(iso);
     }
+
+    /** Opens the wizard from the host's right-click menu in the tree and waits until it has read the host. */
+    private Scene openFromHostMenu(FxRobot robot) {
+        Fx.await(Duration.ofSeconds(30), "lab host connected", () -> model.find(Lab.uri()).map(h -> !h.domains().isEmpty()).orElse(false));
+        Fx.run(() -> window.tree().select(host()));
+        robot.rightClickOn(".tree-cell");
+        Fx.clickWhenShown(robot, "#treeMenuNewVm");
+        Fx.await(Duration.ofSeconds(30), "the wizard has read the host", () -> robot.lookup("#createVmWizard").tryQuery().isPresent()
+            && !((ComboBox<?>) robot.lookup("#archChoice").query()).getItems().isEmpty());
+        return Fx.get(() -> robot.lookup("#createVmWizard").query().getScene());
+    }
+
+    private void resources(FxRobot robot, String name) {
+        type(robot, "#nameField", name);
+        type(robot, "#memoryField", "128");
+        type(robot, "#vcpusField", "1");
+        type(robot, "#diskSizeField", "16");
+        choose(robot, "#poolChoice", (PoolSummary p) -> p.name().equals(POOL));
+        choose(robot, "#networkChoice", (NetworkSource n) -> n.kind() == NetworkSource.Kind.USER);
+        Fx.await(Duration.ofSeconds(5), "page 3 complete", () -> !robot.lookup("#createNext").query().isDisabled());
+    }
+
+    @Test
+    void directKernelBootFromTheHostMenuBoots(FxRobot robot) throws Exception {
+        String name = CreateLab.unique("wiz-kernel");
+        made.add(name);
+        openFromHostMenu(robot);
+        robot.clickOn("#source-kernel");
+        assertTrue(text(robot, "#createProblem").contains("kernel"), text(robot, "#createProblem"));
+        type(robot, "#kernelField", CreateLab.ASSETS.resolve("vmlinuz").toString());
+        type(robot, "#initrdField", CreateLab.ASSETS.resolve("initrd.img").toString());
+        type(robot, "#cmdlineField", "console=ttyS0 quiet");
+        choose(robot, "#virtTypeChoice", "qemu"::equals);
+        robot.clickOn("#createNext");
+        robot.clickOn("#createNext");
+        resources(robot, name);
+        robot.clickOn("#createNext");
+        robot.clickOn("#createButton");
+        Fx.await(Duration.ofSeconds(120), "the create job done", () -> model.jobs().rows().stream()
+            .anyMatch(r -> r.job().kind() == JobKind.CREATE && r.job().state() == JobState.SUCCEEDED));
+        String xml = Lab.virsh("dumpxml", name);
+        assertTrue(xml.contains("<kernel>" + CreateLab.ASSETS.resolve("vmlinuz") + "</kernel>")
+            && xml.contains("<cmdline>console=ttyS0 quiet</cmdline>"), xml);
+        CreateLab.awaitSerialShell(name, 90_000);
+    }
+
+    @Test
+    void cancelFromTheJobsPanelDuringTheUploadLeavesNothing(FxRobot robot) throws Exception {
+        String name = CreateLab.unique("wiz-cancel");
+        made.add(name);
+        Path big = Files.createTempDirectory("vireo-iso").resolve(name + "-big.iso");
+        Files.copy(CreateLab.ASSETS.resolve("lab.iso"), big);
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(768L << 20);
+        }
+        List<String> before = CreateLab.volumes(POOL);
+        openFromHostMenu(robot);
+        robot.clickOn("#source-iso");
+        robot.clickOn("#isoUpload");
+        type(robot, "#localIsoField", big.toString());
+        choose(robot, "#virtTypeChoice", "qemu"::equals);
+        robot.clickOn("#createNext");
+        robot.clickOn("#createNext");
+        resources(robot, name);
+        robot.clickOn("#createNext");
+        robot.clickOn("#createButton");
+        Fx.await(Duration.ofSeconds(60), "the upload under way", () -> model.jobs().rows().stream()
+            .anyMatch(r -> r.job().kind() == JobKind.CREATE && r.job().stats().dataProcessed() > 0));
+        org.vireo.job.Job job = Fx.get(() -> model.jobs().rows().stream().filter(r -> r.job().kind() == JobKind.CREATE)
+            .findFirst().orElseThrow().job());
+        Screenshots.save(window.getScene(), "create-vm-upload");
+        Fx.clickWhenShown(robot, "#cancelJob-" + job.id());
+        Fx.await(Duration.ofSeconds(60), "cancelled", () -> job.state() == JobState.CANCELLED);
+        assertTrue(job.stats().dataProcessed() < job.stats().dataTotal(), "cancelled half-way");
+        assertEquals(before, CreateLab.volumes(POOL), "no volume left: the disk and the partial upload deleted");
+        assertFalse(CreateLab.domainExists(name));
+        Files.deleteIfExists(big);
+    }
 }
