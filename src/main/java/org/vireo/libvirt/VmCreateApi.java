@@ -167,8 +167,8 @@ public final class VmCreateApi {
 
     /** Stops the domain at once if it runs (ignores "not running"). */
     public void destroyIfRunning(String uuid) throws VirtException {
-        if (connection.domainState(uuid).state() == org.vireo.model.DomainState.RUNNING
-            || connection.domainState(uuid).state() == org.vireo.model.DomainState.PAUSED) {
+        org.vireo.model.DomainState state = connection.domainState(uuid).state();
+        if (state != org.vireo.model.DomainState.SHUTOFF && state != org.vireo.model.DomainState.CRASHED) {
             connection.perform(uuid, org.vireo.model.DomainAction.FORCE_OFF);
         }
     }
