@@ -45,8 +45,8 @@ import org.vireo.ui.VireoApp;
  * The New VM wizard driven with TestFX against the lab: an ISO on this computer uploaded into
  * a pool (its label read locally, unknown to osinfo: generic), a name clash refused on the
  * page with the reason, the XML page, the job, a guest that boots from the ISO and answers on
- * its serial console; then Delete from the table's menu with its volumes ticked, and Clone
- * from the domain's menu. Checked with virsh.
+ * its serial console; then Clone from the domain page and Delete from the table's right-click
+ * menu with its volumes to tick. Checked with virsh.
  */
 @Tag("lab")
 @ExtendWith(ApplicationExtension.class)
@@ -203,7 +203,9 @@ class CreateVmWizardLabTest {
             && row(name).getState() == org.vireo.model.DomainState.SHUTOFF);
         String copy = name + "-copy";
         made.add(copy);
-        Fx.run(() -> window.openClone(row(name)));
+        // from the domain page's Clone button
+        Fx.run(() -> window.tree().select(row(name)));
+        Fx.clickWhenShown(robot, "#pageCloneButton");
         type(robot, "#cloneNameField", copy);
         Fx.await(Duration.ofSeconds(5), "clone name accepted", () -> !robot.lookup("#cloneOk").query().isDisabled());
         Screenshots.save(Fx.get(() -> robot.lookup("#cloneNameField").query().getScene()), "create-vm-clone");
@@ -215,9 +217,12 @@ class CreateVmWizardLabTest {
 
         // delete the original from the table's menu, its ISO ticked too
         Fx.await(Duration.ofSeconds(30), "row listed", () -> row(name) != null);
-        Fx.run(() -> window.table().getSelectionModel().clearSelection());
-        Fx.run(() -> window.table().getSelectionModel().select(row(name)));
-        Fx.run(() -> window.openDelete(row(name)));
+        Fx.run(() -> window.tree().select(host()));
+        Fx.await(Duration.ofSeconds(10), "the host's table shown", () -> model.selectedDomainProperty().get() == null);
+        javafx.scene.Node tableRow = Fx.get(() -> robot.lookup(".table-row-cell").queryAll().stream()
+            .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() == row(name)).findFirst().orElseThrow());
+        robot.rightClickOn(tableRow);
+        Fx.clickWhenShown(robot, "#tableMenuDelete");
         Fx.await(Duration.ofSeconds(30), "its disks listed", () -> robot.lookup("#deleteVolume-vda").tryQuery().isPresent());
         assertTrue(Fx.get(() -> ((CheckBox) robot.lookup("#deleteVolume-vda").query()).isSelected()), "its disk ticked");
         // the copy shares the ISO (CD-ROMs are not copied): offered disabled, with the reason
