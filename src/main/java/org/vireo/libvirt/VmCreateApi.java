@@ -52,7 +52,7 @@ public final class VmCreateApi {
             Set<String> machines = new LinkedHashSet<>();
             List<String> versioned = new ArrayList<>();
             String defaultMachine = "";
-            boolean kvm = false;
+            List<String> types = new ArrayList<>();
             for (Node n = arch.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof Element e && e.getTagName().equals("machine")) {
                     String m = e.getTextContent().strip();
@@ -65,8 +65,8 @@ public final class VmCreateApi {
                     if (defaultMachine.isEmpty()) {
                         defaultMachine = m;
                     }
-                } else if (n instanceof Element e && e.getTagName().equals("domain") && "kvm".equals(e.getAttribute("type"))) {
-                    kvm = true;
+                } else if (n instanceof Element e && e.getTagName().equals("domain") && !types.contains(e.getAttribute("type"))) {
+                    types.add(e.getAttribute("type"));
                 }
             }
             java.util.Collections.sort(versioned);
@@ -78,7 +78,7 @@ public final class VmCreateApi {
             boolean uefi = false;
             List<String> cpuModes = new ArrayList<>();
             // TCG's capabilities: KVM's CPU choice is host-passthrough anyway, the firmware is the same
-            String domcaps = domainCapabilities(name, machine, "qemu");
+            String domcaps = types.contains("qemu") || types.contains("kvm") ? domainCapabilities(name, machine, "qemu") : null;
             if (domcaps != null) {
                 Element root = DomainXml.parse(domcaps).getDocumentElement();
                 for (Element en : elements(root, "enum")) {
@@ -96,13 +96,20 @@ public final class VmCreateApi {
                     }
                 }
             }
-            VmPlatform p = new VmPlatform(name, kvm ? List.of("kvm", "qemu") : List.of("qemu"), List.copyOf(machines), defaultMachine, uefi, cpuModes);
+            VmPlatform p = new VmPlatform(name, byPreference(types), List.copyOf(machines), defaultMachine, uefi, cpuModes);
             if (name.equals(hostArch)) {
                 out.addFirst(p);
             } else {
                 out.add(p);
             }
         }
+        return out;
+    }
+
+    /** kvm first (hardware), then qemu (TCG), then whatever else the driver names (test ...). */
+    private static List<String> byPreference(List<String> types) {
+        List<String> out = new ArrayList<>(types);
+        out.sort(java.util.Comparator.comparingInt(t -> t.equals("kvm") ? 0 : t.equals("qemu") ? 1 : 2));
         return out;
     }
 

@@ -23,7 +23,11 @@ public final class VmXml {
         x.append("  <currentMemory unit='MiB'>").append(s.memoryMiB()).append("</currentMemory>\n");
         x.append("  <vcpu>").append(s.vcpus()).append("</vcpu>\n");
         x.append("  <os").append(s.uefi() ? " firmware='efi'" : "").append(">\n");
-        x.append("    <type arch='").append(esc(s.arch())).append("' machine='").append(esc(s.machine())).append("'>hvm</type>\n");
+        x.append("    <type arch='").append(esc(s.arch())).append("'");
+        if (!blank(s.machine())) {
+            x.append(" machine='").append(esc(s.machine())).append("'");
+        }
+        x.append(">hvm</type>\n");
         switch (s.source()) {
             case KERNEL -> {
                 x.append("    <kernel>").append(esc(s.kernel())).append("</kernel>\n");

@@ -266,7 +266,7 @@ public final class CreateVmViewModel {
         if (platform.get() == null) {
             return "The host offers no architecture to run guests on.";
         }
-        if (machine.get() == null || machine.get().isBlank()) {
+        if ((machine.get() == null || machine.get().isBlank()) && !platform.get().machines().isEmpty()) {
             return "Choose a machine type.";
         }
         return switch (source.get()) {
