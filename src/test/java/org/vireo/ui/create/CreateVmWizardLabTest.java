@@ -315,4 +315,33 @@ class CreateVmWizardLabTest {
         assertFalse(CreateLab.domainExists(name));
         Files.deleteIfExists(big);
     }
+
+    @Test
+    void importOfAPoolVolumeChosenInTheListBoots(FxRobot robot) throws Exception {
+        String name = CreateLab.unique("wiz-import");
+        made.add(name);
+        String disk = CreateLab.copyIntoPool(POOL, "disk.qcow2", name + "-src.qcow2");
+        openFromHostMenu(robot);
+        robot.clickOn("#source-import");
+        assertTrue(disabled(robot, "#createNext"), "no image chosen yet");
+        choose(robot, "#importVolumeChoice", (org.vireo.model.VolumeSummary v) -> v.path().equals(disk));
+        assertEquals(disk, Fx.get(() -> ((TextField) robot.lookup("#importPathField").query()).getText()));
+        choose(robot, "#virtTypeChoice", "qemu"::equals);
+        robot.clickOn("#createNext");
+        robot.clickOn("#createNext");
+        assertTrue(disabled(robot, "#diskSizeField"), "an imported image needs no new disk");
+        type(robot, "#nameField", name);
+        type(robot, "#memoryField", "128");
+        type(robot, "#vcpusField", "1");
+        choose(robot, "#networkChoice", (NetworkSource n) -> n.kind() == NetworkSource.Kind.NONE);
+        robot.clickOn("#createNext");
+        String summary = Fx.get(() -> ((javafx.scene.control.TextArea) robot.lookup("#createSummary").query()).getText());
+        assertTrue(summary.contains(disk + " (qcow2)") && summary.contains("No network"), summary);
+        robot.clickOn("#createButton");
+        Fx.await(Duration.ofSeconds(120), "the create job done", () -> model.jobs().rows().stream()
+            .anyMatch(r -> r.job().kind() == JobKind.CREATE && r.job().state() == JobState.SUCCEEDED));
+        String xml = Lab.virsh("dumpxml", name);
+        assertTrue(xml.contains(disk) && !xml.contains("<interface"), xml);
+        CreateLab.awaitSerialShell(name, 120_000);
+    }
 }
