@@ -24,7 +24,9 @@ CAPS=$CACHE/qemu-caps
 GUESTS_RUNNING=(lab-alpha lab-beta)
 GUESTS_OFF=(lab-gamma)
 LAB_PKGS=(libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils
-          busybox-static cpio iproute2 iptables xvfb libgtk-3-0 openssh-server)
+          busybox-static cpio iproute2 iptables xvfb libgtk-3-0 openssh-server
+          # the create-VM tests: a bootable ISO of the lab guest, the osinfo database
+          xorriso isolinux syslinux-common osinfo-db)
 # Kernel drivers the guest needs; whichever are modules get loaded (with their deps) by /init.
 # evdev: busybox acpid reads the ACPI power button through /dev/input/event*.
 GUEST_MODULES=(virtio_pci virtio_blk virtio_net virtio_balloon button evdev)
@@ -183,7 +185,25 @@ build_assets() {
   mv "$out" "$ASSETS"
 }
 
-assets_cached() { [[ -s $ASSETS/vmlinuz && -s $ASSETS/initrd.img ]]; }
+assets_cached() { [[ -s $ASSETS/vmlinuz && -s $ASSETS/initrd.img && -s $ASSETS/lab.iso && -s $ASSETS/disk.qcow2 ]]; }
+
+# The lab guest as install media (create-VM tests): a hybrid ISO (isolinux; boots from a CD
+# and, written to a disk, from the disk) with the same kernel and initramfs, volume id
+# VIREO_LAB, and disk.qcow2, that ISO as a bootable disk image to import.
+build_media() {
+  local work root
+  work=$(mktemp -d /tmp/vireo-media.XXXXXX); TMPDIRS+=("$work")
+  root=$work/root
+  mkdir -p "$root/isolinux"
+  cp "$ASSETS/vmlinuz" "$ASSETS/initrd.img" "$root/"
+  cp /usr/lib/ISOLINUX/isolinux.bin /usr/lib/syslinux/modules/bios/ldlinux.c32 "$root/isolinux/"
+  printf 'DEFAULT lab\nPROMPT 0\nTIMEOUT 0\nLABEL lab\n  KERNEL /vmlinuz\n  APPEND initrd=/initrd.img console=ttyS0 quiet\n' \
+    >"$root/isolinux/isolinux.cfg"
+  xorriso -as mkisofs -quiet -V VIREO_LAB -o "$work/lab.iso" -isohybrid-mbr /usr/lib/ISOLINUX/isohdpfx.bin \
+    -b isolinux/isolinux.bin -c isolinux/boot.cat -no-emul-boot -boot-load-size 4 -boot-info-table "$root" >&2
+  qemu-img convert -O qcow2 "$work/lab.iso" "$work/disk.qcow2"
+  mv "$work/lab.iso" "$work/disk.qcow2" "$ASSETS/"
+}
 
 cmd_assets() {
   if ! assets_cached; then
@@ -192,9 +212,13 @@ cmd_assets() {
     # two test runs (different lab dirs) may want to build at the same time
     exec 8>"$CACHE/assets.lock"
     flock 8
-    if ! assets_cached; then
+    if ! [[ -s $ASSETS/vmlinuz && -s $ASSETS/initrd.img ]]; then
       ensure_pkgs busybox-static cpio
       timed "assets (kernel + initramfs)" build_assets
+    fi
+    if ! assets_cached; then
+      ensure_pkgs xorriso isolinux syslinux-common qemu-utils
+      timed "assets (ISO + bootable disk)" build_media
     fi
     exec 8>&-   # the lock must not leak into the daemons that 'start' spawns next
   fi

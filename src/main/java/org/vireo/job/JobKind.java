@@ -9,7 +9,9 @@ public enum JobKind {
     CORE_DUMP("Core dump"),
     SNAPSHOT("Snapshot"),
     REVERT("Revert"),
-    BLOCK_JOB("Block job");
+    BLOCK_JOB("Block job"),
+    CREATE("Create"),
+    CLONE("Clone");
 
     private final String label;
 

@@ -172,6 +172,9 @@ interface NativeVirt extends Library {
 
     Pointer virDomainDefineXMLFlags(Pointer conn, String xml, int flags);
 
+    // create-VM wizard (VmCreateApi): the binding has no domain capabilities
+    Pointer virConnectGetDomainCapabilities(Pointer conn, String emulatorbin, String arch, String machine, String virttype, int flags);
+
     int virGetLastErrorCode();
 
     int virGetLastErrorDomain();

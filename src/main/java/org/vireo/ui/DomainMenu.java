@@ -13,14 +13,14 @@ import org.vireo.model.DomainAction;
 /**
  * The right-click menu of domains (tree and table rows): open, the toolbar's lifecycle
  * actions with the toolbar's rules for what is enabled (a destructive one still asks),
- * migrate, and copying the name or UUID.
+ * migrate, clone, delete, and copying the name or UUID.
  */
 final class DomainMenu {
     private DomainMenu() {
     }
 
     static ContextMenu create(String idPrefix, Supplier<List<DomainRowViewModel>> targets, Consumer<DomainAction> run,
-                              Runnable open, Runnable migrate) {
+                              Runnable open, Runnable migrate, Runnable cloneDomain, Runnable delete) {
         MenuItem openItem = item(idPrefix + "Open", "Open", open);
         ContextMenu menu = new ContextMenu(openItem, new SeparatorMenuItem());
         for (DomainAction action : DomainAction.values()) {
@@ -30,9 +30,11 @@ final class DomainMenu {
             menu.getItems().add(i);
         }
         MenuItem migrateItem = item(idPrefix + "Migrate", "Migrate…", migrate);
+        MenuItem cloneItem = item(idPrefix + "Clone", "Clone…", cloneDomain);
+        MenuItem deleteItem = item(idPrefix + "Delete", "Delete…", delete);
         MenuItem copyName = item(idPrefix + "CopyName", "Copy name", () -> copy(targets.get(), false));
         MenuItem copyUuid = item(idPrefix + "CopyUuid", "Copy UUID", () -> copy(targets.get(), true));
-        menu.getItems().addAll(new SeparatorMenuItem(), migrateItem, new SeparatorMenuItem(), copyName, copyUuid);
+        menu.getItems().addAll(new SeparatorMenuItem(), migrateItem, cloneItem, deleteItem, new SeparatorMenuItem(), copyName, copyUuid);
         menu.setOnShowing(e -> {
             List<DomainRowViewModel> rows = targets.get();
             for (MenuItem i : menu.getItems()) {
@@ -42,6 +44,8 @@ final class DomainMenu {
             }
             openItem.setDisable(rows.size() != 1);
             migrateItem.setDisable(rows.isEmpty());
+            cloneItem.setDisable(rows.size() != 1);
+            deleteItem.setDisable(rows.size() != 1);
         });
         return menu;
     }

@@ -39,6 +39,7 @@ public final class HostViewModel {
     private final String uri;
     private final HostSession session;
     private final DomainService domainService;
+    private final org.vireo.host.CreateVmService createVmService;
     private final org.vireo.console.ConsoleService consoles;
     private final StringProperty title = new SimpleStringProperty(this, "title");
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(this, "state", ConnectionState.CONNECTING);
@@ -56,6 +57,7 @@ public final class HostViewModel {
         this.title.set(HostTitles.of(uri));
         this.session = new HostSession(uri, options, connector, this::offer);
         this.domainService = new DomainService(session, jobs);
+        this.createVmService = new org.vireo.host.CreateVmService(session, jobs);
         this.consoles = new org.vireo.console.ConsoleService(session, connector);
     }
 
@@ -178,6 +180,11 @@ public final class HostViewModel {
     }
 
     /** The domain pages' calls on this host (for view models; views never see it). */
+    /** Creating, cloning and deleting guests on this host (the create-VM wizard's service). */
+    public org.vireo.host.CreateVmService createVmService() {
+        return createVmService;
+    }
+
     public DomainService domainService() {
         return domainService;
     }

@@ -129,7 +129,8 @@ public final class MainWindow extends BorderPane {
             });
             javafx.scene.control.ContextMenu menu = DomainMenu.create("tableMenu",
                 () -> List.copyOf(table.getSelectionModel().getSelectedItems()), MainWindow.this::run,
-                () -> tree.select(r.getItem()), () -> openMigration(List.copyOf(table.getSelectionModel().getSelectedItems()), null));
+                () -> tree.select(r.getItem()), () -> openMigration(List.copyOf(table.getSelectionModel().getSelectedItems()), null),
+                () -> openClone(r.getItem()), () -> openDelete(r.getItem()));
             r.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(r.emptyProperty())
                 .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
             return r;
@@ -201,7 +202,8 @@ public final class MainWindow extends BorderPane {
         job.done().whenComplete((ok, err) -> javafx.application.Platform.runLater(() -> model.tell(job.title() + ": "
             + switch (job.state()) {
                 case SUCCEEDED -> "done in " + String.format("%.1f s", job.elapsedMillis() / 1000.0);
-                case CANCELLED -> "cancelled, the domain stays where it was";
+                case CANCELLED -> job.kind() == org.vireo.job.JobKind.MIGRATION ? "cancelled, the domain stays where it was"
+                    : "cancelled, what it had made is removed";
                 case FAILED -> "failed: " + job.error();
                 default -> job.state().label();
             })));
@@ -212,7 +214,7 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.ContextMenu domainMenu = DomainMenu.create("treeMenu", () -> {
             var item = tree.getSelectionModel().getSelectedItem();
             return item != null && item.getValue() instanceof DomainRowViewModel row ? List.of(row) : List.of();
-        }, this::run, () -> { }, this::migrateSelected);
+        }, this::run, () -> { }, this::migrateSelected, () -> openClone(treeDomain()), () -> openDelete(treeDomain()));
         javafx.scene.control.MenuItem reconnect = new javafx.scene.control.MenuItem("Reconnect");
         reconnect.setId("treeMenuReconnect");
         reconnect.setOnAction(e -> {
@@ -229,11 +231,60 @@ public final class MainWindow extends BorderPane {
                 model.removeConnection(host);
             }
         });
-        javafx.scene.control.ContextMenu hostMenu = new javafx.scene.control.ContextMenu(reconnect, remove);
+        javafx.scene.control.MenuItem newVm = new javafx.scene.control.MenuItem("New VM…");
+        newVm.setId("treeMenuNewVm");
+        newVm.setOnAction(e -> {
+            if (tree.getSelectionModel().getSelectedItem() != null
+                && tree.getSelectionModel().getSelectedItem().getValue() instanceof HostViewModel host) {
+                openCreateVm(host);
+            }
+        });
+        javafx.scene.control.ContextMenu hostMenu = new javafx.scene.control.ContextMenu(newVm,
+            new javafx.scene.control.SeparatorMenuItem(), reconnect, remove);
         // the menu follows what was right-clicked (the tree selects it on the press, before the menu)
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
             tree.setContextMenu(item != null && item.getValue() instanceof DomainRowViewModel ? domainMenu : hostMenu));
         return hostMenu;
+    }
+
+    private DomainRowViewModel treeDomain() {
+        var item = tree.getSelectionModel().getSelectedItem();
+        return item != null && item.getValue() instanceof DomainRowViewModel row ? row : null;
+    }
+
+    /** Opens the New VM wizard on {@code host} (the selected host when null). */
+    public org.vireo.ui.create.CreateVmWizard openCreateVm(HostViewModel host) {
+        HostViewModel h = host != null ? host : model.selectedHostProperty().get();
+        if (h == null) {
+            model.tell("Add or select a host first: the new VM is made there.");
+            return null;
+        }
+        var wizard = new org.vireo.ui.create.CreateVmWizard(getScene() == null ? null : getScene().getWindow(),
+            new org.vireo.ui.create.CreateVmViewModel(h), this::jobStarted);
+        wizard.show();
+        return wizard;
+    }
+
+    /** Asks for the copy's name, then clones as a job. */
+    public javafx.scene.control.Dialog<javafx.scene.control.ButtonType> openClone(DomainRowViewModel row) {
+        if (row == null) {
+            return null;
+        }
+        var d = org.vireo.ui.create.DomainCopyDialogs.clone(getScene().getWindow(), new org.vireo.ui.create.DomainCopyViewModel(row),
+            this::jobStarted);
+        d.show();
+        return d;
+    }
+
+    /** Asks, with the checklist of the domain's volumes, then deletes. */
+    public javafx.scene.control.Dialog<javafx.scene.control.ButtonType> openDelete(DomainRowViewModel row) {
+        if (row == null) {
+            return null;
+        }
+        var d = org.vireo.ui.create.DomainCopyDialogs.delete(getScene().getWindow(), new org.vireo.ui.create.DomainCopyViewModel(row),
+            model::tell);
+        d.show();
+        return d;
     }
 
     /** Drag and drop onto a host of the tree: opens the wizard there, or migrates at once with the last options. */
@@ -306,6 +357,8 @@ public final class MainWindow extends BorderPane {
                     openMigration(List.of(open), null);
                 }
             });
+            domainPage.setOnClone(() -> openClone(model.selectedDomainProperty().get()));
+            domainPage.setOnDelete(() -> openDelete(model.selectedDomainProperty().get()));
             domainPage.visibleProperty().bind(model.selectedDomainProperty().isNotNull());
             right.getChildren().add(domainPage);
         }
@@ -329,7 +382,12 @@ public final class MainWindow extends BorderPane {
         });
         reconnect.disableProperty().bind(model.selectedHostProperty().isNull());
 
-        ToolBar bar = new ToolBar(add, addSsh, remove, reconnect, new Separator(Orientation.VERTICAL));
+        Button newVm = iconButton("newVmButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MONITOR_SHIMMER),
+            "New VM on the selected host…");
+        newVm.setOnAction(e -> openCreateVm(null));
+        newVm.disableProperty().bind(model.selectedHostProperty().isNull());
+        // no separator of its own: the filter field keeps its place at 1280 px
+        ToolBar bar = new ToolBar(add, addSsh, remove, reconnect, newVm, new Separator(Orientation.VERTICAL));
         for (DomainAction action : DomainAction.values()) {
             Button b = new Button(action.label(), Icons.of(Icons.forAction(action)));
             b.setId(buttonId(action));
@@ -355,7 +413,7 @@ public final class MainWindow extends BorderPane {
         filter.setId("filterField");
         filter.setPromptText("Filter by name");
         filter.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
-        filter.setPrefColumnCount(16);
+        filter.setPrefColumnCount(13);
         filter.textProperty().bindBidirectional(model.filterProperty());
         bar.getItems().addAll(spacer, filter, prefs);
         return bar;

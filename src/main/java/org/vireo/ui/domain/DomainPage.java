@@ -56,7 +56,13 @@ public final class DomainPage extends BorderPane {
         migrate.setOnAction(e -> onMigrate.run());
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        HBox title = new HBox(8, stateIcon, name, state, gap, migrate);
+        Button cloneButton = new Button("Clone…", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CONTENT_COPY));
+        cloneButton.setId("pageCloneButton");
+        cloneButton.setOnAction(e -> onClone.run());
+        Button deleteButton = new Button("Delete…", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DELETE_OUTLINE));
+        deleteButton.setId("pageDeleteButton");
+        deleteButton.setOnAction(e -> onDelete.run());
+        HBox title = new HBox(8, stateIcon, name, state, gap, migrate, cloneButton, deleteButton);
         title.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(2, back, title, host);
         header.setPadding(new Insets(6, 10, 6, 10));
@@ -92,6 +98,16 @@ public final class DomainPage extends BorderPane {
     }
 
     private Runnable onMigrate = () -> { };
+    private Runnable onClone = () -> { };
+    private Runnable onDelete = () -> { };
+
+    public void setOnClone(Runnable action) {
+        this.onClone = action;
+    }
+
+    public void setOnDelete(Runnable action) {
+        this.onDelete = action;
+    }
 
     /** What the header's Migrate button does (the main window opens the wizard). */
     public void setOnMigrate(Runnable action) {

@@ -28,7 +28,7 @@ import org.vireo.ui.dialog.ConfirmDialog;
  * read-only, either with secrets. Edits are never overwritten by a reload: they are marked, kept
  * per domain while the user looks elsewhere, and dropped only when saved or discarded.
  */
-final class XmlTab extends VBox {
+public final class XmlTab extends VBox {
     private static final Pattern XML_TAG = Pattern.compile("(?<COMMENT><!--[\\s\\S]*?-->)|(?<ELEMENT>(</?\\h*)([\\w:.-]+)([^<>]*?)(\\h*/?>))");
     private static final Pattern ATTRIBUTES = Pattern.compile("([\\w:.-]+\\h*)(=)(\\h*\"[^\"]*\"|\\h*'[^']*')");
 
@@ -209,7 +209,7 @@ final class XmlTab extends VBox {
     }
 
     /** Style spans for tags, attribute names and values, and comments. */
-    static StyleSpans<Collection<String>> highlight(String text) {
+    public static StyleSpans<Collection<String>> highlight(String text) {
         Matcher m = XML_TAG.matcher(text);
         int last = 0;
         StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();

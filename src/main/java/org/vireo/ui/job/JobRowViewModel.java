@@ -76,6 +76,10 @@ public final class JobRowViewModel {
         if (s != JobState.RUNNING) {
             return s.label();
         }
+        if (!st.text("phase").isEmpty()) {
+            // create and clone jobs say which step they are at
+            return st.text("phase");
+        }
         if (job.kind() == JobKind.MIGRATION && st.iteration() > 0) {
             return "Copying memory, pass " + st.iteration();
         }
