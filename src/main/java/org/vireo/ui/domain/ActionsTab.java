@@ -80,20 +80,21 @@ final class ActionsTab extends VBox {
             Ui.caption("wake after s (0 = never)"), pmSeconds, pmSeconds.reason(), Ui.button("pmWakeupButton", "Wake up", model::pmWakeup));
 
         // save / restore
-        TextField saveFile = new TextField("/var/tmp/vireo-" + "domain.save");
-        saveFile.setId("saveFileField");
+        CheckedField saveFile = new CheckedField("saveFileField", "", t -> hostPathProblem(t, "the guest's memory"));
         saveFile.setPrefColumnCount(28);
         model.domainProperty().addListener((o, a, d) -> {
             if (d != null) {
-                saveFile.setText("/var/tmp/" + d.getName() + ".save");
+                saveFile.setPromptText("a file on the host, e.g. /var/lib/libvirt/qemu/save/" + d.getName() + ".save");
             }
         });
         Map<DomainFlags.Save, CheckBox> saveFlags = new LinkedHashMap<>();
-        FlowPane saveBox = new FlowPane(8, 6, Ui.caption("File"), saveFile,
-            Ui.button("saveButton", "Save…", () -> confirm("Save " + model.name() + " to a file?",
-                "The guest stops; its memory goes to " + saveFile.getText() + " (an existing file there is overwritten).", "Save",
-                () -> model.save(saveFile.getText(), chosen(saveFlags, DomainFlags.Save.class)))),
-            Ui.button("restoreButton", "Restore", () -> model.restore(saveFile.getText(), chosen(saveFlags, DomainFlags.Save.class))),
+        Button saveButton = Ui.button("saveButton", "Save…", () -> confirm("Save " + model.name() + " to a file?",
+            "The guest stops; its memory goes to " + saveFile.getText() + " (an existing file there is overwritten).", "Save",
+            () -> model.save(saveFile.getText(), chosen(saveFlags, DomainFlags.Save.class))));
+        Button restoreButton = Ui.button("restoreButton", "Restore", () -> model.restore(saveFile.getText(), chosen(saveFlags, DomainFlags.Save.class)));
+        saveButton.disableProperty().bind(saveFile.invalid());
+        restoreButton.disableProperty().bind(saveFile.invalid());
+        FlowPane saveBox = new FlowPane(8, 6, Ui.caption("File"), saveFile, saveFile.reason(), saveButton, restoreButton,
             Ui.button("managedSaveButton", "Managed save", () -> model.managedSave(chosen(saveFlags, DomainFlags.Save.class))));
         for (DomainFlags.Save f : DomainFlags.Save.values()) {
             CheckBox c = new CheckBox(f.label());
@@ -103,17 +104,15 @@ final class ActionsTab extends VBox {
         }
 
         // core dump
-        TextField dumpFile = new TextField("/var/tmp/domain.core");
-        dumpFile.setId("dumpFileField");
+        CheckedField dumpFile = new CheckedField("dumpFileField", "", t -> hostPathProblem(t, "the guest's memory"));
         dumpFile.setPrefColumnCount(28);
         model.domainProperty().addListener((o, a, d) -> {
             if (d != null) {
-                dumpFile.setText("/var/tmp/" + d.getName() + ".core");
+                dumpFile.setPromptText("a file on the host, e.g. /var/lib/libvirt/qemu/dump/" + d.getName() + ".core");
             }
         });
         Map<DomainFlags.Dump, CheckBox> dumpFlags = new LinkedHashMap<>();
-        FlowPane dump = new FlowPane(8, 6, Ui.caption("File"), dumpFile,
-            Ui.button("coreDumpButton", "Core dump", () -> {
+        Button coreDump = Ui.button("coreDumpButton", "Core dump", () -> {
                 Set<DomainFlags.Dump> flags = chosen(dumpFlags, DomainFlags.Dump.class);
                 String lost = flags.contains(DomainFlags.Dump.CRASH) ? "The guest is stopped after the dump, as if unplugged: unsaved data in it is lost."
                     : flags.contains(DomainFlags.Dump.RESET) ? "The guest is reset after the dump, like a pressed reset button: unsaved data in it is lost."
@@ -124,7 +123,9 @@ final class ActionsTab extends VBox {
                     confirm("Core dump " + model.name() + " and " + (flags.contains(DomainFlags.Dump.CRASH) ? "stop" : "reset") + " it?",
                         lost, "Dump", () -> model.coreDump(dumpFile.getText(), flags));
                 }
-            }));
+            });
+        coreDump.disableProperty().bind(dumpFile.invalid());
+        FlowPane dump = new FlowPane(8, 6, Ui.caption("File"), dumpFile, dumpFile.reason(), coreDump);
         for (DomainFlags.Dump f : DomainFlags.Dump.values()) {
             CheckBox c = new CheckBox(f.label());
             c.setId("dump-" + f.name());
@@ -143,8 +144,10 @@ final class ActionsTab extends VBox {
             "OSX", "XT_KBD", "USB", "WIN32", "RFB"));
         codeSet.setId("keycodeSetChoice");
         codeSet.setValue("LINUX");
-        TextField shotFile = new TextField("/var/tmp/screenshot.png");
+        // a file on this computer: chosen in the desktop's file dialog (or typed)
+        TextField shotFile = new TextField();
         shotFile.setId("screenshotFileField");
+        shotFile.setPromptText("a PNG file on this computer");
         shotFile.setPrefColumnCount(22);
         Button sendCustom = Ui.button("sendCustomKeysButton", "Send codes", () -> {
             int[] codes = keyCodes(custom.getText());
@@ -169,8 +172,19 @@ final class ActionsTab extends VBox {
             Ui.button("injectNmiButton", "Inject NMI…", () -> confirm("Inject an NMI into " + model.name() + "?",
                 "Many guests panic or reboot on a non-maskable interrupt (Linux with panic on NMI, Windows with its crash dump "
                     + "setting): unsaved data in the guest may be lost.", "Inject NMI", model::injectNmi)));
-        FlowPane shot = new FlowPane(8, 6, Ui.caption("PNG file"), shotFile, Ui.button("screenshotButton", "Save screenshot",
-            () -> model.screenshotTo(shotFile.getText())));
+        Button chooseShot = Ui.button("chooseScreenshotFileButton", "Choose…", () -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save the screenshot of " + model.name());
+            chooser.setInitialFileName(model.name() + ".png");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PNG image", "*.png"));
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                shotFile.setText(f.getAbsolutePath());
+            }
+        });
+        Button shotButton = Ui.button("screenshotButton", "Save screenshot", () -> model.screenshotTo(shotFile.getText()));
+        shotButton.disableProperty().bind(shotFile.textProperty().isEmpty());
+        FlowPane shot = new FlowPane(8, 6, Ui.caption("PNG file"), shotFile, chooseShot, shotButton);
 
         // peek
         NumberField peekAt = new NumberField("peekOffsetField", "0", "Offset", 0, Long.MAX_VALUE, true);
@@ -295,6 +309,28 @@ final class ActionsTab extends VBox {
             }
         });
         return set;
+    }
+
+    /**
+     * A path on the host for a file holding the guest's memory: absolute, and not straight in a
+     * world-writable directory, where other users of the host could read it or plant a link.
+     */
+    static String hostPathProblem(String text, String what) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return "Give a file on the host";
+        }
+        if (!t.startsWith("/")) {
+            return "Give an absolute path on the host, not \"" + t + "\"";
+        }
+        if (t.endsWith("/")) {
+            return "Give a file name, not a directory";
+        }
+        String dir = t.substring(0, t.lastIndexOf('/'));
+        if (java.util.Set.of("", "/tmp", "/var/tmp", "/dev/shm").contains(dir)) {
+            return "Not in " + (dir.isEmpty() ? "/" : dir) + ": other users of the host could read " + what + " there";
+        }
+        return null;
     }
 
     private static final String DISRUPTIVE_KEYS = "These keys can reboot the guest or end its session (Ctrl+Alt+Del, "

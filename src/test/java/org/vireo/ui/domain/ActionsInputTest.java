@@ -111,6 +111,18 @@ class ActionsInputTest {
         assertTrue(reason(robot, "customKeysField").startsWith("Key code needs a whole number"));
         type(robot, "customKeysField", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17");
         assertEquals("At most 16 keys at once, not 17", reason(robot, "customKeysField"));
+        // host paths for the guest's memory: none given by default, never straight in a world-writable directory
+        assertEquals("", Fx.get(() -> node(robot, "saveFileField", TextField.class).getText()));
+        assertTrue(disabled(robot, "saveButton") && disabled(robot, "restoreButton") && disabled(robot, "coreDumpButton"));
+        type(robot, "saveFileField", "/var/tmp/web.save");
+        assertEquals("Not in /var/tmp: other users of the host could read the guest's memory there", reason(robot, "saveFileField"));
+        assertTrue(disabled(robot, "saveButton") && disabled(robot, "restoreButton"));
+        type(robot, "dumpFileField", "web.core");
+        assertEquals("Give an absolute path on the host, not \"web.core\"", reason(robot, "dumpFileField"));
+        assertTrue(disabled(robot, "coreDumpButton"));
+        type(robot, "saveFileField", "/var/lib/libvirt/qemu/save/web.save");
+        assertFalse(disabled(robot, "saveButton"));
+        assertTrue(disabled(robot, "screenshotButton"), "no file chosen on this computer yet");
         // nothing was sent: the outcome line never started an action
         assertEquals("", Fx.get(() -> pages().outcome(DomainPageViewModel.ACTIONS).get()));
 
