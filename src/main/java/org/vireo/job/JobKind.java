@@ -9,7 +9,9 @@ public enum JobKind {
     CORE_DUMP("Core dump"),
     SNAPSHOT("Snapshot"),
     REVERT("Revert"),
-    BLOCK_JOB("Block job");
+    BLOCK_JOB("Block job"),
+    UPLOAD("Upload"),
+    DOWNLOAD("Download");
 
     private final String label;
 

@@ -170,6 +170,15 @@ interface NativeVirt extends Library {
 
     Pointer virDomainDefineXMLFlags(Pointer conn, String xml, int flags);
 
+    // networks and addresses (NetworkApi): calls the binding lacks
+    int virNetworkGetDHCPLeases(Pointer net, String mac, PointerByReference leases, int flags);
+
+    void virNetworkDHCPLeaseFree(Pointer lease);
+
+    int virDomainInterfaceAddresses(Pointer dom, PointerByReference ifaces, int source, int flags);
+
+    void virDomainInterfaceFree(Pointer iface);
+
     int virGetLastErrorCode();
 
     int virGetLastErrorDomain();
