@@ -214,7 +214,51 @@ class StorageSshLabTest {
         Files.deleteIfExists(status);
     }
 
-    static Optional<PoolInfo> none() {
-        return Optional.empty();
+    /**
+     * A real lease: a guest on hostA with a NIC on a NAT network asks dnsmasq with busybox's
+     * udhcpc; the network's leases and the guest's Overview show the address.
+     */
+    @Test
+    void aGuestsAddressFromItsDhcpLease(FxRobot robot) throws Exception {
+        String guest = "vt-dhcp-" + tag;
+        String mac = String.format("52:54:00:7a:%02x:%02x", third, new Random().nextInt(256));
+        Path xml = tempFile(".xml");
+        Files.writeString(xml, new org.vireo.model.NetworkSpec(net, true, "10.231." + third + ".0/24",
+            "10.231." + third + ".50", "10.231." + third + ".60").xml());
+        TwoHostLab.virsh("A", "net-define", xml.toString());
+        TwoHostLab.virsh("A", "net-start", net);
+        try {
+            TwoHostLab.guest("A", guest);
+            TwoHostLab.virsh("A", "attach-interface", guest, "network", net, "--model", "virtio", "--mac", mac, "--config");
+            TwoHostLab.virsh("A", "start", guest);
+            TwoHostLab.awaitBooted("A", guest);
+            try (var conn = org.vireo.libvirt.VirtConnection.open(TwoHostLab.uri("A"));
+                 var shell = org.vireo.support.GuestShell.open(conn, TwoHostLab.virsh("A", "domuuid", guest).strip())) {
+                // the NIC whose address is ours; udhcpc only asks (its script, busybox itself, configures nothing)
+                String out = shell.run("for i in /sys/class/net/*; do grep -q " + mac + " $i/address && I=${i##*/}; done; "
+                    + "busybox ip link set $I up; busybox udhcpc -i $I -n -q -t 10 -T 1 -s /bin/busybox; echo iface=$I", 60_000);
+                assertTrue(out.contains("iface=eth"), out);
+            }
+            host();
+            robot.clickOn("#hostNetworksTab");
+            NetworksViewModel vm = Fx.get(() -> window.networksPane().model());
+            Fx.await(WAIT, "network listed", () -> vm.networks().stream().anyMatch(n -> n.name().equals(net)));
+            Fx.run(() -> vm.selectedProperty().set(vm.networks().stream().filter(n -> n.name().equals(net)).findFirst().orElseThrow()));
+            Fx.await(WAIT, "the guest's lease listed", () -> vm.leases().stream().anyMatch(l -> l.mac().equals(mac)));
+            String address = Fx.get(() -> vm.leases().stream().filter(l -> l.mac().equals(mac)).findFirst().orElseThrow().address());
+            long a = org.vireo.model.NetworkSpec.ipv4(address);
+            assertTrue(a >= org.vireo.model.NetworkSpec.ipv4("10.231." + third + ".50") && a <= org.vireo.model.NetworkSpec.ipv4("10.231." + third + ".60"), address);
+            assertTrue(TwoHostLab.virsh("A", "net-dhcp-leases", net).contains(address), "virsh sees the same lease");
+
+            robot.clickOn("#hostDomainsTab");
+            Fx.clickWhenShown(robot, "#domain-" + guest);
+            Fx.await(WAIT, "address on the Overview", () -> robot.lookup("#addressesValue").tryQuery()
+                .map(n -> ((javafx.scene.control.Label) n).getText().contains(address + "/24")).orElse(false));
+            String shown = Fx.get(() -> robot.lookup("#addressesValue").queryAs(javafx.scene.control.Label.class).getText());
+            assertTrue(shown.contains(mac) && shown.contains("DHCP lease"), shown);
+            Screenshots.save(scene, "domain-addresses");
+        } finally {
+            TwoHostLab.removeEverywhere(guest);
+        }
     }
 }
