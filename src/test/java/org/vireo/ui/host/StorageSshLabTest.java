@@ -13,7 +13,6 @@ import static org.vireo.ui.host.StorageUiLabTest.text;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
@@ -30,7 +29,6 @@ import org.vireo.host.HostOptions;
 import org.vireo.job.JobState;
 import org.vireo.model.ConnectionState;
 import org.vireo.model.NetworkInfo;
-import org.vireo.model.PoolInfo;
 import org.vireo.support.Fx;
 import org.vireo.support.Screenshots;
 import org.vireo.support.TwoHostLab;
@@ -111,7 +109,7 @@ class StorageSshLabTest {
         StorageViewModel vm = Fx.get(() -> window.storagePane().model());
         Fx.await(WAIT, "default pool listed", () -> vm.selectedPoolProperty().get() != null
             && vm.selectedPoolProperty().get().name().equals("default"));
-        byte[] data = new byte[5 * 1024 * 1024 + 777];
+        byte[] data = new byte[64 * 1024 * 1024 + 777];
         new Random(11).nextBytes(data);
         Path src = tempFile(".bin");
         Files.write(src, data);
@@ -124,6 +122,8 @@ class StorageSshLabTest {
         var row = Fx.get(() -> model.jobs().rows().stream().filter(r -> r.titleProperty().get().contains(volume)).findFirst().orElseThrow());
         assertEquals(data.length, row.job().stats().dataProcessed(), "bytes sent");
         assertEquals(1.0, Fx.get(() -> row.progressProperty().get()), 1e-9);
+        System.out.printf("[figure] upload of %.1f MiB into hostA's pool over SSH: %d ms (%.1f MiB/s)%n", data.length / 1048576.0,
+            row.job().elapsedMillis(), data.length / 1048576.0 / Math.max(0.001, row.job().elapsedMillis() / 1000.0));
 
         // read back on the host itself, through its own socket rather than Vireo's SSH session
         Path viaVirsh = tempFile(".virsh");
@@ -212,6 +212,39 @@ class StorageSshLabTest {
         Fx.await(WAIT, "network gone", () -> vm.networks().stream().noneMatch(x -> x.name().equals(net)));
         assertFalse(TwoHostLab.virsh("A", "net-list", "--all").contains(net));
         Files.deleteIfExists(status);
+    }
+
+    /** Cancel half-way through an upload: the stream is aborted and the volume it made is gone. */
+    @Test
+    void uploadCancelledHalfWayLeavesNothing(FxRobot robot) throws Exception {
+        host();
+        robot.clickOn("#hostStorageTab");
+        StorageViewModel vm = Fx.get(() -> window.storagePane().model());
+        Fx.await(WAIT, "default pool listed", () -> vm.selectedPoolProperty().get() != null
+            && vm.selectedPoolProperty().get().name().equals("default"));
+        // 2 GiB of zeros without using the disk here (sparse); far more than a cancel lets through
+        Path big = tempFile(".big");
+        try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {1}), (2L << 30) - 1);
+        }
+        Fx.run(() -> window.storagePane().setFilePicker(new StorageUiLabTest.FixedFile(big)));
+        robot.clickOn("#volumeUploadButton");
+        set(robot, "#uploadNameField", volume);
+        robot.clickOn("#formOkButton");
+        Fx.await(WAIT, "upload running with bytes sent", () -> model.jobs().rows().stream()
+            .anyMatch(r -> r.titleProperty().get().contains(volume) && r.job().stats().dataProcessed() > 0));
+        var row = Fx.get(() -> model.jobs().rows().stream().filter(r -> r.titleProperty().get().contains(volume)).findFirst().orElseThrow());
+        double progress = Fx.get(() -> row.progressProperty().get());
+        assertTrue(progress > 0 && progress < 1, "progress half-way: " + progress);
+        assertTrue(TwoHostLab.virsh("A", "vol-list", "default").contains(volume), "the volume exists while it uploads");
+        Fx.await(WAIT, "the job's row", () -> robot.lookup("#cancelJob-" + row.job().id()).tryQuery().isPresent());
+        Screenshots.save(scene, "storage-upload-progress");
+        Fx.clickWhenShown(robot, "#cancelJob-" + row.job().id());
+        Fx.await(WAIT, "cancelled", () -> row.stateProperty().get() == JobState.CANCELLED);
+        System.out.printf("[figure] upload cancel -> job cancelled: %d ms (%d MiB of 2048 sent)%n", row.job().cancelMillis(),
+            row.job().stats().dataProcessed() >> 20);
+        assertFalse(TwoHostLab.virsh("A", "vol-list", "default").contains(volume), "the partial volume was deleted");
+        Fx.await(WAIT, "volume gone from the tab", () -> vm.volumes().stream().noneMatch(v -> v.name().equals(volume)));
     }
 
     /**
