@@ -36,8 +36,12 @@ import org.w3c.dom.NodeList;
  * name within the pool (volume).
  */
 public final class StorageApi {
-    /** Bytes per stream send/receive: large enough for full RPC messages, small enough for a prompt cancel. */
-    static final int CHUNK = 256 * 1024;
+    /**
+     * Bytes per stream send/receive: just under libvirt's stream packet limit (262120 bytes of
+     * payload), so each send is one RPC packet; 256 KiB went out as a full packet plus a 24-byte
+     * one, and an upload over SSH took 3.8 s for 64 MiB against 1.5-2.1 s with this size.
+     */
+    static final int CHUNK = 252 * 1024;
     /** VIR_STORAGE_VOL_RESIZE_SHRINK: allow making a volume smaller. */
     private static final int RESIZE_SHRINK = 4;
 
