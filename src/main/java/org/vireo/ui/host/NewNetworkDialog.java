@@ -52,10 +52,11 @@ final class NewNetworkDialog extends FormDialog {
         cidr.textProperty().addListener((o, a, b) -> suggestRange(a, b));
         row("Name", name);
         row("Mode", new HBox(14, nat, isolated));
-        Label hint = new Label("The host takes the first address (or the one written, e.g. 10.210.0.1/24).");
+        Label hint = new Label("The host takes the first address, or the one written (10.210.0.1/24).");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
         hint.setMaxWidth(340);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         row("IPv4 network", cidr);
         row("", hint);
         row("", dhcp);

@@ -252,12 +252,12 @@ public final class StorageTab extends VBox {
         pools.getColumns().add(text("State", 70, PoolInfo::state));
         pools.getColumns().add(text("Type", 45, PoolInfo::type));
         TableColumn<PoolInfo, PoolInfo> usage = new TableColumn<>("Usage");
-        usage.setPrefWidth(310);
+        usage.setPrefWidth(285);
         usage.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         usage.setCellFactory(c -> new UsageCell());
         pools.getColumns().add(usage);
-        pools.getColumns().add(text("Available", 85, p -> p.active() ? Sizes.format(p.available()) : ""));
-        pools.getColumns().add(text("Autostart", 80, p -> p.autostart() ? "yes" : "no"));
+        pools.getColumns().add(text("Available", 95, p -> p.active() ? Sizes.format(p.available()) : ""));
+        pools.getColumns().add(text("Autostart", 90, p -> p.autostart() ? "yes" : "no"));
         pools.getColumns().add(text("Directory", 200, PoolInfo::targetPath));
         pools.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }

@@ -197,7 +197,7 @@ class StorageSshLabTest {
         assertEquals("leased-guest", lease.hostname());
         assertEquals(expiry, lease.expiresEpochSeconds());
         assertEquals(n.bridge(), lease.iface());
-        Screenshots.save(scene, "networks");
+        Screenshots.save(scene, "networks-recorded-lease");
 
         // a second network of the same name is refused in the dialog
         robot.clickOn("#newNetworkButton");
@@ -282,6 +282,7 @@ class StorageSshLabTest {
             long a = org.vireo.model.NetworkSpec.ipv4(address);
             assertTrue(a >= org.vireo.model.NetworkSpec.ipv4("10.231." + third + ".50") && a <= org.vireo.model.NetworkSpec.ipv4("10.231." + third + ".60"), address);
             assertTrue(TwoHostLab.virsh("A", "net-dhcp-leases", net).contains(address), "virsh sees the same lease");
+            Screenshots.save(scene, "networks");
 
             robot.clickOn("#hostDomainsTab");
             Fx.clickWhenShown(robot, "#domain-" + guest);
