@@ -117,7 +117,9 @@ public final class StorageService {
             StorageApi api = api(c);
             if (!evenIfInUse) {
                 VolumeInfo v = api.volume(pool, volume);
-                List<String> users = users(c).getOrDefault(v.path(), List.of());
+                Map<String, List<String>> all = users(c);
+                List<String> users = new ArrayList<>(all.getOrDefault(v.path(), List.of()));
+                all.getOrDefault(pool + "/" + volume, List.of()).stream().filter(d -> !users.contains(d)).forEach(users::add);
                 if (!users.isEmpty()) {
                     throw new VolumeInUseException(volume, users);
                 }
@@ -126,7 +128,10 @@ public final class StorageService {
         });
     }
 
-    /** Which domains use each path: disk source path → domain names, from every domain's XML. */
+    /**
+     * Which domains use each path: disk source path (or "pool/volume" for disks of type
+     * volume) → domain names, from every domain's XML (one call per domain).
+     */
     public CompletableFuture<Map<String, List<String>>> volumeUsers() {
         return session.submit(StorageService::users);
     }
@@ -156,12 +161,18 @@ public final class StorageService {
      * {@code volume}, sized to the file, as a job: bytes sent of the file's size, cancel aborts
      * the stream; a cancelled or failed upload deletes the volume it made.
      */
-    public Job upload(Path file, String pool, String volume) throws IOException {
-        long size = Files.size(file);
+    public Job upload(Path file, String pool, String volume) {
         VirtConnection c = connected();
-        TransferControl control = new TransferControl(size);
+        TransferControl control = new TransferControl(-1);
         return jobs.start(JobKind.UPLOAD, "Upload " + file.getFileName() + " to " + pool + "/" + volume, session.uri(),
             "", "", control, () -> {
+                long size;
+                try {
+                    size = Files.size(file);
+                } catch (IOException e) {
+                    throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+                }
+                control.total(size);
                 StorageApi api = new StorageApi(c);
                 VolumeSpec spec = new VolumeSpec(volume, Math.max(size, 1), "raw", "", "");
                 List<String> problems = spec.problems(api.volumes(pool).stream().map(VolumeInfo::name).toList());
@@ -169,6 +180,7 @@ public final class StorageService {
                     throw new IllegalArgumentException(String.join(" ", problems));
                 }
                 api.createVolume(pool, spec);
+                session.requestRefresh();
                 try {
                     api.upload(pool, volume, file, control::progress, control::cancelled);
                     // a dir pool probes the file's format again (an uploaded qcow2 or ISO shows as such)

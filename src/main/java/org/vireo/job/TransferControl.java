@@ -12,13 +12,18 @@ import org.vireo.model.JobStats;
  * left), and a cancel raises a flag the transfer checks between chunks.
  */
 public final class TransferControl implements JobControl {
-    private final long total;
+    private volatile long total;
     private final AtomicLong done = new AtomicLong();
     private final long startNanos = System.nanoTime();
     private volatile boolean cancelled;
 
     public TransferControl(long totalBytes) {
         this.total = totalBytes;
+    }
+
+    /** The transfer's size, once known (a file's size is read on the job's thread, not the caller's). */
+    public void total(long bytes) {
+        total = bytes;
     }
 
     /** Bytes moved so far (any thread). */

@@ -165,6 +165,20 @@ class StorageLabTest {
         assertTrue(Lab.virsh("vol-list", pool).contains("a.qcow2"), "still there");
         get(storage.deleteVolume(pool, "a.qcow2", true));
         assertFalse(Lab.virsh("vol-list", pool).contains("a.qcow2"));
+
+        // a disk that names the volume by pool and name (type 'volume') counts as well
+        get(storage.createVolume(pool, new VolumeSpec("b.raw", 8L << 20, "raw", "", "")));
+        Lab.virsh("undefine", guest);
+        Path xml2 = Files.createTempFile("vireo-user", ".xml");
+        Files.writeString(xml2, "<domain type='qemu'><name>" + guest + "</name><memory unit='MiB'>64</memory>"
+            + "<os><type arch='x86_64'>hvm</type></os><devices><disk type='volume' device='disk'>"
+            + "<driver name='qemu' type='raw'/><source pool='" + pool + "' volume='b.raw'/><target dev='vda' bus='virtio'/>"
+            + "</disk></devices></domain>");
+        Lab.virsh("define", xml2.toString());
+        Files.delete(xml2);
+        ExecutionException byName = assertThrows(ExecutionException.class, () -> get(storage.deleteVolume(pool, "b.raw", false)));
+        assertInstanceOf(StorageService.VolumeInUseException.class, byName.getCause());
+        get(storage.deleteVolume(pool, "b.raw", true));
     }
 
     @Test

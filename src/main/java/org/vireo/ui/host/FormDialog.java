@@ -58,6 +58,11 @@ abstract class FormDialog extends Dialog<Boolean> {
         grid.addRow(rows++, new Label(label), field);
     }
 
+    {
+        // what was wrong stays shown until the user changes something, then goes (it may be fixed)
+        grid.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> error.setText(""));
+    }
+
     protected void row(Node wide) {
         grid.add(wide, 0, rows++, 2, 1);
     }

@@ -1,8 +1,6 @@
 package org.vireo.ui.host;
 
 import atlantafx.base.theme.Styles;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -230,16 +228,16 @@ public final class StorageTab extends VBox {
 
     private void upload() {
         PoolInfo p = selectedPool();
-        files.open(window(), "Upload into pool " + p.name()).ifPresent(file -> {
-            long size;
-            try {
-                size = Files.size(file);
-            } catch (IOException e) {
-                new Alert(Alert.AlertType.ERROR, "Cannot read " + file + ": " + e.getMessage()).showAndWait();
-                return;
-            }
-            new UploadDialog(window(), model, p.name(), file, size).showAndWait();
-        });
+        files.open(window(), "Upload into pool " + p.name()).ifPresent(file ->
+            model.fileSize(file).whenComplete((size, err) -> javafx.application.Platform.runLater(() -> {
+                if (err != null) {
+                    Alert a = new Alert(Alert.AlertType.ERROR, "Cannot read " + file + ": " + err.getMessage());
+                    a.initOwner(window());
+                    a.showAndWait();
+                } else {
+                    new UploadDialog(window(), model, p.name(), file, size).showAndWait();
+                }
+            })));
     }
 
     private void download() {

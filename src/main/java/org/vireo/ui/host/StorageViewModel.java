@@ -113,8 +113,19 @@ public final class StorageViewModel {
                 fail("Reading the volumes of " + p.name() + " failed", err);
                 return;
             }
-            volumes.setAll(list.stream().map(v -> new VolumeRow(v, users.getOrDefault(v.path(), List.of()))).toList());
+            volumes.setAll(list.stream().map(v -> new VolumeRow(v, usersOf(v))).toList());
         }));
+    }
+
+    /** Domains whose disks name the volume by path, or by pool and volume name (disk type 'volume'). */
+    private List<String> usersOf(VolumeInfo v) {
+        List<String> out = new java.util.ArrayList<>(users.getOrDefault(v.path(), List.of()));
+        for (String d : users.getOrDefault(v.pool() + "/" + v.name(), List.of())) {
+            if (!out.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- pool actions
@@ -202,8 +213,23 @@ public final class StorageViewModel {
         }));
     }
 
+    /** A local file's size, read off the FX thread (the file may sit on a slow mount). */
+    public CompletableFuture<Long> fileSize(Path file) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return java.nio.file.Files.size(file);
+            } catch (java.io.IOException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
     private void started(Job job) {
         jobStarted.accept(job);
+        // the new volume shows while its bytes travel
+        javafx.animation.PauseTransition soon = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        soon.setOnFinished(e -> loadVolumes());
+        soon.play();
         // the pool's list follows the job's end (a new volume, a deleted partial one)
         job.done().whenComplete((ok, err) -> Platform.runLater(this::reload));
     }
