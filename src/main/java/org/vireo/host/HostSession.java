@@ -140,6 +140,10 @@ public final class HostSession {
             } catch (VirtException e) {
                 LOG.warn("libvirt call failed on {}: {} ({}/{})", uri, e.getMessage(), e.codeName(), e.errorDomain());
                 result.completeExceptionally(e);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // a request refused before it reached libvirt (a bad spec, a volume in use)
+                LOG.info("refused on {}: {}", uri, e.getMessage());
+                result.completeExceptionally(e);
             } catch (RuntimeException e) {
                 LOG.error("call failed on {}", uri, e);
                 result.completeExceptionally(e);

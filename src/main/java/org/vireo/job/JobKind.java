@@ -11,7 +11,9 @@ public enum JobKind {
     REVERT("Revert"),
     BLOCK_JOB("Block job"),
     CREATE("Create"),
-    CLONE("Clone");
+    CLONE("Clone"),
+    UPLOAD("Upload"),
+    DOWNLOAD("Download");
 
     private final String label;
 

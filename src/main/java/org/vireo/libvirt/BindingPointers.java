@@ -15,6 +15,7 @@ final class BindingPointers {
     private static final Field CONNECT = field(Connect.class, "vcp");
     private static final Field DOMAIN = field(Domain.class, "vdp");
     private static final Field STREAM = field(Stream.class, "vsp");
+    private static final Field NETWORK = field(org.libvirt.Network.class, "vnp");
 
     private BindingPointers() {
     }
@@ -29,6 +30,10 @@ final class BindingPointers {
 
     static Pointer of(Stream stream) {
         return read(STREAM, stream);
+    }
+
+    static Pointer of(org.libvirt.Network net) {
+        return read(NETWORK, net);
     }
 
     private static Pointer read(Field field, Object owner) {

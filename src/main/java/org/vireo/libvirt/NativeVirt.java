@@ -175,6 +175,15 @@ interface NativeVirt extends Library {
     // create-VM wizard (VmCreateApi): the binding has no domain capabilities
     Pointer virConnectGetDomainCapabilities(Pointer conn, String emulatorbin, String arch, String machine, String virttype, int flags);
 
+    // networks and addresses (NetworkApi): calls the binding lacks
+    int virNetworkGetDHCPLeases(Pointer net, String mac, PointerByReference leases, int flags);
+
+    void virNetworkDHCPLeaseFree(Pointer lease);
+
+    int virDomainInterfaceAddresses(Pointer dom, PointerByReference ifaces, int source, int flags);
+
+    void virDomainInterfaceFree(Pointer iface);
+
     int virGetLastErrorCode();
 
     int virGetLastErrorDomain();

@@ -41,6 +41,8 @@ public final class HostViewModel {
     private final DomainService domainService;
     private final org.vireo.host.CreateVmService createVmService;
     private final org.vireo.console.ConsoleService consoles;
+    private final org.vireo.host.StorageService storageService;
+    private final org.vireo.host.NetworkService networkService;
     private final StringProperty title = new SimpleStringProperty(this, "title");
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(this, "state", ConnectionState.CONNECTING);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
@@ -59,6 +61,18 @@ public final class HostViewModel {
         this.domainService = new DomainService(session, jobs);
         this.createVmService = new org.vireo.host.CreateVmService(session, jobs);
         this.consoles = new org.vireo.console.ConsoleService(session, connector);
+        this.storageService = new org.vireo.host.StorageService(session, jobs);
+        this.networkService = new org.vireo.host.NetworkService(session);
+    }
+
+    /** The host's storage pools and volumes (for the Storage tab's view model). */
+    public org.vireo.host.StorageService storageService() {
+        return storageService;
+    }
+
+    /** The host's virtual networks (for the Networks tab's view model). */
+    public org.vireo.host.NetworkService networkService() {
+        return networkService;
     }
 
     /** The host's service session (for view models that start jobs on it, as migration does). */

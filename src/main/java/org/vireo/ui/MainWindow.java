@@ -202,8 +202,10 @@ public final class MainWindow extends BorderPane {
         job.done().whenComplete((ok, err) -> javafx.application.Platform.runLater(() -> model.tell(job.title() + ": "
             + switch (job.state()) {
                 case SUCCEEDED -> "done in " + String.format("%.1f s", job.elapsedMillis() / 1000.0);
-                case CANCELLED -> job.kind() == org.vireo.job.JobKind.MIGRATION ? "cancelled, the domain stays where it was"
-                    : "cancelled, what it had made is removed";
+                case CANCELLED -> switch (job.kind()) {
+                    case CREATE, CLONE -> "cancelled, what it had made is removed";
+                    default -> job.domainUuid().isEmpty() ? "cancelled" : "cancelled, the domain stays where it was";
+                };
                 case FAILED -> "failed: " + job.error();
                 default -> job.state().label();
             })));
@@ -468,12 +470,66 @@ public final class MainWindow extends BorderPane {
         HostCharts charts = new HostCharts();
         charts.show(model.selectedHostProperty().get());
         model.selectedHostProperty().addListener((obs, old, h) -> charts.show(h));
-        VBox pane = new VBox(header, charts, table);
-        // the host's charts draw only while the host page is the one shown
-        pane.visibleProperty().addListener((obs, was, on) -> charts.setLive(on));
-        charts.setLive(pane.isVisible());
+        VBox domains = new VBox(charts, table);
         VBox.setVgrow(table, Priority.ALWAYS);
+        javafx.scene.control.Tab domainsTab = new javafx.scene.control.Tab("Domains", domains);
+        domainsTab.setId("hostDomainsTab");
+        storageTab.setId("hostStorageTab");
+        networksTab.setId("hostNetworksTab");
+        hostTabs.getTabs().setAll(domainsTab, storageTab, networksTab);
+        hostTabs.setId("hostTabs");
+        hostTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Storage and Networks are built when first shown and read the host when shown
+        storageTab.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                storagePane().model().show(model.selectedHostProperty().get());
+            }
+        });
+        networksTab.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                networksPane().model().show(model.selectedHostProperty().get());
+            }
+        });
+        model.selectedHostProperty().addListener((obs, old, h) -> {
+            if (storageTab.isSelected()) {
+                storagePane().model().show(h);
+            } else if (networksTab.isSelected()) {
+                networksPane().model().show(h);
+            }
+        });
+        VBox pane = new VBox(header, hostTabs);
+        VBox.setVgrow(hostTabs, Priority.ALWAYS);
+        // the host's charts draw only while the host page and its Domains tab are the ones shown
+        Runnable live = () -> charts.setLive(pane.isVisible() && domainsTab.isSelected());
+        pane.visibleProperty().addListener((obs, was, on) -> live.run());
+        domainsTab.selectedProperty().addListener((obs, was, on) -> live.run());
+        live.run();
         return pane;
+    }
+
+    private final javafx.scene.control.TabPane hostTabs = new javafx.scene.control.TabPane();
+    private final javafx.scene.control.Tab storageTab = new javafx.scene.control.Tab("Storage");
+    private final javafx.scene.control.Tab networksTab = new javafx.scene.control.Tab("Networks");
+
+    /** The host page's tabs: Domains, Storage, Networks. */
+    public javafx.scene.control.TabPane hostTabs() {
+        return hostTabs;
+    }
+
+    /** The host page's Storage tab content, built on first use. */
+    public org.vireo.ui.host.StorageTab storagePane() {
+        if (!(storageTab.getContent() instanceof org.vireo.ui.host.StorageTab)) {
+            storageTab.setContent(new org.vireo.ui.host.StorageTab(new org.vireo.ui.host.StorageViewModel(this::jobStarted)));
+        }
+        return (org.vireo.ui.host.StorageTab) storageTab.getContent();
+    }
+
+    /** The host page's Networks tab content, built on first use. */
+    public org.vireo.ui.host.NetworksTab networksPane() {
+        if (!(networksTab.getContent() instanceof org.vireo.ui.host.NetworksTab)) {
+            networksTab.setContent(new org.vireo.ui.host.NetworksTab(new org.vireo.ui.host.NetworksViewModel()));
+        }
+        return (org.vireo.ui.host.NetworksTab) networksTab.getContent();
     }
 
     private HBox statusLine() {

@@ -63,6 +63,7 @@ public final class DomainPageViewModel {
     private final StringProperty customMetadata = new SimpleStringProperty(this, "customMetadata", "");
     private final StringProperty cpuStatsNote = new SimpleStringProperty(this, "cpuStatsNote", "");
     private final StringProperty vcpuNote = new SimpleStringProperty(this, "vcpuNote", "");
+    private final StringProperty addresses = new SimpleStringProperty(this, "addresses", "");
     private final Map<String, StringProperty> outcomes = new HashMap<>();
     private final Map<String, BooleanProperty> failed = new HashMap<>();
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
@@ -95,6 +96,7 @@ public final class DomainPageViewModel {
         customMetadata.set("");
         cpuStatsNote.set("");
         vcpuNote.set("");
+        addresses.set("");
         outcomes.values().forEach(o -> o.set(""));
         failed.values().forEach(f -> f.set(false));
     }
@@ -136,6 +138,7 @@ public final class DomainPageViewModel {
     private void loadOverview() {
         fetch(OVERVIEW, () -> service().overview(uuid()), o -> {
             overview.set(o);
+            loadAddresses(o.status().state().isActive());
             if (o.status().state().isActive()) {
                 service().screenshot(o.uuid()).whenComplete(onPage((png, err) -> {
                     thumbnail.set(err == null ? png : null);
@@ -146,6 +149,34 @@ public final class DomainPageViewModel {
                 thumbnailNote.set("No screenshot: the domain is not running.");
             }
         });
+    }
+
+    /** The guest's IP addresses: from the DHCP leases of libvirt's networks, else its guest agent. */
+    private void loadAddresses(boolean running) {
+        DomainRowViewModel row = domain.get();
+        if (!running) {
+            addresses.set("none (the domain is not running)");
+            return;
+        }
+        addresses.set("asking…");
+        row.host().networkService().domainAddresses(row.uuid()).whenComplete((list, err) -> Platform.runLater(() -> {
+            if (domain.get() != row) {
+                return; // another domain is open by now
+            }
+            if (err != null) {
+                addresses.set("unknown: " + reason(err));
+            } else if (list.isEmpty()) {
+                addresses.set("none known (no DHCP lease on a libvirt network, no guest agent answering)");
+            } else {
+                addresses.set(String.join("\n", list.stream().map(a -> a.address() + "/" + a.prefix() + "  "
+                    + (a.iface().isEmpty() ? "" : a.iface() + ", ") + a.mac() + " (" + a.source() + ")").toList()));
+            }
+        }));
+    }
+
+    /** The guest's IP addresses as lines ("10.231.5.23/24  vnet0, 52:54:00:… (DHCP lease)"), or why there are none. */
+    public StringProperty addressesProperty() {
+        return addresses;
     }
 
     private void loadTuning() {

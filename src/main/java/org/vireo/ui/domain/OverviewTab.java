@@ -139,6 +139,9 @@ final class OverviewTab extends VBox {
             : "the guest cannot tell (" + o.hostname() + ")"));
         facts.addRow(r++, Ui.caption("State"), value("stateWithReason", o.status().text()));
         facts.addRow(r++, Ui.caption("Resources"), value("infoValue", o.info().text(i -> i)));
+        Label ips = value("addressesValue", "");
+        ips.textProperty().bind(model.addressesProperty());
+        facts.addRow(r++, Ui.caption("IP addresses"), ips);
         facts.addRow(r++, Ui.caption("Persistent"), value("persistentValue", o.persistent() ? "yes"
             : "no (transient: gone when it stops)"));
         facts.addRow(r++, Ui.caption("Live config"), value("updatedValue", o.updated().text(u -> u
