@@ -50,7 +50,20 @@ public final class MainWindow extends BorderPane {
 
     private final org.vireo.ui.job.JobsPane jobsPane;
     private final SplitPane vertical;
+    private final SplitPane split;
+    private final MainMenu menu;
+    private final NotificationArea notifications;
+    private CustomTextField filter;
     private List<DomainRowViewModel> dragging = List.of();
+    private Runnable onQuit = () -> {
+        if (getScene() != null && getScene().getWindow() != null) {
+            getScene().getWindow().hide();
+        }
+    };
+    private java.util.function.Consumer<org.vireo.model.ThemeChoice> onThemeChosen = c -> { };
+    /** What Delete does with one domain; the delete-domain feature replaces it (see {@link #setOnDelete}). */
+    private java.util.function.Consumer<DomainRowViewModel> onDelete = this::undefineFromActionsTab;
+    private double jobsDivider = 0.5;
 
     public MainWindow(MainViewModel model) {
         this.model = model;
@@ -59,7 +72,8 @@ public final class MainWindow extends BorderPane {
         tree = new ConnectionTreeView(model);
         table = new DomainTableView(model);
 
-        setTop(toolbar());
+        menu = new MainMenu(this, model);
+        setTop(new VBox(menu.bar(), toolbar()));
         right = new StackPane(hostPane());
         right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull());
         // the domain page, with its six tabs of controls, is built when a domain is first opened:
@@ -69,13 +83,17 @@ public final class MainWindow extends BorderPane {
                 domainPage();
             }
         });
-        SplitPane split = new SplitPane(tree, right);
+        split = new SplitPane(tree, right);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(tree, false);
         jobsPane = new org.vireo.ui.job.JobsPane(model.jobs());
         vertical = new SplitPane(split);
         vertical.setOrientation(Orientation.VERTICAL);
-        setCenter(vertical);
+        // notices float over the bottom-right corner of the content, non-modal
+        notifications = new NotificationArea(model);
+        StackPane center = new StackPane(vertical, notifications);
+        StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
+        setCenter(center);
         tree.setMigrationDrop(new Drop());
         tree.setContextMenu(treeMenu());
         // a drag that ends anywhere but on a host that takes it does nothing
@@ -85,14 +103,7 @@ public final class MainWindow extends BorderPane {
                 setCursor(null);
             }
         });
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.M,
-                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::migrateSelected);
-                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.J,
-                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> showJobs(!jobsShown()));
-            }
-        });
+        installKeys();
         setBottom(statusLine());
         model.sshPrompts().setQuestions(new SshDialogs(() -> getScene() == null ? null : getScene().getWindow()));
 
@@ -128,8 +139,9 @@ public final class MainWindow extends BorderPane {
                 }
             });
             javafx.scene.control.ContextMenu menu = DomainMenu.create("tableMenu",
-                () -> List.copyOf(table.getSelectionModel().getSelectedItems()), MainWindow.this::run,
-                () -> tree.select(r.getItem()), () -> openMigration(List.copyOf(table.getSelectionModel().getSelectedItems()), null));
+                () -> List.copyOf(table.getSelectionModel().getSelectedItems()), new DomainMenu.Commands(MainWindow.this::run,
+                    () -> tree.select(r.getItem()), () -> openTab(r.getItem(), "consoleTab"), () -> openTab(r.getItem(), "snapshotsTab"),
+                    () -> openMigration(List.copyOf(table.getSelectionModel().getSelectedItems()), null), () -> onDelete.accept(r.getItem())));
             r.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(r.emptyProperty())
                 .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
             return r;
@@ -140,6 +152,17 @@ public final class MainWindow extends BorderPane {
                 && tree.getSelectionModel().getSelectedItem().getValue() == old) {
                 tree.select(old.host());
             }
+        });
+        model.selectedDomainProperty().addListener((obs, old, now) -> updateActions());
+        javafx.beans.InvalidationListener hostWatch = o -> updateActions();
+        model.selectedHostProperty().addListener((obs, old, h) -> {
+            if (old != null) {
+                old.stateProperty().removeListener(hostWatch);
+            }
+            if (h != null) {
+                h.stateProperty().addListener(hostWatch);
+            }
+            updateActions();
         });
         updateActions();
     }
@@ -156,8 +179,9 @@ public final class MainWindow extends BorderPane {
     public void showJobs(boolean on) {
         if (on && !jobsShown()) {
             vertical.getItems().add(jobsPane);
-            vertical.setDividerPositions(0.5);
-        } else if (!on) {
+            vertical.setDividerPositions(jobsDivider);
+        } else if (!on && jobsShown()) {
+            jobsDivider = vertical.getDividerPositions()[0];
             vertical.getItems().remove(jobsPane);
         }
     }
@@ -172,7 +196,7 @@ public final class MainWindow extends BorderPane {
         return open == null ? List.of() : List.of(open);
     }
 
-    private void migrateSelected() {
+    void migrateSelected() {
         List<DomainRowViewModel> rows = selectedDomains();
         if (rows.isEmpty()) {
             model.tell("Select the domains to migrate first.");
@@ -207,33 +231,44 @@ public final class MainWindow extends BorderPane {
             })));
     }
 
-    /** The tree's right-click menu: a domain's (as in the table) or a host's (reconnect, remove). */
+    /** The tree's right-click menu: a domain's (as in the table) or a host's (see {@link HostMenu}). */
     private javafx.scene.control.ContextMenu treeMenu() {
-        javafx.scene.control.ContextMenu domainMenu = DomainMenu.create("treeMenu", () -> {
+        java.util.function.Supplier<DomainRowViewModel> treeDomain = () -> {
             var item = tree.getSelectionModel().getSelectedItem();
-            return item != null && item.getValue() instanceof DomainRowViewModel row ? List.of(row) : List.of();
-        }, this::run, () -> { }, this::migrateSelected);
-        javafx.scene.control.MenuItem reconnect = new javafx.scene.control.MenuItem("Reconnect");
-        reconnect.setId("treeMenuReconnect");
-        reconnect.setOnAction(e -> {
-            if (tree.getSelectionModel().getSelectedItem() != null
-                && tree.getSelectionModel().getSelectedItem().getValue() instanceof HostViewModel host) {
-                host.reconnect();
-            }
-        });
-        javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove connection");
-        remove.setId("treeMenuRemove");
-        remove.setOnAction(e -> {
-            if (tree.getSelectionModel().getSelectedItem() != null
-                && tree.getSelectionModel().getSelectedItem().getValue() instanceof HostViewModel host) {
-                model.removeConnection(host);
-            }
-        });
-        javafx.scene.control.ContextMenu hostMenu = new javafx.scene.control.ContextMenu(reconnect, remove);
+            return item != null && item.getValue() instanceof DomainRowViewModel row ? row : null;
+        };
+        javafx.scene.control.ContextMenu domainMenu = DomainMenu.create("treeMenu", () -> {
+            DomainRowViewModel row = treeDomain.get();
+            return row == null ? List.of() : List.of(row);
+        }, new DomainMenu.Commands(this::run, () -> { }, () -> openTab(treeDomain.get(), "consoleTab"),
+            () -> openTab(treeDomain.get(), "snapshotsTab"), this::migrateSelected, () -> {
+                if (treeDomain.get() != null) {
+                    onDelete.accept(treeDomain.get());
+                }
+            }));
+        HostMenu hostActions = new HostMenu("host", () -> {
+            var item = tree.getSelectionModel().getSelectedItem();
+            return item != null && item.getValue() instanceof HostViewModel host ? host : null;
+        }, this::editHost, model::removeConnection, this::openHostPage);
+        javafx.scene.control.ContextMenu hostMenu = new javafx.scene.control.ContextMenu(
+            hostActions.items().toArray(javafx.scene.control.MenuItem[]::new));
+        hostMenu.setId("hostContextMenu");
+        hostMenu.setOnShowing(e -> hostActions.update());
+        hostNewVm = hostActions.newVm();
         // the menu follows what was right-clicked (the tree selects it on the press, before the menu)
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
             tree.setContextMenu(item != null && item.getValue() instanceof DomainRowViewModel ? domainMenu : hostMenu));
         return hostMenu;
+    }
+
+    private javafx.scene.control.MenuItem hostNewVm;
+
+    /**
+     * The New VM items of the host's right-click menu (id hostNewVmItem) and of the Host menu
+     * (menuHostNewVmItem), hidden and disabled: the create-VM wizard sets their action and shows them.
+     */
+    public List<javafx.scene.control.MenuItem> newVmItems() {
+        return List.of(hostNewVm, menu.newVm());
     }
 
     /** Drag and drop onto a host of the tree: opens the wizard there, or migrates at once with the last options. */
@@ -313,14 +348,15 @@ public final class MainWindow extends BorderPane {
     }
 
     private ToolBar toolbar() {
-        Button add = iconButton("addConnectionButton", Icons.of(MaterialDesignS.SERVER_PLUS), "Add a connection");
-        add.setOnAction(e -> new AddConnectionDialog(getScene().getWindow(), model::addConnection).showAndWait());
+        Button add = iconButton("addConnectionButton", Icons.of(MaterialDesignS.SERVER_PLUS), Shortcut.ADD_CONNECTION.tip("Add a connection"));
+        add.setOnAction(e -> addConnection());
         Button addSsh = iconButton("addSshHostButton", Icons.of(MaterialDesignS.SERVER_NETWORK), "Add a host over SSH");
-        addSsh.setOnAction(e -> new AddSshHostDialog(getScene().getWindow(), model::addConnection).showAndWait());
+        addSsh.setOnAction(e -> addSshHost());
         Button remove = iconButton("removeConnectionButton", Icons.of(MaterialDesignS.SERVER_REMOVE), "Remove the selected connection");
         remove.setOnAction(e -> model.removeConnection(model.selectedHostProperty().get()));
         remove.disableProperty().bind(model.selectedHostProperty().isNull());
-        Button reconnect = iconButton("reconnectButton", Icons.of(MaterialDesignR.REFRESH), "Reconnect the selected host now");
+        Button reconnect = iconButton("reconnectButton", Icons.of(MaterialDesignR.REFRESH), "Reconnect the selected host now (Refresh: "
+            + Shortcut.REFRESH.keys() + ")");
         reconnect.setOnAction(e -> {
             HostViewModel host = model.selectedHostProperty().get();
             if (host != null) {
@@ -333,7 +369,7 @@ public final class MainWindow extends BorderPane {
         for (DomainAction action : DomainAction.values()) {
             Button b = new Button(action.label(), Icons.of(Icons.forAction(action)));
             b.setId(buttonId(action));
-            b.setTooltip(new Tooltip(action.label() + " the selected domains"));
+            b.setTooltip(new Tooltip(Shortcut.of(action).tip(action.label() + " the selected domains")));
             if (action.destructive()) {
                 b.getGraphic().getStyleClass().add("destructive-icon");
             }
@@ -343,17 +379,17 @@ public final class MainWindow extends BorderPane {
         }
         // an icon, so the filter field keeps its place at 1280 px
         Button migrate = iconButton("migrateButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TRUCK_FAST_OUTLINE),
-            "Migrate the selected domains to another host… (Ctrl+M; or drag them onto the host in the tree)");
+            "Migrate the selected domains to another host… (" + Shortcut.MIGRATE.keys() + "; or drag them onto the host in the tree)");
         migrate.setOnAction(e -> migrateSelected());
         bar.getItems().addAll(new Separator(Orientation.VERTICAL), migrate);
-        Button prefs = iconButton("preferencesButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignC.COG), "Preferences");
-        prefs.setOnAction(e -> new org.vireo.ui.dialog.PreferencesDialog(getScene().getWindow(), model.statsProperty().get())
-            .showAndWait().ifPresent(model::applyStats));
+        Button prefs = iconButton("preferencesButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignC.COG),
+            Shortcut.PREFERENCES.tip("Preferences"));
+        prefs.setOnAction(e -> preferences());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        CustomTextField filter = new CustomTextField();
+        filter = new CustomTextField();
         filter.setId("filterField");
-        filter.setPromptText("Filter by name");
+        filter.setPromptText("Filter by name (" + Shortcut.FIND.keys() + ")");
         filter.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
         filter.setPrefColumnCount(16);
         filter.textProperty().bindBidirectional(model.filterProperty());
@@ -378,16 +414,48 @@ public final class MainWindow extends BorderPane {
         detail.setId("hostDetail");
         detail.getStyleClass().add(Styles.TEXT_MUTED);
         detail.setWrapText(true);
+        Button connect = new Button("Connect", Icons.of(MaterialDesignR.REFRESH));
+        connect.setId("hostConnectButton");
+        connect.getStyleClass().add(Styles.SMALL);
+        connect.setOnAction(e -> {
+            HostViewModel h = model.selectedHostProperty().get();
+            if (h != null) {
+                h.reconnect();
+            }
+        });
+        HostCharts charts = new HostCharts();
+        org.vireo.ui.host.FirstRunPane firstRun = new org.vireo.ui.host.FirstRunPane(this::addSshHost, model::openDemo, () -> {
+            HostViewModel h = model.selectedHostProperty().get();
+            if (h != null) {
+                h.reconnect();
+            }
+        });
         Runnable show = () -> {
             HostViewModel h = model.selectedHostProperty().get();
             title.setText(h == null ? "No host" : h.titleProperty().get());
+            boolean connected = h != null && h.getState() == org.vireo.model.ConnectionState.CONNECTED;
+            boolean missing = h != null && h.daemonMissing();
             if (h == null) {
                 detail.setText("Add a connection to see its domains.");
+            } else if (missing) {
+                detail.setText(h.uri() + " — no libvirt daemon answers on this computer");
             } else if (!h.getError().isEmpty()) {
                 detail.setText(h.uri() + " — " + h.getState().label() + ": " + h.getError());
+            } else if (h.heldByUserProperty().get() && !connected) {
+                detail.setText(h.uri() + " — disconnected (Connect to see its domains)");
             } else {
                 detail.setText(h.uri() + " — " + h.getState().label() + " — " + h.domains().size() + " domains");
             }
+            connect.setVisible(h != null && h.getState() == org.vireo.model.ConnectionState.DISCONNECTED && !missing);
+            connect.setManaged(connect.isVisible());
+            // a host without data shows no empty charts; one where libvirt is missing shows what to do instead
+            charts.setVisible(connected);
+            charts.setManaged(connected);
+            firstRun.setVisible(missing);
+            firstRun.setManaged(missing);
+            table.setVisible(!missing);
+            table.setManaged(!missing);
+            firstRun.show(h);
         };
         ChangeListener<Object> refresh = (o, a, b) -> show.run();
         ListChangeListener<DomainRowViewModel> sizeWatch = c -> show.run();
@@ -395,22 +463,33 @@ public final class MainWindow extends BorderPane {
             if (old != null) {
                 old.stateProperty().removeListener(refresh);
                 old.errorProperty().removeListener(refresh);
+                old.heldByUserProperty().removeListener(refresh);
                 old.domains().removeListener(sizeWatch);
             }
             if (h != null) {
                 h.stateProperty().addListener(refresh);
                 h.errorProperty().addListener(refresh);
+                h.heldByUserProperty().addListener(refresh);
                 h.domains().addListener(sizeWatch);
             }
             show.run();
         });
+        HostViewModel first = model.selectedHostProperty().get();
+        if (first != null) {
+            first.stateProperty().addListener(refresh);
+            first.errorProperty().addListener(refresh);
+            first.heldByUserProperty().addListener(refresh);
+            first.domains().addListener(sizeWatch);
+        }
         show.run();
-        VBox header = new VBox(2, title, detail);
+        HBox line = new HBox(8, detail, connect);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(2, title, line);
         header.setPadding(new Insets(8, 10, 6, 10));
-        HostCharts charts = new HostCharts();
         charts.show(model.selectedHostProperty().get());
         model.selectedHostProperty().addListener((obs, old, h) -> charts.show(h));
-        VBox pane = new VBox(header, charts, table);
+        VBox pane = new VBox(header, charts, firstRun, table);
+        pane.setId("hostPage");
         // the host's charts draw only while the host page is the one shown
         pane.visibleProperty().addListener((obs, was, on) -> charts.setLive(on));
         charts.setLive(pane.isVisible());
@@ -429,7 +508,7 @@ public final class MainWindow extends BorderPane {
             int n = model.jobs().runningProperty().get();
             return n == 0 ? "Jobs" : "Jobs: " + n + " running";
         }, model.jobs().runningProperty()));
-        jobs.setTooltip(new Tooltip("Show or hide the Jobs panel (Ctrl+J)"));
+        jobs.setTooltip(new Tooltip(Shortcut.JOBS.tip("Show or hide the Jobs panel")));
         jobs.setOnAction(e -> showJobs(!jobsShown()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -440,8 +519,8 @@ public final class MainWindow extends BorderPane {
         return line;
     }
 
-    private void run(DomainAction action) {
-        List<DomainRowViewModel> rows = table.getSelectionModel().getSelectedItems().stream()
+    void run(DomainAction action) {
+        List<DomainRowViewModel> rows = selectedDomains().stream()
             .filter(r -> action.appliesTo(r.getState())).toList();
         if (rows.isEmpty()) {
             return;
@@ -475,6 +554,292 @@ public final class MainWindow extends BorderPane {
             boolean any = watchedRows.stream().anyMatch(r -> e.getKey().appliesTo(r.getState()));
             e.getValue().setDisable(!any);
         }
+        if (menu != null) {
+            menu.update(selectedDomains());
+        }
+    }
+
+    // ---- the window's actions: toolbar, menu bar, context menus and keys all come here ----
+
+    void addConnection() {
+        new AddConnectionDialog(getScene().getWindow(), model::addConnection).showAndWait();
+    }
+
+    void addSshHost() {
+        new AddSshHostDialog(getScene().getWindow(), model::addConnection).showAndWait();
+    }
+
+    /** Edit: the connection's URI in the add dialog; a new URI replaces the host at its place. */
+    void editHost(HostViewModel host) {
+        new AddConnectionDialog(getScene().getWindow(), uri -> model.replaceConnection(host, uri), host.uri(), "Edit connection")
+            .showAndWait();
+    }
+
+    /** Shows the host's page (its table and charts), leaving any domain page. */
+    void openHostPage(HostViewModel host) {
+        model.selectedDomainProperty().set(null);
+        tree.select(host);
+        table.requestFocus();
+    }
+
+    void preferences() {
+        new org.vireo.ui.dialog.PreferencesDialog(getScene().getWindow(), model.statsProperty().get(), Theme.choiceProperty().get())
+            .showAndWait().ifPresent(p -> {
+                if (!p.stats().equals(model.statsProperty().get())) {
+                    model.applyStats(p.stats());
+                }
+                chooseTheme(p.theme());
+            });
+    }
+
+    /** Puts the theme in force at once and tells the app (which saves it). */
+    void chooseTheme(org.vireo.model.ThemeChoice choice) {
+        if (Theme.choiceProperty().get() != choice) {
+            Theme.choiceProperty().set(choice);
+            onThemeChosen.accept(choice);
+            model.tell("Theme: " + choice.label());
+        }
+    }
+
+    /** Told the theme the user chose (the app saves it). */
+    public void setOnThemeChosen(java.util.function.Consumer<org.vireo.model.ThemeChoice> listener) {
+        this.onThemeChosen = listener;
+    }
+
+    void refresh() {
+        HostViewModel h = model.selectedHostProperty().get();
+        if (h != null) {
+            h.refresh();
+            model.tell("Refreshing " + h.titleProperty().get());
+        }
+    }
+
+    void focusFilter() {
+        if (model.selectedDomainProperty().get() != null) {
+            model.selectedDomainProperty().set(null);
+        }
+        filter.requestFocus();
+        filter.selectAll();
+    }
+
+    /** Opens the page of the one selected domain. */
+    void openSelected() {
+        List<DomainRowViewModel> rows = selectedDomains();
+        if (rows.size() == 1) {
+            tree.select(rows.getFirst());
+        }
+    }
+
+    void openConsole() {
+        List<DomainRowViewModel> rows = selectedDomains();
+        if (rows.size() == 1) {
+            openTab(rows.getFirst(), "consoleTab");
+        }
+    }
+
+    void openSnapshots() {
+        List<DomainRowViewModel> rows = selectedDomains();
+        if (rows.size() == 1) {
+            openTab(rows.getFirst(), "snapshotsTab");
+        }
+    }
+
+    /** Opens a domain's page on the tab with this id (consoleTab, snapshotsTab ...). */
+    void openTab(DomainRowViewModel row, String tabId) {
+        if (row == null) {
+            return;
+        }
+        tree.select(row);
+        DomainPage page = domainPage();
+        page.tabs().getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+            .ifPresent(t -> page.tabs().getSelectionModel().select(t));
+    }
+
+    /** Delete on the one selected domain: asks first (see {@link #setOnDelete}). */
+    void deleteSelected() {
+        List<DomainRowViewModel> rows = selectedDomains();
+        if (rows.size() == 1) {
+            onDelete.accept(rows.getFirst());
+        }
+    }
+
+    /**
+     * What Delete (key, menus) does with a domain. Until the delete-domain feature exists it
+     * asks to undefine it with the Actions tab's undefine choices; that feature replaces it here.
+     */
+    public void setOnDelete(java.util.function.Consumer<DomainRowViewModel> action) {
+        this.onDelete = action;
+    }
+
+    private void undefineFromActionsTab(DomainRowViewModel row) {
+        openTab(row, "actionsTab");
+        Button undefine = (Button) domainPage().lookup("#undefineButton");
+        if (undefine != null) {
+            undefine.requestFocus();
+            // the tab's own button asks, naming what is lost with the chosen flags
+            javafx.application.Platform.runLater(undefine::fire);
+        }
+    }
+
+    void showShortcuts() {
+        List<String[]> rows = new ArrayList<>();
+        for (Shortcut s : Shortcut.values()) {
+            rows.add(new String[] {s.keys(), s.what()});
+        }
+        new org.vireo.ui.dialog.ShortcutsDialog(getScene().getWindow(), rows).show();
+    }
+
+    void quit() {
+        onQuit.run();
+    }
+
+    /** What File > Quit (Ctrl+Q) does; the app asks about running jobs and saves the window first. */
+    public void setOnQuit(Runnable action) {
+        this.onQuit = action;
+    }
+
+    /** What a notice's Open log does (the app opens the log file); without it the button is not shown. */
+    public void setOpenLog(Runnable action) {
+        notifications.setOpenLog(action);
+    }
+
+    /**
+     * Keys the focused control does not take: Enter opens the selected domain, Delete asks
+     * to delete it, Escape leaves a domain page (or clears the filter). Handlers, not
+     * filters: a console that grabs the keyboard, a text field or an open menu keeps its keys.
+     */
+    private void installKeys() {
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItems().size() == 1) {
+                tree.select(table.getSelectionModel().getSelectedItem());
+                domainPage().tabs().requestFocus();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
+                deleteSelected();
+                e.consume();
+            }
+        });
+        tree.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            var item = tree.getSelectionModel().getSelectedItem();
+            if (item != null && item.getValue() instanceof DomainRowViewModel row) {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                    domainPage().tabs().requestFocus();
+                    e.consume();
+                } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
+                    onDelete.accept(row);
+                    e.consume();
+                }
+            } else if (item != null && item.getValue() instanceof HostViewModel && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                table.requestFocus();
+                e.consume();
+            }
+        });
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE) {
+                return;
+            }
+            DomainRowViewModel open = model.selectedDomainProperty().get();
+            if (open != null) {
+                model.selectedDomainProperty().set(null);
+                table.getSelectionModel().clearSelection();
+                table.getSelectionModel().select(open);
+                table.requestFocus();
+                e.consume();
+            } else if (filter.isFocused() && !filter.getText().isEmpty()) {
+                filter.clear();
+                table.requestFocus();
+                e.consume();
+            }
+        });
+    }
+
+    // ---- window state: split positions, the table's columns and sort, the selected host and page ----
+
+    /** The content's state now, to be saved (the app adds the window's place and size). */
+    public org.vireo.settings.WindowState captureState() {
+        List<String> columns = new ArrayList<>();
+        Map<String, Double> widths = new java.util.HashMap<>();
+        for (var c : table.getColumns()) {
+            columns.add(c.getId());
+            widths.put(c.getId(), c.getWidth());
+        }
+        List<String> sort = table.getSortOrder().stream().map(c -> c.getId() + ":" + c.getSortType().name()).toList();
+        HostViewModel host = model.selectedHostProperty().get();
+        DomainRowViewModel open = model.selectedDomainProperty().get();
+        String tab = "";
+        if (open != null && domainPage != null && domainPage.tabs().getSelectionModel().getSelectedItem() != null) {
+            tab = domainPage.tabs().getSelectionModel().getSelectedItem().getId();
+        }
+        double jobs = jobsShown() ? vertical.getDividerPositions()[0] : jobsDivider;
+        return new org.vireo.settings.WindowState(Double.NaN, Double.NaN, false, split.getDividerPositions()[0], jobs,
+            columns, widths, sort, host == null ? "" : host.uri(), open == null ? "" : open.uuid(), tab);
+    }
+
+    /**
+     * Puts the content back as saved: splits, columns and sort at once; the host as soon as
+     * it is in the list; the domain page when its domain is listed (hosts connect after the
+     * window shows), unless the user chose something else meanwhile.
+     */
+    public void restoreState(org.vireo.settings.WindowState state) {
+        if (!Double.isNaN(state.treeDivider())) {
+            split.setDividerPositions(state.treeDivider());
+        }
+        if (!Double.isNaN(state.jobsDivider())) {
+            jobsDivider = state.jobsDivider();
+        }
+        if (!state.columns().isEmpty()) {
+            List<javafx.scene.control.TableColumn<DomainRowViewModel, ?>> ordered = new ArrayList<>();
+            for (String id : state.columns()) {
+                table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().ifPresent(ordered::add);
+            }
+            // columns the saved state does not know (added since) keep their place at the end
+            table.getColumns().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+            table.getColumns().setAll(ordered);
+        }
+        state.widths().forEach((id, w) -> table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst()
+            .ifPresent(c -> c.setPrefWidth(w)));
+        if (!state.sort().isEmpty()) {
+            List<javafx.scene.control.TableColumn<DomainRowViewModel, ?>> order = new ArrayList<>();
+            for (String entry : state.sort()) {
+                String[] parts = entry.split(":");
+                table.getColumns().stream().filter(c -> parts[0].equals(c.getId())).findFirst().ifPresent(c -> {
+                    if (parts.length > 1 && parts[1].equals("DESCENDING")) {
+                        c.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+                    } else {
+                        c.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+                    }
+                    order.add(c);
+                });
+            }
+            table.getSortOrder().setAll(order);
+        }
+        model.find(state.host()).ifPresent(host -> {
+            tree.select(host);
+            if (!state.domain().isEmpty()) {
+                reopenWhenListed(host, state.domain(), state.tab());
+            }
+        });
+    }
+
+    private void reopenWhenListed(HostViewModel host, String uuid, String tab) {
+        Runnable[] stop = new Runnable[1];
+        ListChangeListener<DomainRowViewModel> watch = c -> {
+            if (model.selectedHostProperty().get() != host || model.selectedDomainProperty().get() != null) {
+                stop[0].run();
+                return;
+            }
+            host.domains().stream().filter(r -> r.uuid().equals(uuid)).findFirst().ifPresent(row -> {
+                stop[0].run();
+                if (tab.isEmpty()) {
+                    tree.select(row);
+                } else {
+                    openTab(row, tab);
+                }
+            });
+        };
+        stop[0] = () -> host.domains().removeListener(watch);
+        host.domains().addListener(watch);
+        watch.onChanged(null);
     }
 
     private static Button iconButton(String id, org.kordamp.ikonli.javafx.FontIcon icon, String tip) {
