@@ -31,7 +31,7 @@ final class DomainMenu {
         MenuItem snapshotsItem = item(idPrefix + "Snapshots", "Snapshots…", commands.snapshots());
         ContextMenu menu = new ContextMenu(openItem, consoleItem, snapshotsItem, new SeparatorMenuItem());
         for (DomainAction action : DomainAction.values()) {
-            MenuItem i = item(idPrefix + MainWindow.buttonId(action).replace("Button", ""),
+            MenuItem i = item(idPrefix + capitalized(MainWindow.buttonId(action).replace("Button", "")),
                 action.label() + (action.destructive() ? "…" : ""), () -> run.accept(action));
             i.setUserData(action);
             menu.getItems().add(i);
@@ -55,6 +55,11 @@ final class DomainMenu {
             migrateItem.setDisable(rows.isEmpty());
         });
         return menu;
+    }
+
+    /** start to Start: ids read treeMenuStart, menuForceOff. */
+    static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private static MenuItem item(String id, String text, Runnable action) {

@@ -71,7 +71,7 @@ final class MainMenu {
         oneDomain = List.of(open, console, snapshots, delete);
         Menu domain = menu("domainMenu", "_Domain", open, console, snapshots, new SeparatorMenuItem());
         for (DomainAction a : DomainAction.values()) {
-            MenuItem i = item("menu" + MainWindow.buttonId(a).replace("Button", ""), a.label() + (a.destructive() ? "…" : ""),
+            MenuItem i = item("menu" + DomainMenu.capitalized(MainWindow.buttonId(a).replace("Button", "")), a.label() + (a.destructive() ? "…" : ""),
                 Shortcut.of(a), () -> w.run(a));
             actions.put(a, i);
             domain.getItems().add(i);

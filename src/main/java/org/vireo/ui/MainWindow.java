@@ -734,8 +734,14 @@ public final class MainWindow extends BorderPane {
                 e.consume();
             }
         });
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE) {
+        // a filter: the tree and the table take Escape themselves (to cancel an edit they never start)
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE || e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            javafx.scene.Node focus = getScene() == null ? null : getScene().getFocusOwner();
+            if (inConsole(focus)) {
+                // a console sends Escape to its guest
                 return;
             }
             DomainRowViewModel open = model.selectedDomainProperty().get();
@@ -745,12 +751,21 @@ public final class MainWindow extends BorderPane {
                 table.getSelectionModel().select(open);
                 table.requestFocus();
                 e.consume();
-            } else if (filter.isFocused() && !filter.getText().isEmpty()) {
+            } else if (focus == filter && !filter.getText().isEmpty()) {
                 filter.clear();
                 table.requestFocus();
                 e.consume();
             }
         });
+    }
+
+    private static boolean inConsole(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if ("consoleTabContent".equals(n.getId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- window state: split positions, the table's columns and sort, the selected host and page ----
