@@ -394,6 +394,14 @@ public final class MainWindow extends BorderPane {
         filter.setPrefColumnCount(16);
         filter.textProperty().bindBidirectional(model.filterProperty());
         bar.getItems().addAll(spacer, filter, prefs);
+        // Tab from the toolbar's last control goes on to the tree (the ToolBar's own traversal
+        // went round its buttons a second time first)
+        bar.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isShiftDown() && !e.isShortcutDown() && prefs.isFocused()) {
+                tree.requestFocus();
+                e.consume();
+            }
+        });
         return bar;
     }
 
@@ -732,6 +740,16 @@ public final class MainWindow extends BorderPane {
             } else if (item != null && item.getValue() instanceof HostViewModel && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
                 table.requestFocus();
                 e.consume();
+            }
+        });
+        // Tab leaves a multi-line text (a description, the XML editor) as it leaves any other
+        // control, so the keyboard never gets stuck there; Ctrl+Tab still types a tab
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isShortcutDown() && !e.isAltDown()
+                && e.getTarget() instanceof javafx.scene.Node n
+                && (n instanceof javafx.scene.control.TextArea || n.getStyleClass().contains("code-area"))) {
+                e.consume();
+                n.requestFocusTraversal(e.isShiftDown() ? javafx.scene.TraversalDirection.PREVIOUS : javafx.scene.TraversalDirection.NEXT);
             }
         });
         // a filter: the tree and the table take Escape themselves (to cancel an edit they never start)
