@@ -73,7 +73,7 @@ public final class SettingsStore {
         put(p, "window.x", w.x());
         put(p, "window.y", w.y());
         p.setProperty("window.maximized", Boolean.toString(w.maximized()));
-        put(p, "window.split.tree", w.treeDivider());
+        put(p, "window.tree.width", w.treeDivider());
         put(p, "window.split.jobs", w.jobsDivider());
         p.setProperty("table.columns", String.join(",", w.columns()));
         w.widths().forEach((id, width) -> p.setProperty("table.width." + id, Double.toString(width)));
@@ -101,7 +101,7 @@ public final class SettingsStore {
         }
         return new WindowState(number(p, "window.x", Double.NaN), number(p, "window.y", Double.NaN),
             Boolean.parseBoolean(p.getProperty("window.maximized", "false")),
-            number(p, "window.split.tree", Double.NaN), number(p, "window.split.jobs", Double.NaN),
+            number(p, "window.tree.width", Double.NaN), number(p, "window.split.jobs", Double.NaN),
             list(p.getProperty("table.columns")), widths, list(p.getProperty("table.sort")),
             p.getProperty("selected.host", ""), p.getProperty("selected.domain", ""), p.getProperty("selected.tab", ""));
     }

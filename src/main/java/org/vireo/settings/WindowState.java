@@ -8,6 +8,8 @@ import java.util.Map;
  * positions, the domain table's columns (order, widths) and sort, the selected host, the
  * open domain page and its tab. NaN and empty mean "not known": the window uses its defaults.
  *
+ * @param treeDivider the connection tree's width in pixels (it keeps it when the window resizes)
+ * @param jobsDivider the Jobs panel's divider position (0..1)
  * @param columns the table's column ids in their order
  * @param widths  column id to width
  * @param sort    the sort order as "columnId:ASCENDING" or "columnId:DESCENDING"

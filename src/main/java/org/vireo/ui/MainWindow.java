@@ -84,6 +84,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         split = new SplitPane(tree, right);
+        split.setId("mainSplit");
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(tree, false);
         jobsPane = new org.vireo.ui.job.JobsPane(model.jobs());
@@ -804,7 +805,9 @@ public final class MainWindow extends BorderPane {
             tab = domainPage.tabs().getSelectionModel().getSelectedItem().getId();
         }
         double jobs = jobsShown() ? vertical.getDividerPositions()[0] : jobsDivider;
-        return new org.vireo.settings.WindowState(Double.NaN, Double.NaN, false, split.getDividerPositions()[0], jobs,
+        // the tree keeps its width when the window resizes (not resizable with its parent): saved in pixels
+        double treeWidth = split.getDividerPositions()[0] * split.getWidth();
+        return new org.vireo.settings.WindowState(Double.NaN, Double.NaN, false, treeWidth, jobs,
             columns, widths, sort, host == null ? "" : host.uri(), open == null ? "" : open.uuid(), tab);
     }
 
@@ -814,8 +817,23 @@ public final class MainWindow extends BorderPane {
      * window shows), unless the user chose something else meanwhile.
      */
     public void restoreState(org.vireo.settings.WindowState state) {
-        if (!Double.isNaN(state.treeDivider())) {
-            split.setDividerPositions(state.treeDivider());
+        if (!Double.isNaN(state.treeDivider()) && state.treeDivider() > 0) {
+            double px = state.treeDivider();
+            if (split.getWidth() > 0) {
+                split.setDividerPositions(Math.min(0.8, px / split.getWidth()));
+            } else {
+                // once the split has its width; from then on the tree keeps its pixels as the window resizes
+                javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number old, Number w) {
+                        if (w.doubleValue() > 0) {
+                            split.widthProperty().removeListener(this);
+                            split.setDividerPositions(Math.min(0.8, px / w.doubleValue()));
+                        }
+                    }
+                };
+                split.widthProperty().addListener(once);
+            }
         }
         if (!Double.isNaN(state.jobsDivider())) {
             jobsDivider = state.jobsDivider();
