@@ -105,6 +105,12 @@ public final class MainWindow extends BorderPane {
             }
         });
         installKeys();
+        // the window opens with the keyboard in the tree (arrows move through hosts and domains)
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && old == null) {
+                javafx.application.Platform.runLater(tree::requestFocus);
+            }
+        });
         setBottom(statusLine());
         model.sshPrompts().setQuestions(new SshDialogs(() -> getScene() == null ? null : getScene().getWindow()));
 

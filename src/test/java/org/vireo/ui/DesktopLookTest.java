@@ -196,12 +196,24 @@ class DesktopLookTest {
 
     /** Presses Tab from {@code first} until focus comes back to it; the ids (or types) of what got focus, in order. */
     private static List<String> tabCycle(FxRobot robot, Scene scene, Node first) {
+        return tabCycle(robot, scene, first, false);
+    }
+
+    private static List<String> tabCycle(FxRobot robot, Scene scene, Node first, boolean back) {
         Fx.run(first::requestFocus);
         Fx.await(WAIT, "first focused", first::isFocused);
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
-            robot.push(KeyCode.TAB);
-            Node now = Fx.get(scene::getFocusOwner);
+            // the key events a Tab key makes, sent through the scene's own dispatch (which moves the focus):
+            // a robot's press can auto-repeat on a loaded machine and skip a control
+            Node now = Fx.get(() -> {
+                Node owner = scene.getFocusOwner();
+                javafx.event.Event.fireEvent(owner, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    "", "", KeyCode.TAB, back, false, false, false));
+                javafx.event.Event.fireEvent(owner, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_RELEASED,
+                    "", "", KeyCode.TAB, back, false, false, false));
+                return scene.getFocusOwner();
+            });
             if (now == first) {
                 return seen;
             }
@@ -227,6 +239,10 @@ class DesktopLookTest {
             last = at;
         }
         System.out.println("[figure] Tab cycle of the main window: " + (main.size() + 1) + " stops: " + main);
+        // Shift+Tab goes the same way back
+        List<String> reverse = tabCycle(robot, scene, robot.lookup("#addConnectionButton").query(), true);
+        System.out.println("[figure] Shift+Tab cycle of the main window: " + reverse);
+        assertEquals(main.reversed(), reverse, "Shift+Tab is Tab backwards");
 
         // focus is visible on the table and the tree: the accent ring (both themes)
         for (ThemeChoice t : List.of(ThemeChoice.LIGHT, ThemeChoice.DARK)) {
