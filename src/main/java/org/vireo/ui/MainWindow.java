@@ -104,7 +104,7 @@ public final class MainWindow extends BorderPane {
                 setCursor(null);
             }
         });
-        installKeys();
+        MainKeys.install(this, tree, table, filter, model);
         // the window opens with the keyboard in the tree (arrows move through hosts and domains)
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
@@ -718,185 +718,27 @@ public final class MainWindow extends BorderPane {
         notifications.setOpenLog(action);
     }
 
-    /**
-     * Keys the focused control does not take: Enter opens the selected domain, Delete asks
-     * to delete it, Escape leaves a domain page (or clears the filter). Handlers, not
-     * filters: a console that grabs the keyboard, a text field or an open menu keeps its keys.
-     */
-    private void installKeys() {
-        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItems().size() == 1) {
-                tree.select(table.getSelectionModel().getSelectedItem());
-                domainPage().tabs().requestFocus();
-                e.consume();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
-                deleteSelected();
-                e.consume();
-            }
-        });
-        tree.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            var item = tree.getSelectionModel().getSelectedItem();
-            if (item != null && item.getValue() instanceof DomainRowViewModel row) {
-                if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                    domainPage().tabs().requestFocus();
-                    e.consume();
-                } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
-                    onDelete.accept(row);
-                    e.consume();
-                }
-            } else if (item != null && item.getValue() instanceof HostViewModel && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                table.requestFocus();
-                e.consume();
-            }
-        });
-        // Tab leaves a multi-line text (a description, the XML editor) as it leaves any other
-        // control, so the keyboard never gets stuck there; Ctrl+Tab still types a tab
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isShortcutDown() && !e.isAltDown()
-                && e.getTarget() instanceof javafx.scene.Node n
-                && (n instanceof javafx.scene.control.TextArea || n.getStyleClass().contains("code-area"))) {
-                e.consume();
-                n.requestFocusTraversal(e.isShiftDown() ? javafx.scene.TraversalDirection.PREVIOUS : javafx.scene.TraversalDirection.NEXT);
-            }
-        });
-        // a filter: the tree and the table take Escape themselves (to cancel an edit they never start)
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE || e.isShortcutDown() || e.isAltDown()) {
-                return;
-            }
-            javafx.scene.Node focus = getScene() == null ? null : getScene().getFocusOwner();
-            if (inConsole(focus)) {
-                // a console sends Escape to its guest
-                return;
-            }
-            DomainRowViewModel open = model.selectedDomainProperty().get();
-            if (open != null) {
-                model.selectedDomainProperty().set(null);
-                table.getSelectionModel().clearSelection();
-                table.getSelectionModel().select(open);
-                table.requestFocus();
-                e.consume();
-            } else if (focus == filter && !filter.getText().isEmpty()) {
-                filter.clear();
-                table.requestFocus();
-                e.consume();
-            }
-        });
-    }
-
-    private static boolean inConsole(javafx.scene.Node node) {
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
-            if ("consoleTabContent".equals(n.getId())) {
-                return true;
-            }
+    /** What Delete does with this domain (asks first). */
+    void deleteDomain(DomainRowViewModel row) {
+        if (row != null) {
+            onDelete.accept(row);
         }
-        return false;
     }
 
-    // ---- window state: split positions, the table's columns and sort, the selected host and page ----
+    // ---- window state (see MainWindowState) ----
 
     /** The content's state now, to be saved (the app adds the window's place and size). */
     public org.vireo.settings.WindowState captureState() {
-        List<String> columns = new ArrayList<>();
-        Map<String, Double> widths = new java.util.HashMap<>();
-        for (var c : table.getColumns()) {
-            columns.add(c.getId());
-            widths.put(c.getId(), c.getWidth());
-        }
-        List<String> sort = table.getSortOrder().stream().map(c -> c.getId() + ":" + c.getSortType().name()).toList();
-        HostViewModel host = model.selectedHostProperty().get();
-        DomainRowViewModel open = model.selectedDomainProperty().get();
-        String tab = "";
-        if (open != null && domainPage != null && domainPage.tabs().getSelectionModel().getSelectedItem() != null) {
-            tab = domainPage.tabs().getSelectionModel().getSelectedItem().getId();
-        }
         double jobs = jobsShown() ? vertical.getDividerPositions()[0] : jobsDivider;
-        // the tree keeps its width when the window resizes (not resizable with its parent): saved in pixels
-        double treeWidth = split.getDividerPositions()[0] * split.getWidth();
-        return new org.vireo.settings.WindowState(Double.NaN, Double.NaN, false, treeWidth, jobs,
-            columns, widths, sort, host == null ? "" : host.uri(), open == null ? "" : open.uuid(), tab);
+        return MainWindowState.capture(split, table, model, domainPage, jobs);
     }
 
-    /**
-     * Puts the content back as saved: splits, columns and sort at once; the host as soon as
-     * it is in the list; the domain page when its domain is listed (hosts connect after the
-     * window shows), unless the user chose something else meanwhile.
-     */
+    /** Puts the content back as saved (see {@link MainWindowState#restore}). */
     public void restoreState(org.vireo.settings.WindowState state) {
-        if (!Double.isNaN(state.treeDivider()) && state.treeDivider() > 0) {
-            double px = state.treeDivider();
-            if (split.getWidth() > 0) {
-                split.setDividerPositions(Math.min(0.8, px / split.getWidth()));
-            } else {
-                // once the split has its width; from then on the tree keeps its pixels as the window resizes
-                javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
-                    @Override
-                    public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number old, Number w) {
-                        if (w.doubleValue() > 0) {
-                            split.widthProperty().removeListener(this);
-                            split.setDividerPositions(Math.min(0.8, px / w.doubleValue()));
-                        }
-                    }
-                };
-                split.widthProperty().addListener(once);
-            }
-        }
         if (!Double.isNaN(state.jobsDivider())) {
             jobsDivider = state.jobsDivider();
         }
-        if (!state.columns().isEmpty()) {
-            List<javafx.scene.control.TableColumn<DomainRowViewModel, ?>> ordered = new ArrayList<>();
-            for (String id : state.columns()) {
-                table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().ifPresent(ordered::add);
-            }
-            // columns the saved state does not know (added since) keep their place at the end
-            table.getColumns().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
-            table.getColumns().setAll(ordered);
-        }
-        state.widths().forEach((id, w) -> table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst()
-            .ifPresent(c -> c.setPrefWidth(w)));
-        if (!state.sort().isEmpty()) {
-            List<javafx.scene.control.TableColumn<DomainRowViewModel, ?>> order = new ArrayList<>();
-            for (String entry : state.sort()) {
-                String[] parts = entry.split(":");
-                table.getColumns().stream().filter(c -> parts[0].equals(c.getId())).findFirst().ifPresent(c -> {
-                    if (parts.length > 1 && parts[1].equals("DESCENDING")) {
-                        c.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
-                    } else {
-                        c.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
-                    }
-                    order.add(c);
-                });
-            }
-            table.getSortOrder().setAll(order);
-        }
-        model.find(state.host()).ifPresent(host -> {
-            tree.select(host);
-            if (!state.domain().isEmpty()) {
-                reopenWhenListed(host, state.domain(), state.tab());
-            }
-        });
-    }
-
-    private void reopenWhenListed(HostViewModel host, String uuid, String tab) {
-        Runnable[] stop = new Runnable[1];
-        ListChangeListener<DomainRowViewModel> watch = c -> {
-            if (model.selectedHostProperty().get() != host || model.selectedDomainProperty().get() != null) {
-                stop[0].run();
-                return;
-            }
-            host.domains().stream().filter(r -> r.uuid().equals(uuid)).findFirst().ifPresent(row -> {
-                stop[0].run();
-                if (tab.isEmpty()) {
-                    tree.select(row);
-                } else {
-                    openTab(row, tab);
-                }
-            });
-        };
-        stop[0] = () -> host.domains().removeListener(watch);
-        host.domains().addListener(watch);
-        watch.onChanged(null);
+        MainWindowState.restore(state, split, table, tree, model, this::openTab);
     }
 
     private static Button iconButton(String id, org.kordamp.ikonli.javafx.FontIcon icon, String tip) {
