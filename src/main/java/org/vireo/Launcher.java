@@ -39,6 +39,9 @@ public final class Launcher {
         System.setProperty("vireo.log.file", dirs.logFile().toString());
         Logger log = LoggerFactory.getLogger(Launcher.class);
 
+        // light or dark as the desktop prefers: read beside the rest of the start-up, never on the FX thread
+        java.util.concurrent.CompletableFuture<java.util.Optional<Boolean>> prefersDark =
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> org.vireo.settings.DesktopTheme.ofUser().prefersDark());
         SettingsStore store = new SettingsStore(dirs.config());
         Settings saved = store.load().orElse(null);
         String demoUri;
@@ -61,7 +64,8 @@ public final class Launcher {
         SettingsWriter writer = new SettingsWriter(store, settings);
         log.info("Vireo starting; settings {}, log {}", store.file(), dirs.logFile());
 
-        VireoApp.prepare(new VireoApp.Plan(connections, settings, writer, options.connect().isEmpty()));
+        VireoApp.prepare(new VireoApp.Plan(connections, settings, writer, options.connect().isEmpty(), demoUri,
+            dirs.logFile(), prefersDark));
         Application.launch(VireoApp.class);
         writer.flush();
         System.exit(0);

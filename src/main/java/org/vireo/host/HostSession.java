@@ -52,6 +52,8 @@ public final class HostSession {
     private volatile HostSnapshot current;
     private Duration period;
     private volatile boolean stopped;
+    /** Disconnected by the user: no retries until {@link #reconnect()}. Worker thread only. */
+    private boolean held;
 
     public HostSession(String uri, HostOptions options, Consumer<HostSnapshot> publisher) {
         this(uri, options, HostConnector.DIRECT, publisher);
@@ -94,9 +96,19 @@ public final class HostSession {
     /** Drops any pending retry and connects now (the user's "reconnect"). */
     public void reconnect() {
         worker.execute(() -> {
+            held = false;
             disconnect();
             backoff.reset();
             connect();
+        });
+    }
+
+    /** Closes the connection and stays disconnected, without retrying, until {@link #reconnect()} (the user's "disconnect"). */
+    public void disconnectNow() {
+        worker.execute(() -> {
+            held = true;
+            disconnect();
+            publish(HostSnapshot.disconnected(uri, ""));
         });
     }
 
@@ -195,7 +207,7 @@ public final class HostSession {
 
     private void connect() {
         retry = null;
-        if (stopped || conn != null) {
+        if (stopped || held || conn != null) {
             return;
         }
         publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTING, "", current.domains(), current.figures(), System.nanoTime()));
@@ -275,7 +287,7 @@ public final class HostSession {
 
     private void failed(String reason, boolean permanent) {
         publish(HostSnapshot.disconnected(uri, reason));
-        if (!permanent && !stopped) {
+        if (!permanent && !stopped && !held) {
             Duration wait = backoff.next();
             LOG.info("{} unreachable ({}): next try in {} ms", uri, reason, wait.toMillis());
             retry = worker.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);

@@ -180,9 +180,17 @@ public final class VmCreateApi {
         }
     }
 
-    /** Removes the definition with its managed save, snapshot metadata and NVRAM. */
+    /**
+     * Removes the definition with its managed save, snapshot metadata and NVRAM. The NVRAM flag only
+     * for a domain that has one (UEFI): drivers without NVRAM support refuse the flag outright.
+     */
     public void undefine(String uuid) throws VirtException {
-        new DomainApi(connection).undefine(uuid, java.util.EnumSet.allOf(org.vireo.model.DomainFlags.Undefine.class));
+        DomainApi api = new DomainApi(connection);
+        var flags = java.util.EnumSet.allOf(org.vireo.model.DomainFlags.Undefine.class);
+        if (!api.xml(uuid, 2).contains("<nvram")) {
+            flags.remove(org.vireo.model.DomainFlags.Undefine.NVRAM);
+        }
+        api.undefine(uuid, flags);
     }
 
     private static String childText(Element e, String tag) {

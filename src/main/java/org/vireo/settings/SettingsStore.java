@@ -53,7 +53,8 @@ public final class SettingsStore {
             Duration.ofSeconds((long) number(p, "stats.history.s", defaults.historyKept().toSeconds())),
             groups(p.getProperty("stats.groups"), defaults.groups()));
         return Optional.of(new Settings(uris,
-            number(p, "window.width", Settings.DEFAULT_WIDTH), number(p, "window.height", Settings.DEFAULT_HEIGHT), stats));
+            number(p, "window.width", Settings.DEFAULT_WIDTH), number(p, "window.height", Settings.DEFAULT_HEIGHT), stats,
+            window(p), theme(p.getProperty("theme"))));
     }
 
     /** Writes to a temporary file first so that a crash never leaves half a file. */
@@ -67,12 +68,63 @@ public final class SettingsStore {
         p.setProperty("stats.interval.ms", Long.toString(settings.stats().interval().toMillis()));
         p.setProperty("stats.history.s", Long.toString(settings.stats().historyKept().toSeconds()));
         p.setProperty("stats.groups", String.join(",", settings.stats().groups().stream().map(Enum::name).toList()));
+        p.setProperty("theme", settings.theme().name());
+        WindowState w = settings.window();
+        put(p, "window.x", w.x());
+        put(p, "window.y", w.y());
+        p.setProperty("window.maximized", Boolean.toString(w.maximized()));
+        put(p, "window.tree.width", w.treeDivider());
+        put(p, "window.split.jobs", w.jobsDivider());
+        p.setProperty("table.columns", String.join(",", w.columns()));
+        w.widths().forEach((id, width) -> p.setProperty("table.width." + id, Double.toString(width)));
+        p.setProperty("table.sort", String.join(",", w.sort()));
+        p.setProperty("selected.host", w.host());
+        p.setProperty("selected.domain", w.domain());
+        p.setProperty("selected.tab", w.tab());
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             p.store(out, "Vireo settings");
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static WindowState window(Properties p) {
+        java.util.Map<String, Double> widths = new java.util.HashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("table.width.")) {
+                double w = number(p, key, Double.NaN);
+                if (!Double.isNaN(w)) {
+                    widths.put(key.substring("table.width.".length()), w);
+                }
+            }
+        }
+        return new WindowState(number(p, "window.x", Double.NaN), number(p, "window.y", Double.NaN),
+            Boolean.parseBoolean(p.getProperty("window.maximized", "false")),
+            number(p, "window.tree.width", Double.NaN), number(p, "window.split.jobs", Double.NaN),
+            list(p.getProperty("table.columns")), widths, list(p.getProperty("table.sort")),
+            p.getProperty("selected.host", ""), p.getProperty("selected.domain", ""), p.getProperty("selected.tab", ""));
+    }
+
+    private static List<String> list(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static org.vireo.model.ThemeChoice theme(String text) {
+        try {
+            return text == null ? org.vireo.model.ThemeChoice.SYSTEM : org.vireo.model.ThemeChoice.valueOf(text.strip());
+        } catch (IllegalArgumentException e) {
+            return org.vireo.model.ThemeChoice.SYSTEM;
+        }
+    }
+
+    private static void put(Properties p, String key, double value) {
+        if (!Double.isNaN(value)) {
+            p.setProperty(key, Double.toString(value));
+        }
     }
 
     private static Set<StatsGroup> groups(String text, Set<StatsGroup> fallback) {

@@ -11,27 +11,34 @@ import javafx.scene.input.ClipboardContent;
 import org.vireo.model.DomainAction;
 
 /**
- * The right-click menu of domains (tree and table rows): open, the toolbar's lifecycle
- * actions with the toolbar's rules for what is enabled (a destructive one still asks),
- * migrate, clone, delete, and copying the name or UUID.
+ * The right-click menu of domains (tree and table rows): open, console, snapshots, the
+ * toolbar's lifecycle actions with the toolbar's rules for what is enabled (a destructive
+ * one still asks), migrate, clone, delete, and copying the name or UUID.
  */
 final class DomainMenu {
+    /** What the menu's items do; the main window supplies them. */
+    record Commands(Consumer<DomainAction> run, Runnable open, Runnable console, Runnable snapshots,
+                    Runnable migrate, Runnable cloneDomain, Runnable delete) {
+    }
+
     private DomainMenu() {
     }
 
-    static ContextMenu create(String idPrefix, Supplier<List<DomainRowViewModel>> targets, Consumer<DomainAction> run,
-                              Runnable open, Runnable migrate, Runnable cloneDomain, Runnable delete) {
-        MenuItem openItem = item(idPrefix + "Open", "Open", open);
-        ContextMenu menu = new ContextMenu(openItem, new SeparatorMenuItem());
+    static ContextMenu create(String idPrefix, Supplier<List<DomainRowViewModel>> targets, Commands commands) {
+        Consumer<DomainAction> run = commands.run();
+        MenuItem openItem = item(idPrefix + "Open", "Open", commands.open());
+        MenuItem consoleItem = item(idPrefix + "Console", "Console", commands.console());
+        MenuItem snapshotsItem = item(idPrefix + "Snapshots", "Snapshots…", commands.snapshots());
+        ContextMenu menu = new ContextMenu(openItem, consoleItem, snapshotsItem, new SeparatorMenuItem());
         for (DomainAction action : DomainAction.values()) {
-            MenuItem i = item(idPrefix + MainWindow.buttonId(action).replace("Button", ""),
+            MenuItem i = item(idPrefix + capitalized(MainWindow.buttonId(action).replace("Button", "")),
                 action.label() + (action.destructive() ? "…" : ""), () -> run.accept(action));
             i.setUserData(action);
             menu.getItems().add(i);
         }
-        MenuItem migrateItem = item(idPrefix + "Migrate", "Migrate…", migrate);
-        MenuItem cloneItem = item(idPrefix + "Clone", "Clone…", cloneDomain);
-        MenuItem deleteItem = item(idPrefix + "Delete", "Delete…", delete);
+        MenuItem migrateItem = item(idPrefix + "Migrate", "Migrate…", commands.migrate());
+        MenuItem cloneItem = item(idPrefix + "Clone", "Clone…", commands.cloneDomain());
+        MenuItem deleteItem = item(idPrefix + "Delete", "Delete…", commands.delete());
         MenuItem copyName = item(idPrefix + "CopyName", "Copy name", () -> copy(targets.get(), false));
         MenuItem copyUuid = item(idPrefix + "CopyUuid", "Copy UUID", () -> copy(targets.get(), true));
         menu.getItems().addAll(new SeparatorMenuItem(), migrateItem, cloneItem, deleteItem, new SeparatorMenuItem(), copyName, copyUuid);
@@ -43,11 +50,18 @@ final class DomainMenu {
                 }
             }
             openItem.setDisable(rows.size() != 1);
+            consoleItem.setDisable(rows.size() != 1);
+            snapshotsItem.setDisable(rows.size() != 1);
+            deleteItem.setDisable(rows.size() != 1);
             migrateItem.setDisable(rows.isEmpty());
             cloneItem.setDisable(rows.size() != 1);
-            deleteItem.setDisable(rows.size() != 1);
         });
         return menu;
+    }
+
+    /** start to Start: ids read treeMenuStart, menuForceOff. */
+    static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private static MenuItem item(String id, String text, Runnable action) {

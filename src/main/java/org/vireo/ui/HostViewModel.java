@@ -46,6 +46,7 @@ public final class HostViewModel {
     private final StringProperty title = new SimpleStringProperty(this, "title");
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(this, "state", ConnectionState.CONNECTING);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final javafx.beans.property.BooleanProperty heldByUser = new javafx.beans.property.SimpleBooleanProperty(this, "heldByUser");
     private final ObservableList<DomainRowViewModel> domains = FXCollections.observableArrayList();
     private final Map<String, DomainRowViewModel> byUuid = new HashMap<>();
     private final AtomicReference<HostSnapshot> pending = new AtomicReference<>();
@@ -94,7 +95,33 @@ public final class HostViewModel {
     }
 
     public void reconnect() {
+        heldByUser.set(false);
         session.reconnect();
+    }
+
+    /** Closes the connection and keeps it closed until {@link #reconnect()} (the host menu's Disconnect). */
+    public void disconnect() {
+        heldByUser.set(true);
+        session.disconnectNow();
+    }
+
+    /** Disconnected by the user (not by a failure): the page offers Connect. */
+    public javafx.beans.property.ReadOnlyBooleanProperty heldByUserProperty() {
+        return heldByUser;
+    }
+
+    /** Asks the host for fresh figures now (View > Refresh). */
+    public void refresh() {
+        if (getState() == ConnectionState.CONNECTED) {
+            session.requestRefresh();
+        } else if (!heldByUser.get()) {
+            reconnect();
+        }
+    }
+
+    /** This computer's own daemon does not answer: libvirt not installed or not running (the first-run page). */
+    public boolean daemonMissing() {
+        return org.vireo.model.LocalDaemon.missing(uri, error.get());
     }
 
     CompletableFuture<Void> perform(DomainRowViewModel row, DomainAction action) {

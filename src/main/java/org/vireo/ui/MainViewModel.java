@@ -47,6 +47,9 @@ public final class MainViewModel {
     private final ObjectProperty<DomainRowViewModel> selectedDomain = new SimpleObjectProperty<>(this, "selectedDomain");
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    /** Errors the user can act on, newest last (the notification area). */
+    private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+    private String demoUri = "";
     private final ObjectProperty<FilteredList<DomainRowViewModel>> visibleDomains =
         new SimpleObjectProperty<>(this, "visibleDomains", new FilteredList<>(FXCollections.observableArrayList()));
 
@@ -120,15 +123,20 @@ public final class MainViewModel {
         if (host == null) {
             return;
         }
+        removeQuietly(host);
+        connectionsChanged.accept(uris());
+    }
+
+    private void removeQuietly(HostViewModel host) {
         hosts.remove(host);
         host.stop();
+        dismiss("host:" + host.uri());
         if (selectedDomain.get() != null && selectedDomain.get().host() == host) {
             selectedDomain.set(null);
         }
         if (selectedHost.get() == host) {
             selectedHost.set(hosts.isEmpty() ? null : hosts.getFirst());
         }
-        connectionsChanged.accept(uris());
     }
 
     /** Runs the action on every selected domain it applies to; failures land in {@link #messageProperty()}. */
@@ -140,13 +148,90 @@ public final class MainViewModel {
             String name = row.getName();
             message.set(action.label() + " " + name + "…");
             row.host().perform(row, action).whenComplete((ok, err) -> Platform.runLater(() -> {
+                String key = "action:" + row.uuid();
                 if (err == null) {
                     message.set(action.label() + " " + name + ": done");
+                    dismiss(key);
                 } else {
                     message.set(action.label() + " " + name + " failed: " + reason(err));
+                    notify(new Notice(key, action.label() + " " + name + " failed", reason(err),
+                        action.label() + " " + name + " (" + row.uuid() + ") on " + row.host().uri() + " failed: " + reason(err),
+                        List.of(new Notice.Action("retry", "Retry", () -> perform(action, List.of(row))))));
                 }
             }));
         }
+    }
+
+    /** Shows a notice, replacing one with the same key (an unchanged one stays as it is). */
+    public void notify(Notice notice) {
+        for (int i = 0; i < notices.size(); i++) {
+            if (notices.get(i).key().equals(notice.key())) {
+                if (!notices.get(i).equals(notice)) {
+                    notices.set(i, notice);
+                }
+                return;
+            }
+        }
+        notices.add(notice);
+    }
+
+    public void dismiss(String key) {
+        notices.removeIf(n -> n.key().equals(key));
+    }
+
+    public ObservableList<Notice> notices() {
+        return notices;
+    }
+
+    /** The demo host's URI (the launcher's file), offered on the first-run page. */
+    public void setDemoUri(String uri) {
+        this.demoUri = uri == null ? "" : uri;
+    }
+
+    public String demoUri() {
+        return demoUri;
+    }
+
+    /** Opens the demo host (or selects it when it is already there). */
+    public void openDemo() {
+        if (demoUri.isEmpty()) {
+            tell("No demo host in this run.");
+            return;
+        }
+        find(demoUri).ifPresentOrElse(selectedHost::set, () -> addConnection(demoUri));
+    }
+
+    /**
+     * Replaces a connection with another URI at the same place in the list (the host
+     * menu's Edit); empty when accepted, else the reason, as {@link #addConnection}.
+     */
+    public Optional<String> replaceConnection(HostViewModel host, String rawUri) {
+        String uri = rawUri == null ? "" : rawUri.strip();
+        if (uri.equals(host.uri())) {
+            return Optional.empty();
+        }
+        if (uri.isEmpty() || !URI_SHAPE.matcher(uri).matches()) {
+            return addConnectionCheck(uri);
+        }
+        if (find(uri).isPresent()) {
+            return Optional.of(uri + " is already in the list.");
+        }
+        int at = hosts.indexOf(host);
+        removeQuietly(host);
+        HostViewModel fresh = open(uri);
+        hosts.remove(fresh);
+        hosts.add(Math.max(0, Math.min(at, hosts.size())), fresh);
+        selectedHost.set(fresh);
+        connectionsChanged.accept(uris());
+        return Optional.empty();
+    }
+
+    private Optional<String> addConnectionCheck(String uri) {
+        if (uri.isEmpty()) {
+            return Optional.of("Enter a libvirt URI, for example qemu:///system.");
+        }
+        return Optional.of("\"" + uri + "\" is not a libvirt URI: it needs a driver scheme such as "
+            + "qemu:///system, qemu+ssh://user@host/system or test:///default.");
     }
 
     /** The stats refresh settings now in force. */
@@ -219,6 +304,21 @@ public final class MainViewModel {
                 selectedDomain.set(null);
             }
         });
+        // a host that cannot connect says so in a notice with Retry; connecting takes it away
+        javafx.beans.InvalidationListener connectNotice = o -> {
+            String key = "host:" + uri;
+            if (host.getState() == org.vireo.model.ConnectionState.DISCONNECTED && !host.getError().isEmpty() && hosts.contains(host)) {
+                String title = host.daemonMissing() ? "libvirt is not running on this computer" : "Cannot connect to " + host.titleProperty().get();
+                String text = host.daemonMissing() ? "Install " + org.vireo.model.LocalDaemon.PACKAGE + " or start libvirtd / virtqemud; "
+                    + "the host's page has the commands." : host.getError();
+                notify(new Notice(key, title, text, uri + ": " + host.getError(),
+                    List.of(new Notice.Action("retry", "Retry", host::reconnect))));
+            } else if (host.getState() == org.vireo.model.ConnectionState.CONNECTED) {
+                dismiss(key);
+            }
+        };
+        host.stateProperty().addListener(connectNotice);
+        host.errorProperty().addListener(connectNotice);
         hosts.add(host);
         host.start();
         return host;

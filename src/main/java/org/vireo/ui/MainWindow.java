@@ -50,7 +50,20 @@ public final class MainWindow extends BorderPane {
 
     private final org.vireo.ui.job.JobsPane jobsPane;
     private final SplitPane vertical;
+    private final SplitPane split;
+    private final MainMenu menu;
+    private final NotificationArea notifications;
+    private CustomTextField filter;
     private List<DomainRowViewModel> dragging = List.of();
+    private Runnable onQuit = () -> {
+        if (getScene() != null && getScene().getWindow() != null) {
+            getScene().getWindow().hide();
+        }
+    };
+    private java.util.function.Consumer<org.vireo.model.ThemeChoice> onThemeChosen = c -> { };
+    /** What Delete does with one domain; the delete-domain feature replaces it (see {@link #setOnDelete}). */
+    private java.util.function.Consumer<DomainRowViewModel> onDelete = this::openDelete;
+    private double jobsDivider = 0.5;
 
     public MainWindow(MainViewModel model) {
         this.model = model;
@@ -59,7 +72,8 @@ public final class MainWindow extends BorderPane {
         tree = new ConnectionTreeView(model);
         table = new DomainTableView(model);
 
-        setTop(toolbar());
+        menu = new MainMenu(this, model);
+        setTop(new VBox(menu.bar(), toolbar()));
         right = new StackPane(hostPane());
         right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull());
         // the domain page, with its six tabs of controls, is built when a domain is first opened:
@@ -69,13 +83,18 @@ public final class MainWindow extends BorderPane {
                 domainPage();
             }
         });
-        SplitPane split = new SplitPane(tree, right);
+        split = new SplitPane(tree, right);
+        split.setId("mainSplit");
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(tree, false);
         jobsPane = new org.vireo.ui.job.JobsPane(model.jobs());
         vertical = new SplitPane(split);
         vertical.setOrientation(Orientation.VERTICAL);
-        setCenter(vertical);
+        // notices float over the bottom-right corner of the content, non-modal
+        notifications = new NotificationArea(model);
+        StackPane center = new StackPane(vertical, notifications);
+        StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
+        setCenter(center);
         tree.setMigrationDrop(new Drop());
         tree.setContextMenu(treeMenu());
         // a drag that ends anywhere but on a host that takes it does nothing
@@ -85,12 +104,11 @@ public final class MainWindow extends BorderPane {
                 setCursor(null);
             }
         });
+        MainKeys.install(this, tree, table, filter, model);
+        // the window opens with the keyboard in the tree (arrows move through hosts and domains)
         sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.M,
-                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::migrateSelected);
-                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.J,
-                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> showJobs(!jobsShown()));
+            if (scene != null && old == null) {
+                javafx.application.Platform.runLater(tree::requestFocus);
             }
         });
         setBottom(statusLine());
@@ -128,9 +146,10 @@ public final class MainWindow extends BorderPane {
                 }
             });
             javafx.scene.control.ContextMenu menu = DomainMenu.create("tableMenu",
-                () -> List.copyOf(table.getSelectionModel().getSelectedItems()), MainWindow.this::run,
-                () -> tree.select(r.getItem()), () -> openMigration(List.copyOf(table.getSelectionModel().getSelectedItems()), null),
-                () -> openClone(r.getItem()), () -> openDelete(r.getItem()));
+                () -> List.copyOf(table.getSelectionModel().getSelectedItems()), new DomainMenu.Commands(MainWindow.this::run,
+                    () -> tree.select(r.getItem()), () -> openTab(r.getItem(), "consoleTab"), () -> openTab(r.getItem(), "snapshotsTab"),
+                    () -> openMigration(List.copyOf(table.getSelectionModel().getSelectedItems()), null),
+                    () -> openClone(r.getItem()), () -> onDelete.accept(r.getItem())));
             r.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(r.emptyProperty())
                 .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
             return r;
@@ -141,6 +160,17 @@ public final class MainWindow extends BorderPane {
                 && tree.getSelectionModel().getSelectedItem().getValue() == old) {
                 tree.select(old.host());
             }
+        });
+        model.selectedDomainProperty().addListener((obs, old, now) -> updateActions());
+        javafx.beans.InvalidationListener hostWatch = o -> updateActions();
+        model.selectedHostProperty().addListener((obs, old, h) -> {
+            if (old != null) {
+                old.stateProperty().removeListener(hostWatch);
+            }
+            if (h != null) {
+                h.stateProperty().addListener(hostWatch);
+            }
+            updateActions();
         });
         updateActions();
     }
@@ -157,8 +187,9 @@ public final class MainWindow extends BorderPane {
     public void showJobs(boolean on) {
         if (on && !jobsShown()) {
             vertical.getItems().add(jobsPane);
-            vertical.setDividerPositions(0.5);
-        } else if (!on) {
+            vertical.setDividerPositions(jobsDivider);
+        } else if (!on && jobsShown()) {
+            jobsDivider = vertical.getDividerPositions()[0];
             vertical.getItems().remove(jobsPane);
         }
     }
@@ -173,7 +204,7 @@ public final class MainWindow extends BorderPane {
         return open == null ? List.of() : List.of(open);
     }
 
-    private void migrateSelected() {
+    void migrateSelected() {
         List<DomainRowViewModel> rows = selectedDomains();
         if (rows.isEmpty()) {
             model.tell("Select the domains to migrate first.");
@@ -211,47 +242,34 @@ public final class MainWindow extends BorderPane {
             })));
     }
 
-    /** The tree's right-click menu: a domain's (as in the table) or a host's (reconnect, remove). */
+    /** The tree's right-click menu: a domain's (as in the table) or a host's (see {@link HostMenu}). */
     private javafx.scene.control.ContextMenu treeMenu() {
-        javafx.scene.control.ContextMenu domainMenu = DomainMenu.create("treeMenu", () -> {
+        java.util.function.Supplier<DomainRowViewModel> treeDomain = () -> {
             var item = tree.getSelectionModel().getSelectedItem();
-            return item != null && item.getValue() instanceof DomainRowViewModel row ? List.of(row) : List.of();
-        }, this::run, () -> { }, this::migrateSelected, () -> openClone(treeDomain()), () -> openDelete(treeDomain()));
-        javafx.scene.control.MenuItem reconnect = new javafx.scene.control.MenuItem("Reconnect");
-        reconnect.setId("treeMenuReconnect");
-        reconnect.setOnAction(e -> {
-            if (tree.getSelectionModel().getSelectedItem() != null
-                && tree.getSelectionModel().getSelectedItem().getValue() instanceof HostViewModel host) {
-                host.reconnect();
-            }
-        });
-        javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove connection");
-        remove.setId("treeMenuRemove");
-        remove.setOnAction(e -> {
-            if (tree.getSelectionModel().getSelectedItem() != null
-                && tree.getSelectionModel().getSelectedItem().getValue() instanceof HostViewModel host) {
-                model.removeConnection(host);
-            }
-        });
-        javafx.scene.control.MenuItem newVm = new javafx.scene.control.MenuItem("New VM…");
-        newVm.setId("treeMenuNewVm");
-        newVm.setOnAction(e -> {
-            if (tree.getSelectionModel().getSelectedItem() != null
-                && tree.getSelectionModel().getSelectedItem().getValue() instanceof HostViewModel host) {
-                openCreateVm(host);
-            }
-        });
-        javafx.scene.control.ContextMenu hostMenu = new javafx.scene.control.ContextMenu(newVm,
-            new javafx.scene.control.SeparatorMenuItem(), reconnect, remove);
+            return item != null && item.getValue() instanceof DomainRowViewModel row ? row : null;
+        };
+        javafx.scene.control.ContextMenu domainMenu = DomainMenu.create("treeMenu", () -> {
+            DomainRowViewModel row = treeDomain.get();
+            return row == null ? List.of() : List.of(row);
+        }, new DomainMenu.Commands(this::run, () -> { }, () -> openTab(treeDomain.get(), "consoleTab"),
+            () -> openTab(treeDomain.get(), "snapshotsTab"), this::migrateSelected, () -> openClone(treeDomain.get()), () -> {
+                if (treeDomain.get() != null) {
+                    onDelete.accept(treeDomain.get());
+                }
+            }));
+        HostMenu hostActions = new HostMenu("host", () -> {
+            var item = tree.getSelectionModel().getSelectedItem();
+            return item != null && item.getValue() instanceof HostViewModel host ? host : null;
+        }, this::editHost, model::removeConnection, this::openHostPage, this::openCreateVm);
+        javafx.scene.control.ContextMenu hostMenu = new javafx.scene.control.ContextMenu(
+            hostActions.items().toArray(javafx.scene.control.MenuItem[]::new));
+        hostMenu.setId("hostContextMenu");
+        hostMenu.setOnShowing(e -> hostActions.update());
+        hostNewVm = hostActions.newVm();
         // the menu follows what was right-clicked (the tree selects it on the press, before the menu)
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
             tree.setContextMenu(item != null && item.getValue() instanceof DomainRowViewModel ? domainMenu : hostMenu));
         return hostMenu;
-    }
-
-    private DomainRowViewModel treeDomain() {
-        var item = tree.getSelectionModel().getSelectedItem();
-        return item != null && item.getValue() instanceof DomainRowViewModel row ? row : null;
     }
 
     /** Opens the New VM wizard on {@code host} (the selected host when null). */
@@ -287,6 +305,13 @@ public final class MainWindow extends BorderPane {
             model::tell);
         d.show();
         return d;
+    }
+
+    private javafx.scene.control.MenuItem hostNewVm;
+
+    /** The New VM items of the host's right-click menu (id hostNewVmItem) and of the Host menu (menuHostNewVmItem). */
+    public List<javafx.scene.control.MenuItem> newVmItems() {
+        return List.of(hostNewVm, menu.newVm());
     }
 
     /** Drag and drop onto a host of the tree: opens the wizard there, or migrates at once with the last options. */
@@ -368,14 +393,15 @@ public final class MainWindow extends BorderPane {
     }
 
     private ToolBar toolbar() {
-        Button add = iconButton("addConnectionButton", Icons.of(MaterialDesignS.SERVER_PLUS), "Add a connection");
-        add.setOnAction(e -> new AddConnectionDialog(getScene().getWindow(), model::addConnection).showAndWait());
+        Button add = iconButton("addConnectionButton", Icons.of(MaterialDesignS.SERVER_PLUS), Shortcut.ADD_CONNECTION.tip("Add a connection"));
+        add.setOnAction(e -> addConnection());
         Button addSsh = iconButton("addSshHostButton", Icons.of(MaterialDesignS.SERVER_NETWORK), "Add a host over SSH");
-        addSsh.setOnAction(e -> new AddSshHostDialog(getScene().getWindow(), model::addConnection).showAndWait());
+        addSsh.setOnAction(e -> addSshHost());
         Button remove = iconButton("removeConnectionButton", Icons.of(MaterialDesignS.SERVER_REMOVE), "Remove the selected connection");
         remove.setOnAction(e -> model.removeConnection(model.selectedHostProperty().get()));
         remove.disableProperty().bind(model.selectedHostProperty().isNull());
-        Button reconnect = iconButton("reconnectButton", Icons.of(MaterialDesignR.REFRESH), "Reconnect the selected host now");
+        Button reconnect = iconButton("reconnectButton", Icons.of(MaterialDesignR.REFRESH), "Reconnect the selected host now (Refresh: "
+            + Shortcut.REFRESH.keys() + ")");
         reconnect.setOnAction(e -> {
             HostViewModel host = model.selectedHostProperty().get();
             if (host != null) {
@@ -393,7 +419,7 @@ public final class MainWindow extends BorderPane {
         for (DomainAction action : DomainAction.values()) {
             Button b = new Button(action.label(), Icons.of(Icons.forAction(action)));
             b.setId(buttonId(action));
-            b.setTooltip(new Tooltip(action.label() + " the selected domains"));
+            b.setTooltip(new Tooltip(Shortcut.of(action).tip(action.label() + " the selected domains")));
             if (action.destructive()) {
                 b.getGraphic().getStyleClass().add("destructive-icon");
             }
@@ -403,21 +429,29 @@ public final class MainWindow extends BorderPane {
         }
         // an icon, so the filter field keeps its place at 1280 px
         Button migrate = iconButton("migrateButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TRUCK_FAST_OUTLINE),
-            "Migrate the selected domains to another host… (Ctrl+M; or drag them onto the host in the tree)");
+            "Migrate the selected domains to another host… (" + Shortcut.MIGRATE.keys() + "; or drag them onto the host in the tree)");
         migrate.setOnAction(e -> migrateSelected());
         bar.getItems().addAll(new Separator(Orientation.VERTICAL), migrate);
-        Button prefs = iconButton("preferencesButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignC.COG), "Preferences");
-        prefs.setOnAction(e -> new org.vireo.ui.dialog.PreferencesDialog(getScene().getWindow(), model.statsProperty().get())
-            .showAndWait().ifPresent(model::applyStats));
+        Button prefs = iconButton("preferencesButton", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignC.COG),
+            Shortcut.PREFERENCES.tip("Preferences"));
+        prefs.setOnAction(e -> preferences());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        CustomTextField filter = new CustomTextField();
+        filter = new CustomTextField();
         filter.setId("filterField");
-        filter.setPromptText("Filter by name");
+        filter.setPromptText("Filter by name (" + Shortcut.FIND.keys() + ")");
         filter.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
         filter.setPrefColumnCount(13);
         filter.textProperty().bindBidirectional(model.filterProperty());
         bar.getItems().addAll(spacer, filter, prefs);
+        // Tab from the toolbar's last control goes on to the tree (the ToolBar's own traversal
+        // went round its buttons a second time first)
+        bar.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isShiftDown() && !e.isShortcutDown() && prefs.isFocused()) {
+                tree.requestFocus();
+                e.consume();
+            }
+        });
         return bar;
     }
 
@@ -438,16 +472,48 @@ public final class MainWindow extends BorderPane {
         detail.setId("hostDetail");
         detail.getStyleClass().add(Styles.TEXT_MUTED);
         detail.setWrapText(true);
+        Button connect = new Button("Connect", Icons.of(MaterialDesignR.REFRESH));
+        connect.setId("hostConnectButton");
+        connect.getStyleClass().add(Styles.SMALL);
+        connect.setOnAction(e -> {
+            HostViewModel h = model.selectedHostProperty().get();
+            if (h != null) {
+                h.reconnect();
+            }
+        });
+        HostCharts charts = new HostCharts();
+        org.vireo.ui.host.FirstRunPane firstRun = new org.vireo.ui.host.FirstRunPane(this::addSshHost, model::openDemo, () -> {
+            HostViewModel h = model.selectedHostProperty().get();
+            if (h != null) {
+                h.reconnect();
+            }
+        });
         Runnable show = () -> {
             HostViewModel h = model.selectedHostProperty().get();
             title.setText(h == null ? "No host" : h.titleProperty().get());
+            boolean connected = h != null && h.getState() == org.vireo.model.ConnectionState.CONNECTED;
+            boolean missing = h != null && h.daemonMissing();
             if (h == null) {
                 detail.setText("Add a connection to see its domains.");
+            } else if (missing) {
+                detail.setText(h.uri() + " — no libvirt daemon answers on this computer");
             } else if (!h.getError().isEmpty()) {
                 detail.setText(h.uri() + " — " + h.getState().label() + ": " + h.getError());
+            } else if (h.heldByUserProperty().get() && !connected) {
+                detail.setText(h.uri() + " — disconnected (Connect to see its domains)");
             } else {
                 detail.setText(h.uri() + " — " + h.getState().label() + " — " + h.domains().size() + " domains");
             }
+            connect.setVisible(h != null && h.getState() == org.vireo.model.ConnectionState.DISCONNECTED && !missing);
+            connect.setManaged(connect.isVisible());
+            // a host without data shows no empty charts; one where libvirt is missing shows what to do instead
+            charts.setVisible(connected);
+            charts.setManaged(connected);
+            firstRun.setVisible(missing);
+            firstRun.setManaged(missing);
+            table.setVisible(!missing);
+            table.setManaged(!missing);
+            firstRun.show(h);
         };
         ChangeListener<Object> refresh = (o, a, b) -> show.run();
         ListChangeListener<DomainRowViewModel> sizeWatch = c -> show.run();
@@ -455,22 +521,32 @@ public final class MainWindow extends BorderPane {
             if (old != null) {
                 old.stateProperty().removeListener(refresh);
                 old.errorProperty().removeListener(refresh);
+                old.heldByUserProperty().removeListener(refresh);
                 old.domains().removeListener(sizeWatch);
             }
             if (h != null) {
                 h.stateProperty().addListener(refresh);
                 h.errorProperty().addListener(refresh);
+                h.heldByUserProperty().addListener(refresh);
                 h.domains().addListener(sizeWatch);
             }
             show.run();
         });
+        HostViewModel first = model.selectedHostProperty().get();
+        if (first != null) {
+            first.stateProperty().addListener(refresh);
+            first.errorProperty().addListener(refresh);
+            first.heldByUserProperty().addListener(refresh);
+            first.domains().addListener(sizeWatch);
+        }
         show.run();
-        VBox header = new VBox(2, title, detail);
+        HBox line = new HBox(8, detail, connect);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(2, title, line);
         header.setPadding(new Insets(8, 10, 6, 10));
-        HostCharts charts = new HostCharts();
         charts.show(model.selectedHostProperty().get());
         model.selectedHostProperty().addListener((obs, old, h) -> charts.show(h));
-        VBox domains = new VBox(charts, table);
+        VBox domains = new VBox(charts, firstRun, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         javafx.scene.control.Tab domainsTab = new javafx.scene.control.Tab("Domains", domains);
         domainsTab.setId("hostDomainsTab");
@@ -498,6 +574,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         VBox pane = new VBox(header, hostTabs);
+        pane.setId("hostPage");
         VBox.setVgrow(hostTabs, Priority.ALWAYS);
         // the host's charts draw only while the host page and its Domains tab are the ones shown
         Runnable live = () -> charts.setLive(pane.isVisible() && domainsTab.isSelected());
@@ -543,7 +620,7 @@ public final class MainWindow extends BorderPane {
             int n = model.jobs().runningProperty().get();
             return n == 0 ? "Jobs" : "Jobs: " + n + " running";
         }, model.jobs().runningProperty()));
-        jobs.setTooltip(new Tooltip("Show or hide the Jobs panel (Ctrl+J)"));
+        jobs.setTooltip(new Tooltip(Shortcut.JOBS.tip("Show or hide the Jobs panel")));
         jobs.setOnAction(e -> showJobs(!jobsShown()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -554,8 +631,8 @@ public final class MainWindow extends BorderPane {
         return line;
     }
 
-    private void run(DomainAction action) {
-        List<DomainRowViewModel> rows = table.getSelectionModel().getSelectedItems().stream()
+    void run(DomainAction action) {
+        List<DomainRowViewModel> rows = selectedDomains().stream()
             .filter(r -> action.appliesTo(r.getState())).toList();
         if (rows.isEmpty()) {
             return;
@@ -589,6 +666,163 @@ public final class MainWindow extends BorderPane {
             boolean any = watchedRows.stream().anyMatch(r -> e.getKey().appliesTo(r.getState()));
             e.getValue().setDisable(!any);
         }
+        if (menu != null) {
+            menu.update(selectedDomains());
+        }
+    }
+
+    // ---- the window's actions: toolbar, menu bar, context menus and keys all come here ----
+
+    void addConnection() {
+        new AddConnectionDialog(getScene().getWindow(), model::addConnection).showAndWait();
+    }
+
+    void addSshHost() {
+        new AddSshHostDialog(getScene().getWindow(), model::addConnection).showAndWait();
+    }
+
+    /** Edit: the connection's URI in the add dialog; a new URI replaces the host at its place. */
+    void editHost(HostViewModel host) {
+        new AddConnectionDialog(getScene().getWindow(), uri -> model.replaceConnection(host, uri), host.uri(), "Edit connection")
+            .showAndWait();
+    }
+
+    /** Shows the host's page (its table and charts), leaving any domain page. */
+    void openHostPage(HostViewModel host) {
+        model.selectedDomainProperty().set(null);
+        tree.select(host);
+        table.requestFocus();
+    }
+
+    void preferences() {
+        new org.vireo.ui.dialog.PreferencesDialog(getScene().getWindow(), model.statsProperty().get(), Theme.choiceProperty().get())
+            .showAndWait().ifPresent(p -> {
+                if (!p.stats().equals(model.statsProperty().get())) {
+                    model.applyStats(p.stats());
+                }
+                chooseTheme(p.theme());
+            });
+    }
+
+    /** Puts the theme in force at once and tells the app (which saves it). */
+    void chooseTheme(org.vireo.model.ThemeChoice choice) {
+        if (Theme.choiceProperty().get() != choice) {
+            Theme.choiceProperty().set(choice);
+            onThemeChosen.accept(choice);
+            model.tell("Theme: " + choice.label());
+        }
+    }
+
+    /** Told the theme the user chose (the app saves it). */
+    public void setOnThemeChosen(java.util.function.Consumer<org.vireo.model.ThemeChoice> listener) {
+        this.onThemeChosen = listener;
+    }
+
+    void refresh() {
+        HostViewModel h = model.selectedHostProperty().get();
+        if (h != null) {
+            h.refresh();
+            model.tell("Refreshing " + h.titleProperty().get());
+        }
+    }
+
+    void focusFilter() {
+        if (model.selectedDomainProperty().get() != null) {
+            model.selectedDomainProperty().set(null);
+        }
+        filter.requestFocus();
+        filter.selectAll();
+    }
+
+    /** Opens the page of the one selected domain. */
+    void openSelected() {
+        List<DomainRowViewModel> rows = selectedDomains();
+        if (rows.size() == 1) {
+            tree.select(rows.getFirst());
+        }
+    }
+
+    void openConsole() {
+        List<DomainRowViewModel> rows = selectedDomains();
+        if (rows.size() == 1) {
+            openTab(rows.getFirst(), "consoleTab");
+        }
+    }
+
+    void openSnapshots() {
+        List<DomainRowViewModel> rows = selectedDomains();
+        if (rows.size() == 1) {
+            openTab(rows.getFirst(), "snapshotsTab");
+        }
+    }
+
+    /** Opens a domain's page on the tab with this id (consoleTab, snapshotsTab ...). */
+    void openTab(DomainRowViewModel row, String tabId) {
+        if (row == null) {
+            return;
+        }
+        tree.select(row);
+        DomainPage page = domainPage();
+        page.tabs().getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+            .ifPresent(t -> page.tabs().getSelectionModel().select(t));
+    }
+
+    /** Delete on the one selected domain: asks first (see {@link #setOnDelete}). */
+    void deleteSelected() {
+        List<DomainRowViewModel> rows = selectedDomains();
+        if (rows.size() == 1) {
+            onDelete.accept(rows.getFirst());
+        }
+    }
+
+    /** What Delete (key, menus) does with a domain: by default the delete dialog with its volumes (it asks). */
+    public void setOnDelete(java.util.function.Consumer<DomainRowViewModel> action) {
+        this.onDelete = action;
+    }
+
+    void showShortcuts() {
+        List<String[]> rows = new ArrayList<>();
+        for (Shortcut s : Shortcut.values()) {
+            rows.add(new String[] {s.keys(), s.what()});
+        }
+        new org.vireo.ui.dialog.ShortcutsDialog(getScene().getWindow(), rows).show();
+    }
+
+    void quit() {
+        onQuit.run();
+    }
+
+    /** What File > Quit (Ctrl+Q) does; the app asks about running jobs and saves the window first. */
+    public void setOnQuit(Runnable action) {
+        this.onQuit = action;
+    }
+
+    /** What a notice's Open log does (the app opens the log file); without it the button is not shown. */
+    public void setOpenLog(Runnable action) {
+        notifications.setOpenLog(action);
+    }
+
+    /** What Delete does with this domain (asks first). */
+    void deleteDomain(DomainRowViewModel row) {
+        if (row != null) {
+            onDelete.accept(row);
+        }
+    }
+
+    // ---- window state (see MainWindowState) ----
+
+    /** The content's state now, to be saved (the app adds the window's place and size). */
+    public org.vireo.settings.WindowState captureState() {
+        double jobs = jobsShown() ? vertical.getDividerPositions()[0] : jobsDivider;
+        return MainWindowState.capture(split, table, model, domainPage, jobs);
+    }
+
+    /** Puts the content back as saved (see {@link MainWindowState#restore}). */
+    public void restoreState(org.vireo.settings.WindowState state) {
+        if (!Double.isNaN(state.jobsDivider())) {
+            jobsDivider = state.jobsDivider();
+        }
+        MainWindowState.restore(state, split, table, tree, model, this::openTab);
     }
 
     private static Button iconButton(String id, org.kordamp.ikonli.javafx.FontIcon icon, String tip) {

@@ -41,4 +41,20 @@ class SettingsStoreTest {
         writer.flush();
         assertEquals(new Settings(List.of("test:///default"), 900, 650), store.load().orElseThrow());
     }
+
+    @Test
+    void windowStateAndThemeSurviveARestart(@TempDir Path dir) throws Exception {
+        WindowState w = new WindowState(40, 30, true, 310, 0.6, List.of("stateColumn", "nameColumn"),
+            java.util.Map.of("nameColumn", 230.0, "stateColumn", 140.0), List.of("stateColumn:DESCENDING", "nameColumn:ASCENDING"),
+            "test:///default", "6695eb01-f6a4-8304-79aa-97f2502e193f", "hardwareTab");
+        Settings s = new Settings(List.of("test:///default"), 1100, 700).withWindow(w).withTheme(org.vireo.model.ThemeChoice.DARK);
+        new SettingsStore(dir).save(s);
+        assertEquals(s, new SettingsStore(dir).load().orElseThrow());
+        // older files without these keys: defaults
+        Settings old = new Settings(List.of("test:///default"), 1100, 700);
+        new SettingsStore(dir).save(old);
+        Settings back = new SettingsStore(dir).load().orElseThrow();
+        assertEquals(WindowState.UNKNOWN, back.window());
+        assertEquals(org.vireo.model.ThemeChoice.SYSTEM, back.theme());
+    }
 }

@@ -3,7 +3,6 @@ package org.vireo.ui.chart;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.TableCell;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.vireo.model.Metric;
 import org.vireo.model.TimeSeries;
@@ -24,15 +23,16 @@ public final class SparklineCell extends TableCell<DomainRowViewModel, DomainRow
     private final Metric[] metrics;
     private final Metric.Unit unit;
     private final Canvas canvas = new Canvas(WIDTH + 62, HEIGHT);
-    private final Color color;
+    private final Palette hue;
     private final javafx.beans.InvalidationListener redraw = o -> redraw();
     private DomainRowViewModel watched;
 
     /** One metric, or the sum of several (disk read + write). */
-    public SparklineCell(Color color, Metric... metrics) {
+    public SparklineCell(Palette hue, Metric... metrics) {
         this.metrics = metrics;
         this.unit = metrics[0].unit();
-        this.color = color;
+        this.hue = hue;
+        Palette.versionProperty().addListener(new javafx.beans.WeakInvalidationListener(redraw));
         setText(null);
         getStyleClass().add("sparkline-cell");
     }
@@ -91,7 +91,7 @@ public final class SparklineCell extends TableCell<DomainRowViewModel, DomainRow
         if (max > 0 && values.length > 1) {
             double step = WIDTH / (POINTS - 1);
             double x0 = WIDTH - step * (values.length - 1);
-            g.setStroke(color);
+            g.setStroke(hue.color());
             g.setLineWidth(1.2);
             g.beginPath();
             boolean drawing = false;
@@ -111,7 +111,7 @@ public final class SparklineCell extends TableCell<DomainRowViewModel, DomainRow
             }
             g.stroke();
         }
-        g.setFill(Color.gray(0.2));
+        g.setFill(Palette.TEXT.color());
         g.setFont(SMALL);
         g.fillText(Formats.of(unit, last), WIDTH + 6, HEIGHT - 5);
     }

@@ -34,7 +34,10 @@ public final class TimeSeriesChart extends VBox {
     private static final double BOTTOM = 18;
     private static final Font SMALL = Font.font(10.5);
 
-    private record Line(String label, Supplier<TimeSeries> source, Color color) {
+    private record Line(String label, Supplier<TimeSeries> source, Palette hue) {
+        Color color() {
+            return hue.color();
+        }
     }
 
     private final Metric.Unit unit;
@@ -45,6 +48,8 @@ public final class TimeSeriesChart extends VBox {
     private double fixedMax = Double.NaN;
     private double hoverX = -1;
     private List<TimeSeries> shown = List.of();
+    /** Redraws in the new theme's colours (held here: the palette keeps only a weak reference). */
+    private final javafx.beans.InvalidationListener restyle = o -> refresh();
 
     public TimeSeriesChart(String id, String title, Metric.Unit unit) {
         this.unit = unit;
@@ -72,6 +77,7 @@ public final class TimeSeriesChart extends VBox {
         canvas.heightProperty().bind(plot.heightProperty());
         canvas.widthProperty().addListener(o -> refresh());
         canvas.heightProperty().addListener(o -> refresh());
+        Palette.versionProperty().addListener(new javafx.beans.WeakInvalidationListener(restyle));
         plot.setPickOnBounds(true);
         plot.setOnMouseMoved(e -> {
             hoverX = e.getX();
@@ -85,8 +91,8 @@ public final class TimeSeriesChart extends VBox {
     }
 
     /** A line whose data is read afresh at every refresh (the selected domain may change). */
-    public TimeSeriesChart line(String label, Supplier<TimeSeries> source, Color color) {
-        lines.add(new Line(label, source, color));
+    public TimeSeriesChart line(String label, Supplier<TimeSeries> source, Palette hue) {
+        lines.add(new Line(label, source, hue));
         return this;
     }
 
@@ -94,6 +100,11 @@ public final class TimeSeriesChart extends VBox {
     public TimeSeriesChart fixedMax(double max) {
         this.fixedMax = max;
         return this;
+    }
+
+    /** The colour line {@code i} is drawn in now (tests check that a theme change restyles it). */
+    public Color lineColor(int i) {
+        return lines.get(i).color();
     }
 
     /** The readout text of the point under the pointer, for tests. */
@@ -156,7 +167,7 @@ public final class TimeSeriesChart extends VBox {
             String text = lines.get(i).label() + " " + Formats.of(unit, shown.get(i).last());
             g.setFill(lines.get(i).color());
             g.fillRect(x, 3, 8, 8);
-            g.setFill(Color.gray(0.25));
+            g.setFill(Palette.TEXT.color());
             g.fillText(text, x + 11, 11);
             x += 14 + text.length() * 6.2;
             if (x > LEFT + pw - 40) {
@@ -170,9 +181,9 @@ public final class TimeSeriesChart extends VBox {
         g.setLineWidth(1);
         for (int k = 0; k <= 4; k++) {
             double y = Math.round(TOP + ph - ph * k / 4.0) + 0.5;
-            g.setStroke(k == 0 ? Color.gray(0.6) : Color.gray(0.88));
+            g.setStroke(k == 0 ? Palette.AXIS.color() : Palette.GRID.color());
             g.strokeLine(LEFT, y, LEFT + pw, y);
-            g.setFill(Color.gray(0.35));
+            g.setFill(Palette.MUTED.color());
             g.fillText(Formats.of(unit, top * k / 4.0), 4, y + 4);
         }
         long span = Math.max(1, t1 - t0);
@@ -182,7 +193,7 @@ public final class TimeSeriesChart extends VBox {
             long t = t0 + span * k / steps;
             double x = LEFT + pw * k / steps;
             String label = k == steps ? "now" : "−" + Scales.duration(t1 - t);
-            g.setFill(Color.gray(0.35));
+            g.setFill(Palette.MUTED.color());
             g.fillText(label, Math.max(LEFT - 10, Math.min(x - 14, LEFT + pw - 24)), TOP + ph + 14);
         }
     }
@@ -239,7 +250,7 @@ public final class TimeSeriesChart extends VBox {
         long t = t0 + (long) ((hoverX - LEFT) / pw * span);
         int i = Scales.nearest(first, t);
         double x = LEFT + pw * (first.timeAt(i) - t0) / span;
-        g.setStroke(Color.gray(0.45));
+        g.setStroke(Palette.AXIS.color());
         g.setLineWidth(1);
         g.strokeLine(Math.round(x) + 0.5, TOP, Math.round(x) + 0.5, TOP + ph);
         StringBuilder text = new StringBuilder(CLOCK.format(Instant.ofEpochMilli(first.timeAt(i))));

@@ -105,6 +105,9 @@ public final class DomainCopyDialogs {
         Button okButton = (Button) d.getDialogPane().lookupButton(ok);
         okButton.setId("deleteOk");
         okButton.getStyleClass().add(Styles.DANGER);
+        // Enter must not delete: Cancel is the default
+        okButton.setDefaultButton(false);
+        ((Button) d.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         d.setResultConverter(b -> {
             if (b == ok) {
                 List<String> paths = checks.stream().filter(c -> c.isSelected() && !c.isDisabled())

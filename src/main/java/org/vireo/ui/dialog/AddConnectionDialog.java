@@ -29,8 +29,13 @@ public final class AddConnectionDialog extends Dialog<String> {
      * @param accept tries a URI; returns the reason it was refused, or empty when it was added
      */
     public AddConnectionDialog(Window owner, Function<String, Optional<String>> accept) {
+        this(owner, accept, "", "Add connection");
+    }
+
+    /** The same dialog for editing a connection: the URI filled in, the title given. */
+    public AddConnectionDialog(Window owner, Function<String, Optional<String>> accept, String initialUri, String title) {
         initOwner(owner);
-        setTitle("Add connection");
+        setTitle(title);
         setHeaderText("Connect to a libvirt host");
         getDialogPane().setId("addConnectionDialog");
 
@@ -43,6 +48,7 @@ public final class AddConnectionDialog extends Dialog<String> {
         uri.setId("uriField");
         uri.setPromptText("qemu:///system");
         uri.setPrefColumnCount(36);
+        uri.setText(initialUri);
         preset.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0) {
                 uri.setText(PRESETS[i.intValue()][1]);

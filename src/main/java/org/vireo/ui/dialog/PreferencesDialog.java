@@ -18,7 +18,11 @@ import org.vireo.model.StatsGroup;
 import org.vireo.model.StatsSettings;
 
 /** How often Vireo polls its hosts, how much history it keeps, and which figures it asks for. */
-public final class PreferencesDialog extends Dialog<StatsSettings> {
+public final class PreferencesDialog extends Dialog<PreferencesDialog.Result> {
+    /** What the user applied. */
+    public record Result(StatsSettings stats, org.vireo.model.ThemeChoice theme) {
+    }
+
     private static final Map<StatsGroup, String> LABELS = Map.of(
         StatsGroup.CPU_TOTAL, "CPU time",
         StatsGroup.BALLOON, "Memory (balloon)",
@@ -27,10 +31,14 @@ public final class PreferencesDialog extends Dialog<StatsSettings> {
         StatsGroup.BLOCK, "Disks",
         StatsGroup.STATE, "State");
 
-    public PreferencesDialog(Window owner, StatsSettings current) {
+    public PreferencesDialog(Window owner, StatsSettings current, org.vireo.model.ThemeChoice theme) {
         initOwner(owner);
         setTitle("Preferences");
-        setHeaderText("Live monitoring");
+        setHeaderText("Appearance and live monitoring");
+        javafx.scene.control.ChoiceBox<org.vireo.model.ThemeChoice> themeBox =
+            new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(org.vireo.model.ThemeChoice.values()));
+        themeBox.setId("themeChoice");
+        themeBox.setValue(theme);
         getDialogPane().setId("preferencesDialog");
 
         Spinner<Double> interval = new Spinner<>(0.5, 60, current.interval().toMillis() / 1000.0, 0.5);
@@ -60,12 +68,13 @@ public final class PreferencesDialog extends Dialog<StatsSettings> {
 
         GridPane grid = new GridPane(12, 10);
         grid.setPadding(new Insets(10));
-        grid.addRow(0, new Label("Refresh every (s)"), interval);
-        grid.addRow(1, new Label("History kept (min)"), history);
+        grid.addRow(0, new Label("Theme"), themeBox);
+        grid.addRow(1, new Label("Refresh every (s)"), interval);
+        grid.addRow(2, new Label("History kept (min)"), history);
         Label figures = new Label("Figures");
         GridPane.setValignment(figures, javafx.geometry.VPos.TOP);
-        grid.addRow(2, figures, groups);
-        grid.add(note, 0, 3, 2, 1);
+        grid.addRow(3, figures, groups);
+        grid.add(note, 0, 4, 2, 1);
         getDialogPane().setContent(grid);
 
         ButtonType apply = new ButtonType("Apply", ButtonBar.ButtonData.OK_DONE);
@@ -81,8 +90,8 @@ public final class PreferencesDialog extends Dialog<StatsSettings> {
                     chosen.add(g);
                 }
             });
-            return new StatsSettings(Duration.ofMillis(Math.round(interval.getValue() * 1000)),
-                Duration.ofMinutes(history.getValue()), chosen);
+            return new Result(new StatsSettings(Duration.ofMillis(Math.round(interval.getValue() * 1000)),
+                Duration.ofMinutes(history.getValue()), chosen), themeBox.getValue());
         });
     }
 }

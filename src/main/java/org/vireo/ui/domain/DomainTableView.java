@@ -72,7 +72,7 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
      * whole table every tick. The cells redraw their canvas on the row's tick instead, and
      * sorting compares the figure the column shows.
      */
-    private static TableColumn<DomainRowViewModel, DomainRowViewModel> live(String title, String id, javafx.scene.paint.Color color,
+    private static TableColumn<DomainRowViewModel, DomainRowViewModel> live(String title, String id, Palette color,
             java.util.function.ToDoubleFunction<DomainRowViewModel> figure, Metric... metrics) {
         TableColumn<DomainRowViewModel, DomainRowViewModel> col = new TableColumn<>(title);
         col.setId(id);

@@ -17,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import org.vireo.job.JobState;
 import org.vireo.model.Metric;
 import org.vireo.ui.chart.TimeSeriesChart;
@@ -95,9 +94,9 @@ public final class JobsPane extends VBox {
 
         details.setId("jobDetails");
         detailTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        remaining.line("memory left", () -> shown == null ? org.vireo.model.TimeSeries.EMPTY : shown.remainingMemory(), Color.web("#0969da"));
-        rates.line("transfer", () -> shown == null ? org.vireo.model.TimeSeries.EMPTY : shown.transferRate(), Color.web("#1a7f37"))
-            .line("dirtied", () -> shown == null ? org.vireo.model.TimeSeries.EMPTY : shown.dirtyRate(), Color.web("#cf222e"));
+        remaining.line("memory left", () -> shown == null ? org.vireo.model.TimeSeries.EMPTY : shown.remainingMemory(), org.vireo.ui.chart.Palette.CPU);
+        rates.line("transfer", () -> shown == null ? org.vireo.model.TimeSeries.EMPTY : shown.transferRate(), org.vireo.ui.chart.Palette.NET)
+            .line("dirtied", () -> shown == null ? org.vireo.model.TimeSeries.EMPTY : shown.dirtyRate(), org.vireo.ui.chart.Palette.DANGER);
         remaining.setPrefHeight(120);
         rates.setPrefHeight(120);
         remaining.setMinHeight(100);

@@ -128,7 +128,8 @@ final class ConnectionTreeCell extends TreeCell<Object> {
             icon.getStyleClass().add(Icons.styleClass(state));
             title.setText(h.titleProperty().get());
             boolean failed = state == ConnectionState.DISCONNECTED && !h.getError().isEmpty();
-            detail.setText(failed ? h.getError() : state.label() + " · " + h.uri());
+            detail.setText(failed && h.daemonMissing() ? "libvirt is not installed or not running"
+                : failed ? h.getError() : state.label() + " · " + h.uri());
             detail.pseudoClassStateChanged(ERROR, failed);
             setTooltip(new javafx.scene.control.Tooltip(h.uri() + (failed ? "\n" + h.getError() : "")));
             box.setId("host-" + h.uri());

@@ -243,7 +243,7 @@ class CreateVmWizardLabTest {
         Fx.await(Duration.ofSeconds(30), "lab host connected", () -> model.find(Lab.uri()).map(h -> !h.domains().isEmpty()).orElse(false));
         Fx.run(() -> window.tree().select(host()));
         robot.rightClickOn(".tree-cell");
-        Fx.clickWhenShown(robot, "#treeMenuNewVm");
+        Fx.clickWhenShown(robot, "#hostNewVmItem");
         Fx.await(Duration.ofSeconds(30), "the wizard has read the host", () -> robot.lookup("#createVmWizard").tryQuery().isPresent()
             && !((ComboBox<?>) robot.lookup("#archChoice").query()).getItems().isEmpty());
         return Fx.get(() -> robot.lookup("#createVmWizard").query().getScene());
