@@ -65,6 +65,10 @@ class TuningEditsTest {
         });
     }
 
+    private static boolean present(FxRobot robot, String id) {
+        return robot.lookup((Node n) -> id.equals(n.getId())).tryQuery().isPresent();
+    }
+
     private static TextField field(FxRobot robot, String id) {
         return robot.lookup((Node n) -> id.equals(n.getId())).queryAs(TextField.class);
     }
@@ -87,8 +91,9 @@ class TuningEditsTest {
 
         // the state changes: the page reloads and rebuilds its fields
         demo().domainService().suspend(WEB).get(10, TimeUnit.SECONDS);
-        Fx.await(WAIT, "the fields rebuilt", () -> field(robot, "tuning-memory-soft_limit") != weight
-            && field(robot, "vcpuAffinity-0") != affinity);
+        // while the page rebuilds, a field may be missing for a moment
+        Fx.await(WAIT, "the fields rebuilt", () -> present(robot, "tuning-memory-soft_limit") && present(robot, "vcpuAffinity-0")
+            && field(robot, "tuning-memory-soft_limit") != weight && field(robot, "vcpuAffinity-0") != affinity);
         assertEquals("777", Fx.get(() -> field(robot, "tuning-memory-soft_limit").getText()));
         assertEquals("0-1", Fx.get(() -> field(robot, "vcpuAffinity-0").getText()));
         assertTrue(Fx.get(() -> field(robot, "tuning-memory-soft_limit").getPseudoClassStates().contains(PseudoClass.getPseudoClass("accent"))),
