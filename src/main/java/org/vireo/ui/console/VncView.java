@@ -44,6 +44,7 @@ final class VncView extends Region {
     private final PauseTransition resizeLater = new PauseTransition(Duration.millis(300));
     private PixelBuffer<IntBuffer> buffer;
     private IntBuffer ints;
+    private IntBuffer writes;
     private long generation = -1;
     private int fbWidth = 1;
     private int fbHeight = 1;
@@ -155,6 +156,9 @@ final class VncView extends Region {
         if (gen != generation || buffer == null) {
             ints = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
             buffer = new PixelBuffer<>(w, h, ints, PixelFormat.getIntArgbPreInstance());
+            // our writes go through a view of their own: the renderer moves the shared buffer's
+            // position and limit while it uploads a texture, which made absolute puts fail
+            writes = ints.duplicate();
             view.setImage(new WritableImage(buffer));
             generation = gen;
             fbWidth = w;
@@ -163,7 +167,7 @@ final class VncView extends Region {
         }
         long g = generation;
         buffer.updateBuffer(b -> {
-            int[] r = fb.copyDirty(ints, g);
+            int[] r = fb.copyDirty(writes, g);
             if (r == null) {
                 return Rectangle2D.EMPTY;
             }
