@@ -312,16 +312,21 @@ public final class ConsolePane extends BorderPane {
 
     /** Writes the guest's screen as it is now to a PNG, off the FX thread; completes with the file. */
     public CompletableFuture<Path> saveScreenshot(Path file) {
-        WritableImage img = vnc.image();
+        // the guest's screen at its own size (in Fit the image shown is a scaled copy)
+        org.vireo.console.Framebuffer fb = graphics.framebuffer();
         CompletableFuture<Path> done = new CompletableFuture<>();
-        if (img == null) {
+        if (fb == null || vnc.image() == null) {
             done.completeExceptionally(new IllegalStateException("no screen yet"));
             return done;
         }
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        int[] pixels = new int[w * h];
-        img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        int w;
+        int h;
+        int[] pixels;
+        synchronized (fb.lock()) {
+            w = fb.width();
+            h = fb.height();
+            pixels = fb.snapshot();
+        }
         Thread.ofPlatform().daemon().name("screenshot").start(() -> {
             try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
                 PngWriter.write(pixels, w, h, out);

@@ -305,6 +305,11 @@ public final class GraphicalConsoleViewModel {
 
         @Override
         public void updated() {
+            // Fit's scaled copy is brought up to date here, on the console's thread
+            Framebuffer f = framebuffer();
+            if (f != null) {
+                f.settle();
+            }
             if (framePending.compareAndSet(false, true)) {
                 Platform.runLater(() -> {
                     framePending.set(false);

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -48,6 +49,12 @@ final class VncView extends Region {
     private long generation = -1;
     private int fbWidth = 1;
     private int fbHeight = 1;
+    // the image's size: the guest's screen, or in Fit the pane-sized copy the console thread scales
+    private int imgW = 1;
+    private int imgH = 1;
+    // the size Fit asks the framebuffer to scale to (0: none)
+    private int wantW;
+    private int wantH;
     private long framesDrawn;
     private volatile long lastDrawNanos;
     private long drawNanos;
@@ -145,13 +152,16 @@ final class VncView extends Region {
         if (fb == null) {
             return;
         }
+        fb.scaleTo(wantW, wantH);
         long gen;
         int w;
         int h;
         synchronized (fb.lock()) {
             gen = fb.generation();
-            w = fb.width();
-            h = fb.height();
+            w = fb.outWidth();
+            h = fb.outHeight();
+            fbWidth = fb.width();
+            fbHeight = fb.height();
         }
         if (gen != generation || buffer == null) {
             ints = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
@@ -161,8 +171,8 @@ final class VncView extends Region {
             writes = ints.duplicate();
             view.setImage(new WritableImage(buffer));
             generation = gen;
-            fbWidth = w;
-            fbHeight = h;
+            imgW = w;
+            imgH = h;
             requestLayout();
         }
         long g = generation;
@@ -194,6 +204,19 @@ final class VncView extends Region {
         double s = factor();
         double dw = fbWidth * s;
         double dh = fbHeight * s;
+        // Fit: the framebuffer scales to whole pixels and the image is drawn 1:1 (JavaFX's
+        // software renderer scaling the whole image each frame cost as much as the rest)
+        int tw = s == 1 ? 0 : (int) Math.round(dw);
+        int th = s == 1 ? 0 : (int) Math.round(dh);
+        if (tw != wantW || th != wantH) {
+            wantW = tw;
+            wantH = th;
+            Platform.runLater(this::draw);
+        }
+        if (tw > 0 && imgW == tw && imgH == th) {
+            dw = tw;
+            dh = th;
+        }
         view.setFitWidth(dw);
         view.setFitHeight(dh);
         view.resizeRelocate(Math.max(0, Math.floor((getWidth() - dw) / 2)), Math.max(0, Math.floor((getHeight() - dh) / 2)), dw, dh);

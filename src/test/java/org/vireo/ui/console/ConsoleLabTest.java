@@ -250,6 +250,9 @@ class ConsoleLabTest {
     void shownFramebufferMatchesLibvirtsScreenshot(FxRobot robot) throws Exception {
         ConsolePane pane = openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
+        // 1:1: the image holds the guest's pixels (in Fit it is the scaled copy)
+        robot.clickOn("#consoleOneToOneButton");
+        Fx.await(WAIT, "1:1", () -> pane.shownImage() != null && pane.shownImage().getWidth() == 720);
         Path shot = Files.createTempFile("vireo-shot", ".png");
         int diff = Integer.MAX_VALUE;
         long deadline = System.currentTimeMillis() + 15_000;
