@@ -62,7 +62,6 @@ public final class MainWindow extends BorderPane {
         setTop(toolbar());
         right = new StackPane(hostPane());
         right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull());
-        ShownOnly.firstChildWhileVisible(right, right.getChildren().getFirst());
         // the domain page, with its six tabs of controls, is built when a domain is first opened:
         // a window that never opens one does not pay for it at start-up
         model.selectedDomainProperty().addListener((obs, old, now) -> {

@@ -131,8 +131,10 @@ public final class ConsolePane extends BorderPane {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         grabHint.setId("consoleGrabHint");
         grabHint.getStyleClass().add(Styles.TEXT_SMALL);
-        grabHint.textProperty().bind(Bindings.when(vnc.grabbedProperty())
-            .then("Keyboard grabbed: Ctrl+Alt releases it").otherwise("Click the screen to type into it"));
+        grabHint.textProperty().bind(Bindings.when(vnc.pointerGrabbedProperty())
+            .then("Pointer and keyboard grabbed: Ctrl+Alt releases them")
+            .otherwise(Bindings.when(vnc.grabbedProperty())
+                .then("Keyboard grabbed: Ctrl+Alt releases it").otherwise("Click the screen to type into it")));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, modeBox, scaleBox, sendKey, screenshot, fullscreen, detach, grow, grabHint);
@@ -368,6 +370,16 @@ public final class ConsolePane extends BorderPane {
     /** The pixels on screen now (a copy). */
     public WritableImage shownImage() {
         return vnc.image();
+    }
+
+    /** True while the pointer is grabbed (a guest without a tablet). */
+    public javafx.beans.property.ReadOnlyBooleanProperty pointerGrabbedProperty() {
+        return vnc.pointerGrabbedProperty();
+    }
+
+    /** Where a grabbed pointer is held (screen coordinates). */
+    public javafx.geometry.Point2D pointerCentre() {
+        return vnc.pointerCentre();
     }
 
     public javafx.scene.image.ImageView imageView() {
