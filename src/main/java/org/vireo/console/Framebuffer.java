@@ -112,6 +112,8 @@ public final class Framebuffer {
     }
 
     private long tablesFor;
+    // source rows scaled across (settle's scratch)
+    private int[] across;
 
     private boolean generationMatchesTables() {
         return tablesFor == width * 65536L + height;
@@ -163,19 +165,38 @@ public final class Framebuffer {
             int tx1 = upperTarget(x1 + 1, width, sw);
             int ty0 = lowerTarget(y0 - 1, height, sh);
             int ty1 = upperTarget(y1 + 1, height, sh);
+            if (tx0 >= tx1 || ty0 >= ty1) {
+                x0 = x1 = y0 = y1 = 0;
+                return;
+            }
+            // each source row is scaled across once, then target rows mix two of those
+            int tw = tx1 - tx0;
+            int first = rowIndex[ty0];
+            int last = Math.min(rowIndex[ty1 - 1] + 1, height - 1);
+            int need = (last - first + 1) * tw;
+            if (across == null || across.length < need) {
+                across = new int[need];
+            }
             int[] src = pixels;
-            for (int ty = ty0; ty < ty1; ty++) {
-                int r0 = rowIndex[ty] * width;
-                int r1 = Math.min(rowIndex[ty] + 1, height - 1) * width;
-                int wy = rowWeight[ty];
-                int out = ty * sw;
+            for (int sy = first; sy <= last; sy++) {
+                int in = sy * width;
+                int out = (sy - first) * tw - tx0;
                 for (int tx = tx0; tx < tx1; tx++) {
                     int c = colIndex[tx];
-                    int c1 = c + 1 < width ? c + 1 : c;
-                    int wx = colWeight[tx];
-                    int top = lerp(src[r0 + c], src[r0 + c1], wx);
-                    int bottom = lerp(src[r1 + c], src[r1 + c1], wx);
-                    scaled[out + tx] = lerp(top, bottom, wy);
+                    across[out + tx] = lerp(src[in + c], src[in + Math.min(c + 1, width - 1)], colWeight[tx]);
+                }
+            }
+            for (int ty = ty0; ty < ty1; ty++) {
+                int top = (rowIndex[ty] - first) * tw;
+                int bottom = (Math.min(rowIndex[ty] + 1, height - 1) - first) * tw;
+                int wy = rowWeight[ty];
+                int out = ty * sw + tx0;
+                if (wy == 0) {
+                    System.arraycopy(across, top, scaled, out, tw);
+                } else {
+                    for (int i = 0; i < tw; i++) {
+                        scaled[out + i] = lerp(across[top + i], across[bottom + i], wy);
+                    }
                 }
             }
             x0 = x1 = y0 = y1 = 0;
