@@ -3,6 +3,7 @@ package org.vireo.ui.console;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -132,13 +133,18 @@ public final class ConsolePane extends BorderPane {
         grabHint.setId("consoleGrabHint");
         grabHint.getStyleClass().add(Styles.TEXT_SMALL);
         grabHint.textProperty().bind(Bindings.when(vnc.pointerGrabbedProperty())
-            .then("Pointer and keyboard grabbed: Ctrl+Alt releases them")
+            .then("Pointer grabbed: Ctrl+Alt releases it")
             .otherwise(Bindings.when(vnc.grabbedProperty())
                 .then("Keyboard grabbed: Ctrl+Alt releases it").otherwise("Click the screen to type into it")));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, modeBox, scaleBox, sendKey, screenshot, fullscreen, detach, grow, grabHint);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // when the bar is short, the hint gives way (ellipsis), not the buttons
+        for (javafx.scene.Node n : List.of(modeBox, scaleBox, sendKey, screenshot, fullscreen, detach)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        grabHint.setMinWidth(0);
         bar.setPadding(new Insets(6, 8, 6, 8));
         setTop(bar);
 

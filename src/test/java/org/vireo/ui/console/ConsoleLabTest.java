@@ -263,7 +263,7 @@ class ConsoleLabTest {
         Fx.await(WAIT, "pointer grabbed", () -> pane.pointerGrabbedProperty().get());
         assertEquals(javafx.scene.Cursor.NONE, Fx.get(screen::getCursor), "the host pointer is hidden");
         Fx.await(WAIT, "hint", () -> robot.lookup("#consoleGrabHint").queryLabeled().getText()
-            .equals("Pointer and keyboard grabbed: Ctrl+Alt releases them"));
+            .equals("Pointer grabbed: Ctrl+Alt releases it"));
         keepScreenshot(scene, "console-pointer-grab");
         javafx.geometry.Point2D centre = pane.pointerCentre();
         javafx.geometry.Bounds onScreen = Fx.get(() -> screen.localToScreen(screen.getLayoutBounds()));
