@@ -84,6 +84,18 @@ public final class ConsoleBench {
             return null;
         });
         ConsolePane pane = fx(tab::pane);
+        if (false) {
+            fx(() -> {
+                for (var t : tab.getTabPane().getTabs()) {
+                    if (t != tab) {
+                        t.setContent(null);
+                    }
+                }
+                var sp = (javafx.scene.layout.StackPane) ((MainWindow) app.scene.getRoot()).domainPage().getParent();
+                sp.getChildren().removeIf(n -> !n.isVisible());
+                return null;
+            });
+        }
         if (System.getProperty("vireo.bench.scale", "fit").equals("1:1")) {
             fx(() -> {
                 ((javafx.scene.control.ToggleButton) pane.lookup("#consoleOneToOneButton")).fire();
@@ -109,6 +121,10 @@ public final class ConsoleBench {
             long cpu0 = cpuTicks();
             java.util.Map<String, Long> threads0 = threadCpu();
             long t0 = System.nanoTime();
+            System.out.printf("   measuring %d s (scene of %d nodes)%n", seconds, fx(() -> nodes(app.scene.getRoot())));
+            if (Boolean.getBoolean("vireo.bench.nodes")) {
+                fx(() -> { tree(app.scene.getRoot(), 0); return null; });
+            }
             Thread.sleep(seconds * 1000L);
             java.util.Map<String, Long> threads1 = threadCpu();
             long u1 = pane.graphics().updatesDecoded();
@@ -224,6 +240,29 @@ public final class ConsoleBench {
             }
         }
         return m;
+    }
+
+    private static void tree(javafx.scene.Node n, int depth) {
+        int c = nodes(n);
+        if (c < 40) {
+            return;
+        }
+        System.out.printf("%s%s#%s %s visible=%s %d%n", "  ".repeat(depth), n.getClass().getSimpleName(), n.getId(), n.getStyleClass(), n.isVisible(), c);
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node k : p.getChildrenUnmodifiable()) {
+                tree(k, depth + 1);
+            }
+        }
+    }
+
+    private static int nodes(javafx.scene.Node n) {
+        int c = 1;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node k : p.getChildrenUnmodifiable()) {
+                c += nodes(k);
+            }
+        }
+        return c;
     }
 
     private static double median(List<Double> sorted) {

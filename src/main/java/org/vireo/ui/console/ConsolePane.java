@@ -3,6 +3,7 @@ package org.vireo.ui.console;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -131,12 +132,19 @@ public final class ConsolePane extends BorderPane {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         grabHint.setId("consoleGrabHint");
         grabHint.getStyleClass().add(Styles.TEXT_SMALL);
-        grabHint.textProperty().bind(Bindings.when(vnc.grabbedProperty())
-            .then("Keyboard grabbed: Ctrl+Alt releases it").otherwise("Click the screen to type into it"));
+        grabHint.textProperty().bind(Bindings.when(vnc.pointerGrabbedProperty())
+            .then("Pointer grabbed: Ctrl+Alt releases it")
+            .otherwise(Bindings.when(vnc.grabbedProperty())
+                .then("Keyboard grabbed: Ctrl+Alt releases it").otherwise("Click the screen to type into it")));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, modeBox, scaleBox, sendKey, screenshot, fullscreen, detach, grow, grabHint);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // when the bar is short, the hint gives way (ellipsis), not the buttons
+        for (javafx.scene.Node n : List.of(modeBox, scaleBox, sendKey, screenshot, fullscreen, detach)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        grabHint.setMinWidth(0);
         bar.setPadding(new Insets(6, 8, 6, 8));
         setTop(bar);
 
@@ -312,16 +320,21 @@ public final class ConsolePane extends BorderPane {
 
     /** Writes the guest's screen as it is now to a PNG, off the FX thread; completes with the file. */
     public CompletableFuture<Path> saveScreenshot(Path file) {
-        WritableImage img = vnc.image();
+        // the guest's screen at its own size (in Fit the image shown is a scaled copy)
+        org.vireo.console.Framebuffer fb = graphics.framebuffer();
         CompletableFuture<Path> done = new CompletableFuture<>();
-        if (img == null) {
+        if (fb == null || vnc.image() == null) {
             done.completeExceptionally(new IllegalStateException("no screen yet"));
             return done;
         }
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        int[] pixels = new int[w * h];
-        img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        int w;
+        int h;
+        int[] pixels;
+        synchronized (fb.lock()) {
+            w = fb.width();
+            h = fb.height();
+            pixels = fb.snapshot();
+        }
         Thread.ofPlatform().daemon().name("screenshot").start(() -> {
             try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
                 PngWriter.write(pixels, w, h, out);
@@ -363,6 +376,16 @@ public final class ConsolePane extends BorderPane {
     /** The pixels on screen now (a copy). */
     public WritableImage shownImage() {
         return vnc.image();
+    }
+
+    /** True while the pointer is grabbed (a guest without a tablet). */
+    public javafx.beans.property.ReadOnlyBooleanProperty pointerGrabbedProperty() {
+        return vnc.pointerGrabbedProperty();
+    }
+
+    /** Where a grabbed pointer is held (screen coordinates). */
+    public javafx.geometry.Point2D pointerCentre() {
+        return vnc.pointerCentre();
     }
 
     public javafx.scene.image.ImageView imageView() {

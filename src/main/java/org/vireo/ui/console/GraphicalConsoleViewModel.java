@@ -305,6 +305,11 @@ public final class GraphicalConsoleViewModel {
 
         @Override
         public void updated() {
+            // Fit's scaled copy is brought up to date here, on the console's thread
+            Framebuffer f = framebuffer();
+            if (f != null) {
+                f.settle();
+            }
             if (framePending.compareAndSet(false, true)) {
                 Platform.runLater(() -> {
                     framePending.set(false);
@@ -383,6 +388,8 @@ public final class GraphicalConsoleViewModel {
     }
 
     public void pointer(int buttons, int x, int y) {
+        lastPointer = new int[] {buttons, x, y};
+        pointersSent.incrementAndGet();
         RfbClient c = client;
         if (c != null) {
             c.pointer(buttons, x, y);
@@ -437,6 +444,19 @@ public final class GraphicalConsoleViewModel {
 
     public StringProperty viaProperty() {
         return via;
+    }
+
+    private volatile int[] lastPointer;
+    private final java.util.concurrent.atomic.AtomicLong pointersSent = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The last pointer event sent {buttons, x, y} (relative ones are offsets from 0x7FFF), or null (tests). */
+    public int[] lastPointer() {
+        return lastPointer;
+    }
+
+    /** Pointer events sent so far (tests). */
+    public long pointersSent() {
+        return pointersSent.get();
     }
 
     public BooleanProperty absolutePointerProperty() {

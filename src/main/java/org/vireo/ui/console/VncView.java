@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -29,7 +30,8 @@ import org.vireo.console.HostKeyboard;
  * The guest's screen: a WritableImage over a PixelBuffer that takes only the rectangle
  * that changed since the last frame. Keys go to the guest while the view has focus (the
  * keyboard is grabbed; Ctrl+Alt releases it); the pointer is absolute when the guest has
- * a tablet, relative otherwise.
+ * a tablet; otherwise a click grabs it (hidden, held at the centre, moves sent as deltas)
+ * until Ctrl+Alt releases it.
  */
 final class VncView extends Region {
     enum Scale { FIT, ONE_TO_ONE, RESIZE_GUEST }
@@ -38,21 +40,31 @@ final class VncView extends Region {
     private final ImageView view = new ImageView();
     private final ObjectProperty<Scale> scale = new SimpleObjectProperty<>(this, "scale", Scale.FIT);
     private final BooleanProperty grabbed = new SimpleBooleanProperty(this, "grabbed");
+    /** A guest without a tablet: the pointer is hidden and held at the screen's centre, moves go out as deltas. */
+    private final BooleanProperty pointerGrabbed = new SimpleBooleanProperty(this, "pointerGrabbed");
+    private javafx.scene.robot.Robot robot;
+    private double centreX;
+    private double centreY;
     /** Keys the guest holds down, with the scancode each went out with (a release has no text to look up again). */
     private final java.util.Map<KeyCode, int[]> down = new java.util.EnumMap<>(KeyCode.class);
     private java.util.Optional<HostKeyboard> keyboard;
     private final PauseTransition resizeLater = new PauseTransition(Duration.millis(300));
     private PixelBuffer<IntBuffer> buffer;
     private IntBuffer ints;
+    private IntBuffer writes;
     private long generation = -1;
     private int fbWidth = 1;
     private int fbHeight = 1;
+    // the image's size: the guest's screen, or in Fit the pane-sized copy the console thread scales
+    private int imgW = 1;
+    private int imgH = 1;
+    // the size Fit asks the framebuffer to scale to (0: none)
+    private int wantW;
+    private int wantH;
     private long framesDrawn;
     private volatile long lastDrawNanos;
     private long drawNanos;
     private int buttons;
-    private double lastX = Double.NaN;
-    private double lastY = Double.NaN;
 
     VncView(GraphicalConsoleViewModel model) {
         this.model = model;
@@ -81,7 +93,12 @@ final class VncView extends Region {
             grabbed.set(is);
             if (!is) {
                 releaseAll();
+                releasePointer();
             }
+        });
+        model.absolutePointerProperty().addListener((o, was, absolute) -> {
+            releasePointer();
+            cursorShape(model.cursorProperty().get());
         });
         addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         addEventFilter(KeyEvent.KEY_RELEASED, this::keyReleased);
@@ -99,6 +116,16 @@ final class VncView extends Region {
 
     ObjectProperty<Scale> scaleProperty() {
         return scale;
+    }
+
+    /** True while the pointer is held for a guest without a tablet. */
+    BooleanProperty pointerGrabbedProperty() {
+        return pointerGrabbed;
+    }
+
+    /** Where the pointer is held while grabbed (screen coordinates; tests). */
+    javafx.geometry.Point2D pointerCentre() {
+        return new javafx.geometry.Point2D(centreX, centreY);
     }
 
     /** True while keys go to the guest. */
@@ -144,26 +171,32 @@ final class VncView extends Region {
         if (fb == null) {
             return;
         }
+        fb.scaleTo(wantW, wantH);
         long gen;
         int w;
         int h;
         synchronized (fb.lock()) {
             gen = fb.generation();
-            w = fb.width();
-            h = fb.height();
+            w = fb.outWidth();
+            h = fb.outHeight();
+            fbWidth = fb.width();
+            fbHeight = fb.height();
         }
         if (gen != generation || buffer == null) {
             ints = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
             buffer = new PixelBuffer<>(w, h, ints, PixelFormat.getIntArgbPreInstance());
+            // our writes go through a view of their own: the renderer moves the shared buffer's
+            // position and limit while it uploads a texture, which made absolute puts fail
+            writes = ints.duplicate();
             view.setImage(new WritableImage(buffer));
             generation = gen;
-            fbWidth = w;
-            fbHeight = h;
+            imgW = w;
+            imgH = h;
             requestLayout();
         }
         long g = generation;
         buffer.updateBuffer(b -> {
-            int[] r = fb.copyDirty(ints, g);
+            int[] r = fb.copyDirty(writes, g);
             if (r == null) {
                 return Rectangle2D.EMPTY;
             }
@@ -190,6 +223,19 @@ final class VncView extends Region {
         double s = factor();
         double dw = fbWidth * s;
         double dh = fbHeight * s;
+        // Fit: the framebuffer scales to whole pixels and the image is drawn 1:1 (JavaFX's
+        // software renderer scaling the whole image each frame cost as much as the rest)
+        int tw = s == 1 ? 0 : (int) Math.round(dw);
+        int th = s == 1 ? 0 : (int) Math.round(dh);
+        if (tw != wantW || th != wantH) {
+            wantW = tw;
+            wantH = th;
+            Platform.runLater(this::draw);
+        }
+        if (tw > 0 && imgW == tw && imgH == th) {
+            dw = tw;
+            dh = th;
+        }
         view.setFitWidth(dw);
         view.setFitHeight(dh);
         view.resizeRelocate(Math.max(0, Math.floor((getWidth() - dw) / 2)), Math.max(0, Math.floor((getHeight() - dh) / 2)), dw, dh);
@@ -217,6 +263,7 @@ final class VncView extends Region {
         // the release combination: both modifiers down, the guest gets their release
         if ((code == KeyCode.ALT && e.isControlDown()) || (code == KeyCode.CONTROL && e.isAltDown())) {
             releaseAll();
+            releasePointer();
             getParent().requestFocus();
             return;
         }
@@ -286,19 +333,75 @@ final class VncView extends Region {
     // ---------------------------------------------------------------- pointer
 
     private void mouse(MouseEvent e) {
+        e.consume();
+        boolean absolute = model.absolutePointerProperty().get();
+        if (!absolute && !pointerGrabbed.get()) {
+            // relative pointer: nothing goes to the guest until a click grabs the pointer (that click neither)
+            if (e.getEventType() == MouseEvent.MOUSE_PRESSED) {
+                grabPointer();
+            }
+            return;
+        }
         int bit = switch (e.getButton()) {
             case PRIMARY -> 1;
             case MIDDLE -> 2;
             case SECONDARY -> 4;
             default -> 0;
         };
+        boolean button = false;
         if (e.getEventType() == MouseEvent.MOUSE_PRESSED) {
             buttons |= bit;
-        } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED) {
+            button = true;
+        } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED && (buttons & bit) != 0) {
             buttons &= ~bit;
+            button = true;
         }
-        sendPointer(e.getX(), e.getY(), buttons);
-        e.consume();
+        if (absolute) {
+            sendPointer(e.getX(), e.getY(), buttons);
+            return;
+        }
+        // grabbed: the move since the last warp, then back to the centre
+        int dx = (int) Math.round(e.getScreenX() - centreX);
+        int dy = (int) Math.round(e.getScreenY() - centreY);
+        if (dx != 0 || dy != 0 || button) {
+            model.pointer(buttons, 0x7FFF + dx, 0x7FFF + dy);
+        }
+        if (dx != 0 || dy != 0) {
+            warp();
+        }
+    }
+
+    private void grabPointer() {
+        requestFocus();
+        javafx.geometry.Point2D c = localToScreen(getWidth() / 2, getHeight() / 2);
+        if (c == null) {
+            return;
+        }
+        centreX = Math.round(c.getX());
+        centreY = Math.round(c.getY());
+        buttons = 0;
+        pointerGrabbed.set(true);
+        setCursor(Cursor.NONE);
+        warp();
+    }
+
+    private void warp() {
+        if (robot == null) {
+            robot = new javafx.scene.robot.Robot();
+        }
+        robot.mouseMove(centreX, centreY);
+    }
+
+    /** Gives the pointer back (the release keys, focus lost, the guest got a tablet). */
+    private void releasePointer() {
+        if (pointerGrabbed.get()) {
+            pointerGrabbed.set(false);
+            if (buttons != 0) {
+                buttons = 0;
+                model.pointer(0, 0x7FFF, 0x7FFF);
+            }
+            cursorShape(model.cursorProperty().get());
+        }
     }
 
     private void scroll(ScrollEvent e) {
@@ -311,22 +414,26 @@ final class VncView extends Region {
     }
 
     private void sendPointer(double px, double py, int mask) {
-        double s = factor();
         if (model.absolutePointerProperty().get()) {
+            double s = factor();
             int x = (int) Math.round((px - view.getLayoutX()) / s);
             int y = (int) Math.round((py - view.getLayoutY()) / s);
             model.pointer(mask, Math.clamp(x, 0, fbWidth - 1), Math.clamp(y, 0, fbHeight - 1));
-        } else if (isFocused()) {
-            // relative (QEMU's PointerTypeChange): offsets from 0x7FFF
-            int dx = Double.isNaN(lastX) ? 0 : (int) Math.round((px - lastX) / s);
-            int dy = Double.isNaN(lastY) ? 0 : (int) Math.round((py - lastY) / s);
-            model.pointer(mask, 0x7FFF + dx, 0x7FFF + dy);
+        } else if (pointerGrabbed.get()) {
+            // the wheel while grabbed: no move
+            model.pointer(mask, 0x7FFF, 0x7FFF);
         }
-        lastX = px;
-        lastY = py;
     }
 
     private void cursorShape(GraphicalConsoleViewModel.CursorShape c) {
+        if (pointerGrabbed.get()) {
+            return;
+        }
+        if (!model.absolutePointerProperty().get()) {
+            // a relative pointer not grabbed is the host's own; the guest draws its pointer itself
+            setCursor(Cursor.DEFAULT);
+            return;
+        }
         if (c == null || c.width() == 0 || c.height() == 0) {
             setCursor(Cursor.NONE);
             return;

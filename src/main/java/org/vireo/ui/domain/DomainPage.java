@@ -86,6 +86,7 @@ public final class DomainPage extends BorderPane {
         pages = DomainTabs.install(model, tabs, overviewTab, overview);
         console = new org.vireo.ui.console.ConsoleTab(model);
         tabs.getTabs().add(console);
+        org.vireo.ui.ShownOnly.whileSelected(tabs, console);
         visibleProperty().addListener(o -> console.setPageShown(isVisible()));
         console.setPageShown(isVisible());
         // charts draw only while their tab is selected and the page is shown

@@ -247,9 +247,145 @@ class ConsoleLabTest {
     }
 
     @Test
+    void aGuestWithoutATabletGetsAGrabbedRelativePointer(FxRobot robot) {
+        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        awaitDrawing(pane);
+        // lab-alpha has a PS/2 mouse and no USB tablet: QEMU says the pointer is relative
+        Fx.await(WAIT, "relative pointer", () -> !pane.graphics().absolutePointerProperty().get());
+        javafx.scene.Node screen = robot.lookup("#vncView").query();
+        long before = pane.graphics().pointersSent();
+        robot.moveTo(screen);
+        robot.moveBy(40, 20);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, pane.graphics().pointersSent(), "no pointer event before the grab");
+
+        robot.clickOn(screen);
+        Fx.await(WAIT, "pointer grabbed", () -> pane.pointerGrabbedProperty().get());
+        assertEquals(javafx.scene.Cursor.NONE, Fx.get(screen::getCursor), "the host pointer is hidden");
+        Fx.await(WAIT, "hint", () -> robot.lookup("#consoleGrabHint").queryLabeled().getText()
+            .equals("Pointer grabbed: Ctrl+Alt releases it"));
+        keepScreenshot(scene, "console-pointer-grab");
+        javafx.geometry.Point2D centre = pane.pointerCentre();
+        javafx.geometry.Bounds onScreen = Fx.get(() -> screen.localToScreen(screen.getLayoutBounds()));
+        assertTrue(Math.abs(centre.getX() - onScreen.getCenterX()) <= 1 && Math.abs(centre.getY() - onScreen.getCenterY()) <= 1,
+            "held at the screen's centre: " + centre + " in " + onScreen);
+        assertEquals(before, pane.graphics().pointersSent(), "the grabbing click does not reach the guest");
+
+        // a move of (+25, -10) goes out as that delta and the pointer is put back at the centre
+        Fx.run(() -> new javafx.scene.robot.Robot().mouseMove(centre.getX() + 25, centre.getY() - 10));
+        Fx.await(WAIT, "the delta sent", () -> java.util.Arrays.equals(pane.graphics().lastPointer(),
+            new int[] {0, 0x7FFF + 25, 0x7FFF - 10}));
+        Fx.await(WAIT, "pointer warped back", () -> Fx.get(() -> new javafx.scene.robot.Robot().getMousePosition()).equals(centre));
+        // a button press while grabbed goes out with no move
+        robot.press(javafx.scene.input.MouseButton.PRIMARY);
+        Fx.await(WAIT, "button sent", () -> java.util.Arrays.equals(pane.graphics().lastPointer(), new int[] {1, 0x7FFF, 0x7FFF}));
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        Fx.await(WAIT, "button released", () -> java.util.Arrays.equals(pane.graphics().lastPointer(), new int[] {0, 0x7FFF, 0x7FFF}));
+
+        robot.press(KeyCode.CONTROL, KeyCode.ALT).release(KeyCode.ALT, KeyCode.CONTROL);
+        Fx.await(WAIT, "released by Ctrl+Alt", () -> !pane.pointerGrabbedProperty().get());
+        assertTrue(Fx.get(screen::getCursor) != javafx.scene.Cursor.NONE, "the host pointer is back");
+        long after = pane.graphics().pointersSent();
+        Fx.run(() -> new javafx.scene.robot.Robot().mouseMove(centre.getX() + 30, centre.getY() + 30));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Fx.await(WAIT, "the pointer moved", () -> Fx.get(() -> new javafx.scene.robot.Robot().getMousePosition()).getX() == centre.getX() + 30);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(after, pane.graphics().pointersSent(), "moves after the release stay with the host");
+    }
+
+    @Test
+    void sendKeysSwitchTheGuestsVirtualTerminal(FxRobot robot) throws Exception {
+        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        awaitDrawing(pane);
+        Fx.await(WAIT, "extended keys", () -> pane.graphics().hasExtendedKeys());
+        String uuid = Lab.virsh("domuuid", Lab.ALPHA);
+        try (VirtConnection conn = VirtConnection.open(Lab.uri()); GuestShell shell = GuestShell.open(conn, uuid)) {
+            // the kernel switches only to a terminal that exists: opening tty2 makes it
+            shell.run(": </dev/tty2", 10_000);
+            awaitActiveTerminal(shell, "tty1");
+            // the console's Send key menu: QEMU extended key events on the VNC link
+            robot.clickOn("#sendKeyMenu");
+            robot.clickOn("#sendKey-Ctrl-Alt-F2");
+            awaitActiveTerminal(shell, "tty2");
+            // Actions > Send: virDomainSendKey (send_key)
+            Fx.run(() -> {
+                TabPane tabs = ((MainWindow) scene.getRoot()).domainPage().tabs();
+                tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "actionsTab".equals(t.getId())).findFirst().orElseThrow());
+            });
+            Fx.await(WAIT, "Actions shown", () -> robot.lookup("#keyComboChoice").tryQuery().isPresent());
+            Fx.run(() -> robot.lookup("#keyComboChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("Ctrl+Alt+F1"));
+            Fx.run(() -> robot.lookup("#sendKeysButton").queryAs(javafx.scene.control.Button.class).fire());
+            awaitActiveTerminal(shell, "tty1");
+        }
+    }
+
+    @Test
+    void actionsScreenshotHoldsTheGuestsScreen(FxRobot robot) throws Exception {
+        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        awaitDrawing(pane);
+        Fx.run(() -> {
+            TabPane tabs = ((MainWindow) scene.getRoot()).domainPage().tabs();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "actionsTab".equals(t.getId())).findFirst().orElseThrow());
+        });
+        Fx.await(WAIT, "Actions shown", () -> robot.lookup("#screenshotFileField").tryQuery().isPresent());
+        Path png = Files.createTempFile("vireo-actions-shot", ".png");
+        Path ppm = Files.createTempFile("vireo-virsh-shot", ".ppm");
+        int diff = Integer.MAX_VALUE;
+        try {
+            // the text cursor blinks: one character cell may differ; a line may scroll in between, so try again
+            for (int attempt = 0; attempt < 5 && diff > 9 * 16; attempt++) {
+                Files.deleteIfExists(png);
+                Fx.run(() -> robot.lookup("#screenshotFileField").queryAs(javafx.scene.control.TextField.class).setText(png.toString()));
+                Fx.run(() -> robot.lookup("#screenshotButton").queryAs(javafx.scene.control.Button.class).fire());
+                Fx.await(WAIT, "screenshot written", () -> Files.exists(png) && fileSize(png) > 0);
+                Fx.await(WAIT, "a whole PNG", () -> readPng(png) != null);
+                Lab.virsh("screenshot", Lab.ALPHA, ppm.toString());
+                java.awt.image.BufferedImage img = readPng(png);
+                assertEquals(720, img.getWidth());
+                assertEquals(400, img.getHeight());
+                diff = Ppm.read(ppm).differingPixels(img.getRGB(0, 0, 720, 400, null, 0, 720), 8);
+            }
+        } finally {
+            Files.deleteIfExists(png);
+            Files.deleteIfExists(ppm);
+        }
+        assertTrue(diff <= 9 * 16, "pixels of Vireo's screenshot file that differ from virsh's: " + diff);
+    }
+
+    private static long fileSize(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static java.awt.image.BufferedImage readPng(Path p) {
+        try {
+            return javax.imageio.ImageIO.read(p.toFile());
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** The guest's foreground virtual terminal, read on its serial shell. */
+    private static void awaitActiveTerminal(GuestShell shell, String tty) {
+        Fx.await(WAIT, "the guest shows " + tty, () -> {
+            try {
+                return shell.run("cat /sys/class/tty/tty0/active", 10_000).lines().anyMatch(l -> l.strip().equals(tty));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
     void shownFramebufferMatchesLibvirtsScreenshot(FxRobot robot) throws Exception {
         ConsolePane pane = openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
+        // 1:1: the image holds the guest's pixels (in Fit it is the scaled copy)
+        robot.clickOn("#consoleOneToOneButton");
+        Fx.await(WAIT, "1:1", () -> pane.shownImage() != null && pane.shownImage().getWidth() == 720);
         Path shot = Files.createTempFile("vireo-shot", ".png");
         int diff = Integer.MAX_VALUE;
         long deadline = System.currentTimeMillis() + 15_000;
