@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -16,30 +15,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.vireo.host.HostOptions;
 import org.vireo.libvirt.DomainApi;
-import org.vireo.support.DemoHostFile;
+import org.vireo.support.DemoWindow;
 import org.vireo.support.Fx;
 
 /** Names sort as people read them, in the tree and in the table: vm2 before vm10. */
 @ExtendWith(ApplicationExtension.class)
 class DomainOrderTest {
+    private DemoWindow window;
     private MainViewModel model;
     private String demoUri;
 
     @Start
     void start(Stage stage) {
-        demoUri = DemoHostFile.uri();
-        model = new MainViewModel(HostOptions.defaults(), c -> { });
-        Scene scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(demoUri));
+        window = DemoWindow.show(stage);
+        model = window.model();
+        demoUri = window.demoUri();
     }
 
     @AfterEach
     void stop() {
-        Fx.run(model::stopAll);
+        window.close();
     }
 
     @Test

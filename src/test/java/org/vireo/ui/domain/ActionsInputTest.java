@@ -22,12 +22,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.vireo.host.HostOptions;
-import org.vireo.support.DemoHostFile;
+import org.vireo.support.DemoWindow;
 import org.vireo.support.Fx;
 import org.vireo.ui.MainViewModel;
 import org.vireo.ui.MainWindow;
-import org.vireo.ui.VireoApp;
 
 /**
  * Numbers typed on the domain pages are checked at the field (nothing bad is sent, nothing becomes 0),
@@ -36,23 +34,20 @@ import org.vireo.ui.VireoApp;
 @ExtendWith(ApplicationExtension.class)
 class ActionsInputTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private DemoWindow window;
     private MainViewModel model;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(HostOptions.defaults(), c -> { });
-        scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(DemoHostFile.uri()));
+        window = DemoWindow.show(stage);
+        model = window.model();
+        scene = window.scene();
     }
 
     @AfterEach
     void stop() {
-        Fx.run(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
-            .filter(w -> w instanceof Stage st && st.getOwner() != null).forEach(javafx.stage.Window::hide));
-        Fx.run(model::stopAll);
+        window.close();
     }
 
     private DomainPageViewModel pages() {

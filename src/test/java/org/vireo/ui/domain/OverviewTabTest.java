@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -14,32 +12,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.vireo.host.HostOptions;
-import org.vireo.support.DemoHostFile;
+import org.vireo.support.DemoWindow;
 import org.vireo.support.Fx;
 import org.vireo.ui.MainViewModel;
-import org.vireo.ui.VireoApp;
 
 /** The Overview tab in a real window on the demo host (test driver). */
 @ExtendWith(ApplicationExtension.class)
 class OverviewTabTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private DemoWindow window;
     private MainViewModel model;
     private String demoUri;
 
     @Start
     void start(Stage stage) {
-        demoUri = DemoHostFile.uri();
-        model = new MainViewModel(HostOptions.defaults(), c -> { });
-        Scene scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(demoUri));
+        window = DemoWindow.show(stage);
+        model = window.model();
+        demoUri = window.demoUri();
     }
 
     @AfterEach
     void stop() {
-        Fx.run(model::stopAll);
+        window.close();
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -18,36 +17,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.vireo.host.HostOptions;
-import org.vireo.support.DemoHostFile;
+import org.vireo.support.DemoWindow;
 import org.vireo.support.Fx;
 import org.vireo.ui.HostViewModel;
 import org.vireo.ui.MainViewModel;
 import org.vireo.ui.MainWindow;
-import org.vireo.ui.VireoApp;
 
 /** Tuning fields the user edited keep the edit when the page reloads (the domain's state changed); title too. */
 @ExtendWith(ApplicationExtension.class)
 class TuningEditsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String WEB = "a1b2c3d4-0001-4000-8000-000000000001";
+    private DemoWindow window;
     private MainViewModel model;
     private Scene scene;
     private String demoUri;
 
     @Start
     void start(Stage stage) {
-        demoUri = DemoHostFile.uri();
-        model = new MainViewModel(HostOptions.defaults(), c -> { });
-        scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(demoUri));
+        window = DemoWindow.show(stage);
+        model = window.model();
+        scene = window.scene();
+        demoUri = window.demoUri();
     }
 
     @AfterEach
     void stop() {
-        Fx.run(model::stopAll);
+        window.close();
     }
 
     private DomainPageViewModel pages() {

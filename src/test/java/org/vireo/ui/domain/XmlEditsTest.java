@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -21,39 +20,34 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.vireo.host.HostOptions;
-import org.vireo.support.DemoHostFile;
+import org.vireo.support.DemoWindow;
 import org.vireo.support.Fx;
 import org.vireo.ui.DomainRowViewModel;
 import org.vireo.ui.HostViewModel;
 import org.vireo.ui.MainViewModel;
 import org.vireo.ui.MainWindow;
-import org.vireo.ui.VireoApp;
 
 /** The XML tab keeps what the user typed through reloads and domain switches; Save writes the saved definition. */
 @ExtendWith(ApplicationExtension.class)
 class XmlEditsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String WEB = "a1b2c3d4-0001-4000-8000-000000000001";
+    private DemoWindow window;
     private MainViewModel model;
     private Scene scene;
     private String demoUri;
 
     @Start
     void start(Stage stage) {
-        demoUri = DemoHostFile.uri();
-        model = new MainViewModel(HostOptions.defaults(), c -> { });
-        scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(demoUri));
+        window = DemoWindow.show(stage);
+        model = window.model();
+        scene = window.scene();
+        demoUri = window.demoUri();
     }
 
     @AfterEach
     void stop() {
-        Fx.run(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
-            .filter(w -> w instanceof Stage st && st.getOwner() != null).forEach(javafx.stage.Window::hide));
-        Fx.run(model::stopAll);
+        window.close();
     }
 
     private DomainPageViewModel pages() {
