@@ -92,16 +92,6 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
         SortedList<DomainRowViewModel> sorted = new SortedList<>(list);
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
-        // newly listed domains must land in the table's order: a full run once showed three new rows
-        // appended unsorted (cause not found); sorting again after an addition costs one pass
-        list.addListener((javafx.collections.ListChangeListener<DomainRowViewModel>) c -> {
-            while (c.next()) {
-                if (c.wasAdded()) {
-                    javafx.application.Platform.runLater(this::sort);
-                    return;
-                }
-            }
-        });
     }
 
     private static final class StateCell extends TableCell<DomainRowViewModel, DomainStatus> {
