@@ -143,6 +143,11 @@ public final class MonitorBench {
             cmd.addAll(Files.readAllLines(Path.of("src", "scripts", "jvm-options")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
             cmd.add("-Dvireo.bench=true");
+            // e.g. VIREO_BENCH_APP_OPTS=-XX:StartFlightRecording=filename=app.jfr,settings=profile to profile the app
+            String extra = System.getenv("VIREO_BENCH_APP_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
+            }
             cmd.addAll(List.of("-cp", "target/vireo.jar:target/lib/*", "org.vireo.Launcher",
                 "--connect", uri, "--config-dir", Files.createTempDirectory("vireo-bench").toString()));
             long t0 = System.nanoTime();
