@@ -9,6 +9,28 @@ import org.vireo.libvirt.DomainStats;
 record DomainCounters(long atNanos, long cpuTimeNs, int vcpus, long rdBytes, long wrBytes, long rdReqs, long wrReqs,
                       long rxBytes, long txBytes) {
 
+    /** The per-device key names, made once rather than per device per domain per tick. */
+    private static final int NAMED = 32;
+    private static final String[][] BLOCK = new String[NAMED][];
+    private static final String[][] NET = new String[NAMED][];
+
+    static {
+        for (int i = 0; i < NAMED; i++) {
+            BLOCK[i] = blockKeys(i);
+            NET[i] = netKeys(i);
+        }
+    }
+
+    private static String[] blockKeys(int i) {
+        String p = "block." + i + ".";
+        return new String[] {p + "rd.bytes", p + "wr.bytes", p + "rd.reqs", p + "wr.reqs"};
+    }
+
+    private static String[] netKeys(int i) {
+        String p = "net." + i + ".";
+        return new String[] {p + "rx.bytes", p + "tx.bytes"};
+    }
+
     static DomainCounters of(DomainStats s, long atNanos) {
         int blocks = (int) s.getLong("block.count", 0);
         long rdBytes = -1;
@@ -16,19 +38,19 @@ record DomainCounters(long atNanos, long cpuTimeNs, int vcpus, long rdBytes, lon
         long rdReqs = -1;
         long wrReqs = -1;
         for (int i = 0; i < blocks; i++) {
-            String p = "block." + i + ".";
-            rdBytes = add(rdBytes, s.getLong(p + "rd.bytes", -1));
-            wrBytes = add(wrBytes, s.getLong(p + "wr.bytes", -1));
-            rdReqs = add(rdReqs, s.getLong(p + "rd.reqs", -1));
-            wrReqs = add(wrReqs, s.getLong(p + "wr.reqs", -1));
+            String[] k = i < NAMED ? BLOCK[i] : blockKeys(i);
+            rdBytes = add(rdBytes, s.getLong(k[0], -1));
+            wrBytes = add(wrBytes, s.getLong(k[1], -1));
+            rdReqs = add(rdReqs, s.getLong(k[2], -1));
+            wrReqs = add(wrReqs, s.getLong(k[3], -1));
         }
         int nets = (int) s.getLong("net.count", 0);
         long rx = -1;
         long tx = -1;
         for (int i = 0; i < nets; i++) {
-            String p = "net." + i + ".";
-            rx = add(rx, s.getLong(p + "rx.bytes", -1));
-            tx = add(tx, s.getLong(p + "tx.bytes", -1));
+            String[] k = i < NAMED ? NET[i] : netKeys(i);
+            rx = add(rx, s.getLong(k[0], -1));
+            tx = add(tx, s.getLong(k[1], -1));
         }
         return new DomainCounters(atNanos, s.getLong("cpu.time", -1), (int) s.getLong("vcpu.current", 0),
             rdBytes, wrBytes, rdReqs, wrReqs, rx, tx);

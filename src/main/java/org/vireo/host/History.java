@@ -18,6 +18,7 @@ final class History {
     private volatile long tick = -1;
     private final Map<String, DomainSeries> domains = new ConcurrentHashMap<>();
     private final Map<HostMetric, SeriesRing> host = new EnumMap<>(HostMetric.class);
+    private boolean added;
 
     History(int capacity) {
         this.capacity = Math.max(2, capacity);
@@ -49,8 +50,19 @@ final class History {
         if (d == null) {
             d = new DomainSeries(t);
             domains.put(uuid, d);
+            added = true;
         }
         return d;
+    }
+
+    /**
+     * Whether the tick's domains are exactly those kept: none was added during the tick
+     * and as many were put as are kept. Then there is nothing to forget.
+     */
+    boolean unchanged(int domainsThisTick) {
+        boolean same = !added && domainsThisTick == domains.size();
+        added = false;
+        return same;
     }
 
     void putHost(long t, HostMetric metric, double value) {
@@ -66,7 +78,7 @@ final class History {
         if (d == null) {
             return TimeSeries.EMPTY;
         }
-        SeriesRing ring = d.rings.get(metric);
+        SeriesRing ring = d.rings.get(metric.ordinal());
         return ring == null ? TimeSeries.EMPTY : view(ring, d.firstTick);
     }
 
@@ -98,21 +110,22 @@ final class History {
 
     final class DomainSeries {
         final long firstTick;
-        // written by the worker, read by views: a concurrent map, small and rarely changed
-        final Map<Metric, SeriesRing> rings = new ConcurrentHashMap<>(8);
+        // written by the worker, read by views; a slot is set once, when its metric first has a value
+        final java.util.concurrent.atomic.AtomicReferenceArray<SeriesRing> rings =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(Metric.values().length);
 
         DomainSeries(long firstTick) {
             this.firstTick = firstTick;
         }
 
         void put(long t, Metric metric, double value) {
-            SeriesRing ring = rings.get(metric);
+            SeriesRing ring = rings.getPlain(metric.ordinal());
             if (ring == null) {
                 if (Double.isNaN(value)) {
                     return;
                 }
                 ring = new SeriesRing(capacity);
-                rings.put(metric, ring);
+                rings.set(metric.ordinal(), ring);
             }
             ring.put(t, (float) value);
         }

@@ -97,7 +97,6 @@ public final class StatsPoller {
         long t = history.begin(epochMillis);
         Map<String, DomainCounters> current = new HashMap<>(stats.size() * 2);
         List<DomainSummary> domains = new ArrayList<>(stats.size());
-        Set<String> uuids = new HashSet<>(stats.size() * 2);
         double guestsCpu = 0;
         long guestsMem = 0;
         double guestsDisk = 0;
@@ -116,7 +115,6 @@ public final class StatsPoller {
                 && s.has("balloon.current") && balloonTried.add(s.uuid())) {
                 enableBalloonStats(conn, s);
             }
-            uuids.add(s.uuid());
             domains.add(new DomainSummary(s.uuid(), s.name(), s.id(), status, (int) s.getLong("vcpu.current", 0),
                 memCurrent, s.getLong("balloon.maximum", 0), used, counters.cpuTimeNs(), rates));
             History.DomainSeries series = history.domain(s.uuid(), t);
@@ -135,7 +133,13 @@ public final class StatsPoller {
             }
         }
         previous = current;
-        history.retain(uuids);
+        if (!history.unchanged(stats.size())) {
+            Set<String> uuids = HashSet.newHashSet(stats.size());
+            for (DomainStats s : stats) {
+                uuids.add(s.uuid());
+            }
+            history.retain(uuids);
+        }
         HostFigures figures = hostFigures(node, guestsCpu, guestsMem, guestsDisk, guestsNet);
         history.putHost(t, HostMetric.CPU, figures.cpuPercent());
         history.putHost(t, HostMetric.MEMORY, figures.memUsedKiB() < 0 ? Double.NaN : figures.memUsedKiB());

@@ -44,7 +44,7 @@ final class FastStats {
     }
 
     /** Returns null when the call failed (the caller reads libvirt's last error on this thread). */
-    static List<DomainStats> allDomainStats(long connAddress, int mask, int flags, boolean fillInfo) {
+    static List<DomainStats> allDomainStats(long connAddress, int mask, int flags, boolean fillInfo, Recall recall) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
             int count = (int) GET_ALL.invokeExact(MemorySegment.ofAddress(connAddress), mask, out, flags);
@@ -63,10 +63,10 @@ final class FastStats {
                     int nparams = record.get(JAVA_INT, 16);
                     MemorySegment params = record.get(ADDRESS, 8).reinterpret((long) nparams * PARAM);
                     int rc = (int) GET_UUID.invokeExact(dom, uuid);
-                    String uuidText = rc < 0 ? "" : uuid.getString(0, StandardCharsets.US_ASCII);
-                    String name = ((MemorySegment) GET_NAME.invokeExact(dom)).reinterpret(NAME_MAX).getString(0);
+                    String uuidText = rc < 0 ? "" : recall.uuid(i, uuid);
+                    String name = recall.name(i, ((MemorySegment) GET_NAME.invokeExact(dom)).reinterpret(NAME_MAX));
                     int id = (int) GET_ID.invokeExact(dom);
-                    DomainStats s = decode(uuidText, name, id, params, nparams);
+                    DomainStats s = decode(uuidText, name, id, params, nparams, recall);
                     if (fillInfo && !s.has("balloon.current")) {
                         s = fill(s, dom, info);
                     }
@@ -81,20 +81,13 @@ final class FastStats {
         }
     }
 
-    private static DomainStats decode(String uuid, String name, int id, MemorySegment params, int count) {
-        String[] keys = new String[count];
+    private static DomainStats decode(String uuid, String name, int id, MemorySegment params, int count, Recall recall) {
         long[] numbers = new long[count];
         double[] reals = new double[count];
         String[] strings = new String[count];
-        byte[] field = new byte[80];
+        StatsLayout layout = recall.layout(params, count);
         for (int i = 0; i < count; i++) {
             long base = (long) i * PARAM;
-            MemorySegment.copy(params, JAVA_BYTE, base, field, 0, 80);
-            int len = 0;
-            while (len < 80 && field[len] != 0) {
-                len++;
-            }
-            keys[i] = new String(field, 0, len, StandardCharsets.US_ASCII);
             reals[i] = Double.NaN;
             long v = base + 88;
             switch (params.get(JAVA_INT, base + 80)) {
@@ -110,7 +103,119 @@ final class FastStats {
                 default -> numbers[i] = 0;
             }
         }
-        return new DomainStats(uuid, name, id, keys, numbers, reals, strings);
+        return new DomainStats(uuid, name, id, layout, numbers, reals, strings);
+    }
+
+    /**
+     * What the last calls on one connection read: the records' UUIDs and names by position and
+     * the shapes of their parameter lists. Tick after tick the same domains come back in the
+     * same order with the same names and keys, so their strings are reused instead of made
+     * again; equal strings that are the same object also compare and hash for free in the
+     * maps the refresh keeps by UUID. Anything that differs is read afresh.
+     */
+    static final class Recall {
+        private static final int LAYOUTS_KEPT = 64;
+        private String[] uuids = new String[0];
+        private byte[][] uuidBytes = new byte[0][];
+        private String[] names = new String[0];
+        private byte[][] nameBytes = new byte[0][];
+        private final byte[] scratch = new byte[(int) NAME_MAX];
+        private byte[] fields = new byte[0];
+        private final java.util.ArrayDeque<StatsLayout> layouts = new java.util.ArrayDeque<>();
+        private StatsLayout last;
+
+        private void ensure(int i) {
+            if (i >= uuids.length) {
+                int n = Math.max(16, Math.max(i + 1, uuids.length * 2));
+                uuids = java.util.Arrays.copyOf(uuids, n);
+                uuidBytes = java.util.Arrays.copyOf(uuidBytes, n);
+                names = java.util.Arrays.copyOf(names, n);
+                nameBytes = java.util.Arrays.copyOf(nameBytes, n);
+            }
+        }
+
+        String uuid(int i, MemorySegment text) {
+            ensure(i);
+            MemorySegment.copy(text, JAVA_BYTE, 0, scratch, 0, 36);
+            byte[] known = uuidBytes[i];
+            if (known != null && java.util.Arrays.equals(known, 0, 36, scratch, 0, 36)) {
+                return uuids[i];
+            }
+            uuidBytes[i] = java.util.Arrays.copyOf(scratch, 36);
+            uuids[i] = new String(scratch, 0, 36, StandardCharsets.US_ASCII);
+            return uuids[i];
+        }
+
+        String name(int i, MemorySegment text) {
+            ensure(i);
+            int len = 0;
+            while (len < scratch.length && (scratch[len] = text.get(JAVA_BYTE, len)) != 0) {
+                len++;
+            }
+            byte[] known = nameBytes[i];
+            if (known != null && java.util.Arrays.equals(known, 0, known.length, scratch, 0, len)) {
+                return names[i];
+            }
+            nameBytes[i] = java.util.Arrays.copyOf(scratch, len);
+            names[i] = new String(scratch, 0, len, StandardCharsets.UTF_8);
+            return names[i];
+        }
+
+        /** The layout of a record's parameter names: a known one when they match it. */
+        StatsLayout layout(MemorySegment params, int count) {
+            int size = count * PARAM;
+            if (fields.length < size) {
+                fields = new byte[Math.max(size, fields.length * 2)];
+            }
+            MemorySegment.copy(params, JAVA_BYTE, 0, fields, 0, size);
+            if (last != null && matches(last, count)) {
+                return last;
+            }
+            for (StatsLayout known : layouts) {
+                if (known != last && matches(known, count)) {
+                    last = known;
+                    return known;
+                }
+            }
+            String[] keys = new String[count];
+            byte[][] raw = new byte[count][];
+            for (int j = 0; j < count; j++) {
+                int at = j * PARAM;
+                int len = nameLength(at);
+                raw[j] = java.util.Arrays.copyOfRange(fields, at, at + len);
+                keys[j] = new String(raw[j], StandardCharsets.US_ASCII);
+            }
+            last = new StatsLayout(keys, raw);
+            layouts.addFirst(last);
+            if (layouts.size() > LAYOUTS_KEPT) {
+                layouts.removeLast();
+            }
+            return last;
+        }
+
+        private boolean matches(StatsLayout layout, int count) {
+            if (layout.raw.length != count) {
+                return false;
+            }
+            for (int j = 0; j < count; j++) {
+                int at = j * PARAM;
+                byte[] name = layout.raw[j];
+                // the same bytes, then the field's terminating NUL
+                if (name.length >= 80 || fields[at + name.length] != 0
+                    || !java.util.Arrays.equals(name, 0, name.length, fields, at, at + name.length)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int nameLength(int at) {
+            int len = 0;
+            while (len < 80 && fields[at + len] != 0) {
+                len++;
+            }
+            return len;
+        }
     }
 
     /**

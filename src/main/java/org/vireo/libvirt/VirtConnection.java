@@ -28,6 +28,8 @@ public final class VirtConnection implements AutoCloseable {
     private final String uri;
     private final Connect conn;
     private LifecycleListener lifecycleListener;
+    /** The last bulk call's strings, reused by the next (see FastStats.Recall). */
+    private final FastStats.Recall recall = new FastStats.Recall();
     private final List<AutoCloseable> carriers = new ArrayList<>();
 
     private VirtConnection(String uri, Connect conn) {
@@ -133,7 +135,11 @@ public final class VirtConnection implements AutoCloseable {
     public List<DomainStats> allDomainStats(Set<StatsGroup> groups, int flags) throws VirtException {
         boolean wantsInfo = groups.contains(StatsGroup.BALLOON) || groups.contains(StatsGroup.VCPU)
             || groups.contains(StatsGroup.CPU_TOTAL);
-        List<DomainStats> stats = FastStats.allDomainStats(Pointer.nativeValue(connPointer()), StatsGroup.mask(groups), flags, wantsInfo);
+        List<DomainStats> stats;
+        // one caller at a time per connection: the recalled strings are not shared
+        synchronized (recall) {
+            stats = FastStats.allDomainStats(Pointer.nativeValue(connPointer()), StatsGroup.mask(groups), flags, wantsInfo, recall);
+        }
         if (stats == null) {
             throw VirtException.lastError("virConnectGetAllDomainStats");
         }

@@ -153,6 +153,12 @@ public final class VireoApp extends Application {
 
     /** The themed scene of the main window; tests build theirs the same way. */
     public static Scene createScene(MainViewModel model, double width, double height) {
+        try {
+            PausingPulseTimer.install();
+        } catch (LinkageError e) {
+            // JavaFX as named modules without the package's --add-exports: keep its own timer
+            org.slf4j.LoggerFactory.getLogger(VireoApp.class).info("keeping JavaFX's own pulse timer: {}", e.toString());
+        }
         Theme.ensureApplied();
         Scene scene = new Scene(new MainWindow(model), width, height);
         scene.getStylesheets().add(Theme.VIREO_CSS);

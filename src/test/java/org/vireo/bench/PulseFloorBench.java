@@ -16,7 +16,8 @@ import javafx.stage.Stage;
 /**
  * What JavaFX's software pipeline costs by itself at the console's frame rate: a window of
  * the same size whose only change is one 4x4 square (or, with a fourth argument, a 720x400
- * area: a scrolling console's), 33 times a second. Args: WIDTH HEIGHT SECONDS [console].
+ * area: a scrolling console's), 33 times a second. Args: WIDTH HEIGHT SECONDS [console|square [PERIOD_MS]]:
+ * a period of 1000 is the monitoring tick's rate, 0 an idle window (the toolkit's own floor).
  */
 public final class PulseFloorBench {
     static final CompletableFuture<Rectangle> STARTED = new CompletableFuture<>();
@@ -40,7 +41,8 @@ public final class PulseFloorBench {
         width = Integer.parseInt(args[0]);
         height = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        if (args.length > 3) {
+        int period = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+        if (args.length > 3 && args[3].equals("console")) {
             // the changed area of a scrolling console at 1:1: 720x400
             side = 720;
             square = false;
@@ -51,15 +53,17 @@ public final class PulseFloorBench {
         Rectangle r = STARTED.get(30, TimeUnit.SECONDS);
         var timer = Executors.newSingleThreadScheduledExecutor();
         int[] n = {0};
-        timer.scheduleAtFixedRate(() -> Platform.runLater(() -> r.setFill(++n[0] % 2 == 0 ? Color.BLACK : Color.WHITE)),
-            30, 30, TimeUnit.MILLISECONDS);
+        if (period > 0) {
+            timer.scheduleAtFixedRate(() -> Platform.runLater(() -> r.setFill(++n[0] % 2 == 0 ? Color.BLACK : Color.WHITE)),
+                period, period, TimeUnit.MILLISECONDS);
+        }
         Thread.sleep(5000);
         long c0 = ticks();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         double pct = (ticks() - c0) / 100.0 / ((System.nanoTime() - t0) / 1e9) * 100;
-        System.out.printf("[figure] JavaFX software pipeline alone, %dx%d window, a %.0f px wide change every 30 ms: CPU %.1f %% of a core%n",
-            width, height, side, pct);
+        System.out.printf("[figure] JavaFX software pipeline alone, %dx%d window, %s: CPU %.2f %% of a core%n",
+            width, height, period > 0 ? String.format("a %.0f px wide change every %d ms", side, period) : "idle", pct);
         System.exit(0);
     }
 

@@ -55,6 +55,34 @@ class VirtConnectionTestDriverTest {
     }
 
     @Test
+    void bulkStatsReuseUnchangedStringsAndSeeARename() throws VirtException {
+        String uuid = "0b1c3f3e-5a52-4a59-9d3b-2f0c1f0e7a11";
+        DomainApi api = new DomainApi(conn);
+        api.define(domainXml("before-rename", uuid));
+        DomainStats first = byUuid(conn.allDomainStats(EnumSet.allOf(StatsGroup.class), 0), uuid);
+        DomainStats second = byUuid(conn.allDomainStats(EnumSet.allOf(StatsGroup.class), 0), uuid);
+        // the same strings, not equal copies: the refresh's maps keyed by UUID then hash and compare for free
+        org.junit.jupiter.api.Assertions.assertSame(first.uuid(), second.uuid());
+        org.junit.jupiter.api.Assertions.assertSame(first.name(), second.name());
+        org.junit.jupiter.api.Assertions.assertSame(first.keys(), second.keys());
+        // the same UUID under a new name at the same place in the list: the new name is read
+        api.undefine(uuid, java.util.EnumSet.noneOf(org.vireo.model.DomainFlags.Undefine.class));
+        api.define(domainXml("after-rename", uuid));
+        DomainStats renamed = byUuid(conn.allDomainStats(EnumSet.allOf(StatsGroup.class), 0), uuid);
+        assertEquals("after-rename", renamed.name());
+        assertEquals(first.getLong("state.state", -1), renamed.getLong("state.state", -2));
+    }
+
+    private static DomainStats byUuid(List<DomainStats> stats, String uuid) {
+        return stats.stream().filter(s -> s.uuid().equals(uuid)).findFirst().orElseThrow();
+    }
+
+    private static String domainXml(String name, String uuid) {
+        return "<domain type='test'><name>" + name + "</name><uuid>" + uuid + "</uuid><memory>65536</memory>"
+            + "<vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os></domain>";
+    }
+
+    @Test
     void stateCarriesTheReason() throws VirtException {
         String uuid = conn.listAllDomains().getFirst().uuid();
         // test:///default's state is shared while any connection to it lives: an earlier test's

@@ -53,7 +53,11 @@ class DomainOrderTest {
         Fx.await(Duration.ofSeconds(10), "the new domains listed", () -> demo.domains().size() == 10);
         TableView<?> table = robot.lookup("#domainTable").queryAs(TableView.class);
         List<String> inTable = Fx.get(() -> table.getItems().stream().map(r -> ((DomainRowViewModel) r).getName()).toList());
-        assertEquals(List.of("VM1", "vm2", "vm10"), inTable.stream().filter(n -> n.toLowerCase().startsWith("vm")).toList(), inTable.toString());
+        String probe = Fx.get(() -> "comparator=" + table.getComparator() + " sortOrder=" + table.getSortOrder()
+            + " items=" + table.getItems().getClass().getSimpleName()
+            + (table.getItems() instanceof javafx.collections.transformation.SortedList<?> sl
+                ? " slComparator=" + sl.getComparator() + " source=" + sl.getSource().stream().map(r -> ((DomainRowViewModel) r).getName()).toList() : ""));
+        assertEquals(List.of("VM1", "vm2", "vm10"), inTable.stream().filter(n -> n.toLowerCase().startsWith("vm")).toList(), inTable + " " + probe);
         TreeView<?> tree = robot.lookup("#connectionTree").queryAs(TreeView.class);
         List<String> inTree = Fx.get(() -> tree.getRoot().getChildren().getFirst().getChildren().stream()
             .map(TreeItem::getValue).map(v -> v instanceof DomainRowViewModel r ? r.getName() : String.valueOf(v)).toList());

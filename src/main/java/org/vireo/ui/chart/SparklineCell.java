@@ -26,6 +26,8 @@ public final class SparklineCell extends TableCell<DomainRowViewModel, DomainRow
     private final Palette hue;
     private final javafx.beans.InvalidationListener redraw = o -> redraw();
     private DomainRowViewModel watched;
+    /** What the canvas shows now; an unchanged picture is not drawn again. */
+    private long drawn;
 
     /** One metric, or the sum of several (disk read + write). */
     public SparklineCell(Palette hue, Metric... metrics) {
@@ -63,8 +65,6 @@ public final class SparklineCell extends TableCell<DomainRowViewModel, DomainRow
     }
 
     private void draw(DomainRowViewModel row) {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), HEIGHT);
         TimeSeries[] series = new TimeSeries[metrics.length];
         int n = Integer.MAX_VALUE;
         for (int k = 0; k < metrics.length; k++) {
@@ -88,9 +88,20 @@ public final class SparklineCell extends TableCell<DomainRowViewModel, DomainRow
                 last = v;
             }
         }
+        double step = WIDTH / (POINTS - 1);
+        double x0 = WIDTH - step * (values.length - 1);
+        String text = Formats.of(unit, last);
+        Fingerprint picture = new Fingerprint().add(hue.color()).add(Palette.TEXT.color()).add(text).add(x0);
+        for (double v : values) {
+            picture.add(max > 0 ? HEIGHT * v / max : v);
+        }
+        if (picture.value() == drawn) {
+            return;
+        }
+        drawn = picture.value();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), HEIGHT);
         if (max > 0 && values.length > 1) {
-            double step = WIDTH / (POINTS - 1);
-            double x0 = WIDTH - step * (values.length - 1);
             g.setStroke(hue.color());
             g.setLineWidth(1.2);
             g.beginPath();
@@ -113,7 +124,7 @@ public final class SparklineCell extends TableCell<DomainRowViewModel, DomainRow
         }
         g.setFill(Palette.TEXT.color());
         g.setFont(SMALL);
-        g.fillText(Formats.of(unit, last), WIDTH + 6, HEIGHT - 5);
+        g.fillText(text, WIDTH + 6, HEIGHT - 5);
     }
 
     private static double sum(TimeSeries[] series, int i) {

@@ -48,6 +48,9 @@ public final class TimeSeriesChart extends VBox {
     private double fixedMax = Double.NaN;
     private double hoverX = -1;
     private List<TimeSeries> shown = List.of();
+    /** The picture on the canvas now (see {@link Fingerprint}). */
+    private long drawn;
+    private int pictures;
     /** Redraws in the new theme's colours (held here: the palette keeps only a weak reference). */
     private final javafx.beans.InvalidationListener restyle = o -> refresh();
 
@@ -107,6 +110,11 @@ public final class TimeSeriesChart extends VBox {
         return lines.get(i).color();
     }
 
+    /** How many times the chart has drawn a new picture (a refresh that would draw the same one does not). */
+    public int pictures() {
+        return pictures;
+    }
+
     /** The readout text of the point under the pointer, for tests. */
     public String readoutText() {
         return readout.isVisible() ? readout.getText() : "";
@@ -117,8 +125,9 @@ public final class TimeSeriesChart extends VBox {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
         if (w < LEFT + RIGHT + 10 || h < TOP + BOTTOM + 10) {
+            g.clearRect(0, 0, w, h);
+            drawn = 0;
             return;
         }
         shown = lines.stream().map(l -> l.source().get()).toList();
@@ -148,12 +157,41 @@ public final class TimeSeriesChart extends VBox {
         double top = Double.isNaN(fixedMax) ? Scales.niceMax(max, unit) : fixedMax;
         double pw = w - LEFT - RIGHT;
         double ph = h - TOP - BOTTOM;
+        long picture = picture(w, h, top, t0, t1, pw, ph);
+        if (picture == drawn) {
+            return;
+        }
+        drawn = picture;
+        pictures++;
+        g.clearRect(0, 0, w, h);
         drawGrid(g, top, t0, t1, pw, ph);
         for (int i = 0; i < lines.size(); i++) {
             drawLine(g, shown.get(i), lines.get(i).color(), i == 0, top, t0, t1, pw, ph);
         }
         drawLegend(g, pw);
         drawHover(g, t0, t1, pw, ph);
+    }
+
+    /** What {@link #refresh()} would draw: its size, scale, labels, colours, hover and every point. */
+    private long picture(double w, double h, double top, long t0, long t1, double pw, double ph) {
+        Fingerprint f = new Fingerprint().add(w).add(h).add(top).add(hoverX).add(Palette.versionProperty().get());
+        long span = Math.max(1, t1 - t0);
+        int steps = (int) Math.max(1, Math.min(4, pw / 90));
+        for (int k = 0; k < steps; k++) {
+            f.add(Scales.duration(t1 - (t0 + span * k / steps)));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            TimeSeries s = shown.get(i);
+            f.add(lines.get(i).color()).add(Formats.of(unit, s.last()));
+            int n = s.size();
+            f.add((long) n);
+            for (int j = 0; j < n; j++) {
+                float v = s.valueAt(j);
+                f.add(pw * (s.timeAt(j) - t0) / span);
+                f.add(Float.isNaN(v) ? Double.NaN : ph * Math.min(1.0, v / top));
+            }
+        }
+        return f.value();
     }
 
     /**
