@@ -456,9 +456,11 @@ mount --bind "$D/run" /run
 # /proc/PID/cgroup match the mounts. (The old mount goes first: the kernel refuses the same
 # hierarchy mounted onto its own root.)
 grep -E '^[^ ]+ [^ ]+ cgroup2? ' /proc/self/mounts >"$D/run/cgroup-mounts"
+# The cgroup v2 mount of a hybrid host goes away: libvirt would take cpuacct from it (v2 has no
+# per-CPU usage) and make its /machine there, outside the lab's cgroups.
 while read -r _ mp type opts _; do
   umount -l "$mp"
-  mount -t "$type" -o "$opts" "$type" "$mp"
+  [[ $type == cgroup ]] && mount -t cgroup -o "$opts" cgroup "$mp"
 done <"$D/run/cgroup-mounts"
 echo $$ >"$D/holder.pid"
 exec sleep infinity
