@@ -177,6 +177,15 @@ while IFS=: read -r u p; do
 done
 EOF
   chmod 755 "$1/bin/chpasswd"
+  # nor shutdown, which qemu-ga runs as /sbin/shutdown -h -P|-H|-r +0 MESSAGE for libvirt's agent
+  # shutdown and reboot (libvirt's default mode once an agent is connected)
+  cat >"$1/bin/shutdown" <<'EOF'
+#!/bin/sh
+echo "guest agent: shutdown $*" >/dev/console
+sync
+case " $* " in *" -r "*) reboot -f ;; *" -H "*) halt -f ;; *) poweroff -f ;; esac
+EOF
+  chmod 755 "$1/bin/shutdown"
   mkdir -p "$1/etc/acpi/PWRF"
   printf '#!/bin/sh\necho "ACPI power button: powering off" >/dev/console\npoweroff -f\n' >"$1/etc/acpi/PWRF/00000080"
   chmod 755 "$1/etc/acpi/PWRF/00000080"
