@@ -315,6 +315,17 @@ public final class DomainService {
             c -> made.set(api(c).createSnapshot(uuid, name, description, true, diskOnly, external))).thenApply(v -> made.get());
     }
 
+    public CompletableFuture<org.vireo.model.SnapshotSource> snapshotSource(String uuid) {
+        return session.<org.vireo.model.SnapshotSource>submit(c -> api(c).snapshotSource(uuid));
+    }
+
+    /** The wizard's snapshot, always as a job (with memory it lasts as long as a save; quiesce waits for the agent). */
+    public CompletableFuture<String> createSnapshot(String uuid, org.vireo.model.SnapshotPlan plan) {
+        java.util.concurrent.atomic.AtomicReference<String> made = new java.util.concurrent.atomic.AtomicReference<>();
+        return job(JobKind.SNAPSHOT, "Snapshot " + nameOf(uuid) + " as " + plan.name() + " (" + plan.kind().label().toLowerCase(java.util.Locale.ROOT) + ")",
+            uuid, c -> made.set(api(c).createSnapshot(uuid, plan))).thenApply(v -> made.get());
+    }
+
     public CompletableFuture<Void> revertToSnapshot(String uuid, String name, int flags) {
         return job(JobKind.REVERT, "Revert " + nameOf(uuid) + " to " + name, uuid, c -> api(c).revertToSnapshot(uuid, name, flags));
     }

@@ -35,6 +35,8 @@ import org.vireo.model.DomainXml;
 import org.vireo.model.Fact;
 import org.vireo.model.HardwareInfo;
 import org.vireo.model.SnapshotInfo;
+import org.vireo.model.SnapshotPlan;
+import org.vireo.model.SnapshotSource;
 import org.vireo.model.TuningGroup;
 import org.vireo.model.TuningParam;
 import org.vireo.model.VcpuPin;
@@ -586,6 +588,95 @@ public final class DomainApi {
                 // disk-only internal snapshots exist only for inactive guests
                 throw new VirtException(-1, "UNSUPPORTED", "VIREO",
                     "an internal snapshot of a running domain always includes its memory; choose disk-only (external) instead", null);
+            }
+            xml.append("</domainsnapshot>");
+            DomainSnapshot snap = dom.snapshotCreateXML(xml.toString(), flags);
+            try {
+                return DomainXml.text(snap.getXMLDesc(), "name");
+            } finally {
+                snap.free();
+            }
+        });
+    }
+
+    /** What the snapshot wizard shows and checks: state, memory, libvirt version, guest agent, disks with their sizes. */
+    public SnapshotSource snapshotSource(String uuid) throws VirtException {
+        return with(uuid, dom -> {
+            String xml = dom.getXMLDesc(0);
+            boolean active = dom.isActive() == 1;
+            List<SnapshotSource.Disk> disks = new ArrayList<>();
+            org.w3c.dom.NodeList list = DomainXml.parse(xml).getElementsByTagName("disk");
+            for (int i = 0; i < list.getLength(); i++) {
+                org.w3c.dom.Element d = (org.w3c.dom.Element) list.item(i);
+                if (!(d.getParentNode() instanceof org.w3c.dom.Element parent) || !parent.getTagName().equals("devices")) {
+                    continue;
+                }
+                String target = attr(d, "target", "dev");
+                String file = d.getAttribute("type").equals("file") ? attr(d, "source", "file") : "";
+                long capacity = 0;
+                long allocation = 0;
+                if (!file.isEmpty() && d.getAttribute("device").equals("disk")) {
+                    try {
+                        DomainBlockInfo info = dom.blockInfo(target);
+                        capacity = info.getCapacity();
+                        allocation = info.getAllocation();
+                    } catch (LibvirtException e) {
+                        // an image libvirt cannot open now: the wizard shows no size for it
+                    }
+                }
+                disks.add(new SnapshotSource.Disk(target, d.getAttribute("device"), file, attr(d, "driver", "type"), capacity, allocation));
+            }
+            // the live XML marks the agent's channel state='connected' once qemu-ga answers on it
+            boolean agent = active && xml.matches("(?s).*<target type='virtio' name='org\\.qemu\\.guest_agent\\.0' state='connected'/>.*");
+            return new SnapshotSource(dom.getName(), active, dom.getInfo().memory, conn.getLibVersion(), agent, disks);
+        });
+    }
+
+    private static String attr(org.w3c.dom.Element parent, String child, String name) {
+        org.w3c.dom.NodeList l = parent.getElementsByTagName(child);
+        return l.getLength() == 0 ? "" : ((org.w3c.dom.Element) l.item(0)).getAttribute(name);
+    }
+
+    /**
+     * virDomainSnapshotCreateXML for the wizard's plan. Internal: QEMU's own snapshot inside every
+     * qcow2 image (with the memory when the guest runs). External: an overlay per chosen disk
+     * ({@link SnapshotPlan#overlayFor}), the other disks left out; with memory, its file beside the
+     * first image. Atomic; quiesce freezes the guest's filesystems through the agent meanwhile.
+     */
+    public String createSnapshot(String uuid, SnapshotPlan plan) throws VirtException {
+        return with(uuid, dom -> {
+            SnapshotSource source = snapshotSource(uuid);
+            String name = plan.name().strip();
+            StringBuilder xml = new StringBuilder("<domainsnapshot><name>").append(escape(name)).append("</name>");
+            if (plan.description() != null && !plan.description().isBlank()) {
+                xml.append("<description>").append(escape(plan.description())).append("</description>");
+            }
+            int flags = 0;
+            switch (plan.kind()) {
+                case INTERNAL -> { }
+                case EXTERNAL_DISKS -> flags |= 16 | 128; // DISK_ONLY | ATOMIC
+                case EXTERNAL_MEMORY -> {
+                    String first = source.disks().stream().filter(SnapshotSource.Disk::snapshotable).map(SnapshotSource.Disk::file)
+                        .findFirst().orElse(null);
+                    xml.append("<memory snapshot='external' file='").append(escape(SnapshotPlan.memoryFileFor(source.domain(), first, name)))
+                        .append("'/>");
+                    flags |= 128;
+                }
+            }
+            if (plan.kind() != SnapshotPlan.Kind.INTERNAL) {
+                xml.append("<disks>");
+                for (SnapshotSource.Disk d : source.disks()) {
+                    if (plan.disks().contains(d.target()) && d.snapshotable()) {
+                        xml.append("<disk name='").append(escape(d.target())).append("' snapshot='external'><driver type='qcow2'/><source file='")
+                            .append(escape(SnapshotPlan.overlayFor(d.file(), name))).append("'/></disk>");
+                    } else {
+                        xml.append("<disk name='").append(escape(d.target())).append("' snapshot='no'/>");
+                    }
+                }
+                xml.append("</disks>");
+            }
+            if (plan.quiesce()) {
+                flags |= 64; // QUIESCE: fsfreeze through the guest agent around the disk snapshot
             }
             xml.append("</domainsnapshot>");
             DomainSnapshot snap = dom.snapshotCreateXML(xml.toString(), flags);

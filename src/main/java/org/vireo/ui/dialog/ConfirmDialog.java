@@ -22,4 +22,26 @@ public final class ConfirmDialog {
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         return alert.showAndWait().filter(b -> b == act).isPresent();
     }
+
+    /**
+     * Like {@link #ask}, with several actions (e.g. delete with or without the children): the
+     * label of the one chosen, or empty for Cancel (the default).
+     */
+    public static java.util.Optional<String> choose(Window owner, String title, String consequence, String... actionLabels) {
+        Alert alert = new Alert(Alert.AlertType.WARNING, consequence);
+        alert.getButtonTypes().clear();
+        for (String label : actionLabels) {
+            alert.getButtonTypes().add(new ButtonType(label, ButtonBar.ButtonData.OTHER));
+        }
+        alert.getButtonTypes().add(ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("confirmDialog");
+        alert.getDialogPane().setPrefWidth(560);
+        for (ButtonType b : alert.getButtonTypes()) {
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(b)).setDefaultButton(b == ButtonType.CANCEL);
+        }
+        return alert.showAndWait().filter(b -> b != ButtonType.CANCEL).map(ButtonType::getText);
+    }
 }

@@ -58,6 +58,7 @@ public final class DomainPageViewModel {
     private final StringProperty emulatorPin = new SimpleStringProperty(this, "emulatorPin", "");
     private final StringProperty xml = new SimpleStringProperty(this, "xml", "");
     private final ObservableList<SnapshotInfo> snapshots = FXCollections.observableArrayList();
+    private final javafx.beans.property.LongProperty hostLibVersion = new javafx.beans.property.SimpleLongProperty();
     private final ObjectProperty<BlockJob> blockJob = new SimpleObjectProperty<>(this, "blockJob");
     private final StringProperty peek = new SimpleStringProperty(this, "peek", "");
     private final StringProperty customMetadata = new SimpleStringProperty(this, "customMetadata", "");
@@ -90,6 +91,7 @@ public final class DomainPageViewModel {
         vcpuPins.clear();
         cpuStats.clear();
         snapshots.clear();
+        hostLibVersion.set(0);
         xml.set("");
         blockJob.set(null);
         peek.set("");
@@ -129,7 +131,12 @@ public final class DomainPageViewModel {
             case HARDWARE -> fetch(HARDWARE, () -> service().hardware(uuid()), hardware::set);
             case TUNING -> loadTuning();
             case XML -> loadXml(xmlFlags);
-            case SNAPSHOTS -> fetch(SNAPSHOTS, () -> service().snapshots(uuid()), snapshots::setAll);
+            case SNAPSHOTS -> {
+                fetch(SNAPSHOTS, () -> service().snapshots(uuid()), snapshots::setAll);
+                if (hostLibVersion.get() == 0) {
+                    snapshotSource(s -> hostLibVersion.set(s.libVersion()), e -> { });
+                }
+            }
             case ACTIONS -> { }
             default -> throw new IllegalArgumentException(area);
         }
@@ -347,6 +354,31 @@ public final class DomainPageViewModel {
     public void createSnapshot(String name, String description, boolean withMemory, boolean diskOnly, boolean external) {
         run(SNAPSHOTS, "Create snapshot " + name, () -> service().createSnapshot(uuid(), name, description, withMemory, diskOnly, external),
             SNAPSHOTS);
+    }
+
+    /** The wizard's snapshot: a job (Jobs panel), its outcome in the Snapshots tab's line. */
+    public void createSnapshot(org.vireo.model.SnapshotPlan plan) {
+        run(SNAPSHOTS, "Create snapshot " + plan.name(), () -> service().createSnapshot(uuid(), plan), SNAPSHOTS);
+    }
+
+    /** Reads what the snapshot wizard needs on the host's worker; the answer arrives on the FX thread. */
+    void snapshotSource(Consumer<org.vireo.model.SnapshotSource> onOk, Consumer<String> onError) {
+        if (domain.get() == null) {
+            onError.accept("No domain open.");
+            return;
+        }
+        service().snapshotSource(uuid()).whenComplete((s, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                onError.accept("Could not read the domain: " + reason(err));
+            } else {
+                onOk.accept(s);
+            }
+        }));
+    }
+
+    /** The libvirt version of this domain's host (0 until the Snapshots tab loaded): what it can do with external snapshots. */
+    public javafx.beans.property.LongProperty hostLibVersionProperty() {
+        return hostLibVersion;
     }
 
     public void revertToSnapshot(String name, int flags) {
