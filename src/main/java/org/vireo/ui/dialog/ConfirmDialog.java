@@ -38,9 +38,11 @@ public final class ConfirmDialog {
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.getDialogPane().setId("confirmDialog");
-        alert.getDialogPane().setPrefWidth(560);
+        alert.getDialogPane().setPrefWidth(640);
         for (ButtonType b : alert.getButtonTypes()) {
-            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(b)).setDefaultButton(b == ButtonType.CANCEL);
+            javafx.scene.control.Button button = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(b);
+            button.setDefaultButton(b == ButtonType.CANCEL);
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the labels say what goes: never cut them
         }
         return alert.showAndWait().filter(b -> b != ButtonType.CANCEL).map(ButtonType::getText);
     }

@@ -77,6 +77,7 @@ final class SnapshotWizard {
         buttons.setPadding(new Insets(10));
         Label about = new Label();
         about.setId("snapWizardSource");
+        about.setWrapText(true);
         about.getStyleClass().add(Styles.TEXT_MUTED);
         about.textProperty().bind(Bindings.createStringBinding(() -> {
             SnapshotSource s = model.sourceProperty().get();
@@ -90,7 +91,7 @@ final class SnapshotWizard {
         top.setPadding(new Insets(10, 10, 4, 10));
         BorderPane root = new BorderPane(pages, top, null, buttons, null);
         root.setId("snapshotWizard");
-        root.setPrefSize(640, 560);
+        root.setPrefSize(660, 700);
         Scene scene = new Scene(root);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());

@@ -41,8 +41,8 @@ final class SnapshotsTab extends VBox {
         tree.getColumns().add(col("Name", 170, s -> (s.current() ? "● " : "") + s.name()));
         tree.getColumns().add(col("Created", 200, s -> OverviewTab.time(s.creationTime())));
         tree.getColumns().getLast().setMinWidth(195); // "2026-11-26 08:27:02 UTC" in full
-        tree.getColumns().add(col("State", 100, SnapshotInfo::state));
-        tree.getColumns().add(col("Kind", 190, s -> (s.external() ? "external" : "internal") + (s.withMemory() ? ", with memory" : ", disks only")));
+        tree.getColumns().add(col("State", 120, SnapshotInfo::state));
+        tree.getColumns().add(col("Kind", 190, s -> (s.external() ? "external" : "internal") + (s.withMemory() ? " + memory" : ", disks only")));
         tree.getColumns().add(col("Disks", 150, SnapshotsTab::disks));
         tree.getColumns().add(col("Description", 240, SnapshotInfo::description));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -146,7 +146,7 @@ final class SnapshotsTab extends VBox {
         String withChildren = "Delete it and the " + below.size() + " below";
         String onlyThis = "Delete only \"" + s.name() + "\"";
         ConfirmDialog.choose(w, title, state + " It has " + below.size() + " snapshot(s) below it (" + names + "). Delete them too, "
-                + "or keep them (they then hang from \"" + (s.parent().isEmpty() ? "the top" : s.parent()) + "\")?",
+                + "or keep them (they then move up " + (s.parent().isEmpty() ? "to the top of the tree" : "below \"" + s.parent() + "\"") + ")?",
             withChildren, onlyThis).ifPresent(choice ->
             model.deleteSnapshot(s.name(), choice.equals(withChildren) ? SnapshotDelete.WITH_CHILDREN : SnapshotDelete.ONLY_THIS));
     }
