@@ -303,18 +303,6 @@ public final class DomainService {
         return session.<List<SnapshotInfo>>submit(c -> api(c).snapshots(uuid));
     }
 
-    public CompletableFuture<String> createSnapshot(String uuid, String name, String description, boolean withMemory, boolean diskOnly,
-                                 boolean external) {
-        if (!withMemory) {
-            return session.<String>submit(c -> api(c).createSnapshot(uuid, name, description, false, diskOnly, external))
-                .whenComplete((ok, err) -> session.requestRefresh());
-        }
-        // with memory the guest's RAM is written out: as long as a save, so a job
-        java.util.concurrent.atomic.AtomicReference<String> made = new java.util.concurrent.atomic.AtomicReference<>();
-        return job(JobKind.SNAPSHOT, "Snapshot " + nameOf(uuid) + " as " + name, uuid,
-            c -> made.set(api(c).createSnapshot(uuid, name, description, true, diskOnly, external))).thenApply(v -> made.get());
-    }
-
     public CompletableFuture<org.vireo.model.SnapshotSource> snapshotSource(String uuid) {
         return session.<org.vireo.model.SnapshotSource>submit(c -> api(c).snapshotSource(uuid));
     }

@@ -551,54 +551,6 @@ public final class DomainApi {
         });
     }
 
-    /**
-     * virDomainSnapshotCreateXML. {@code diskOnly} takes only the disks (external overlays beside
-     * the images); {@code external} with memory writes the memory to a file beside the disks.
-     */
-    public String createSnapshot(String uuid, String name, String description, boolean withMemory, boolean diskOnly,
-                                 boolean external) throws VirtException {
-        return with(uuid, dom -> {
-            StringBuilder xml = new StringBuilder("<domainsnapshot>");
-            if (name != null && !name.isBlank()) {
-                xml.append("<name>").append(escape(name.strip())).append("</name>");
-            }
-            if (description != null && !description.isBlank()) {
-                xml.append("<description>").append(escape(description)).append("</description>");
-            }
-            boolean active = dom.isActive() == 1;
-            int flags = 0;
-            if (diskOnly) {
-                flags |= 16 | 128; // DISK_ONLY | ATOMIC
-            } else if (external) {
-                String dir = imageDir(dom.getXMLDesc(0));
-                String stem = (name == null || name.isBlank() ? "snap" + System.currentTimeMillis() : name.strip());
-                if (active && withMemory) {
-                    xml.append("<memory snapshot='external' file='").append(escape(dir + "/" + dom.getName() + "-" + stem + ".mem")).append("'/>");
-                } else {
-                    xml.append("<memory snapshot='no'/>");
-                }
-                xml.append("<disks>");
-                for (String disk : DomainXml.diskTargets(dom.getXMLDesc(0))) {
-                    xml.append("<disk name='").append(disk).append("' snapshot='external'/>");
-                }
-                xml.append("</disks>");
-                flags |= 128;
-            } else if (active && !withMemory) {
-                // an internal snapshot of a running guest always holds its memory in QEMU;
-                // disk-only internal snapshots exist only for inactive guests
-                throw new VirtException(-1, "UNSUPPORTED", "VIREO",
-                    "an internal snapshot of a running domain always includes its memory; choose disk-only (external) instead", null);
-            }
-            xml.append("</domainsnapshot>");
-            DomainSnapshot snap = dom.snapshotCreateXML(xml.toString(), flags);
-            try {
-                return DomainXml.text(snap.getXMLDesc(), "name");
-            } finally {
-                snap.free();
-            }
-        });
-    }
-
     /** What the snapshot wizard shows and checks: state, memory, libvirt version, guest agent, disks with their sizes. */
     public SnapshotSource snapshotSource(String uuid) throws VirtException {
         return with(uuid, dom -> {
@@ -688,11 +640,6 @@ public final class DomainApi {
         });
     }
 
-    private static String imageDir(String xml) {
-        String file = DomainXml.attribute(xml, "devices/disk/source", "file");
-        int slash = file.lastIndexOf('/');
-        return slash > 0 ? file.substring(0, slash) : "/tmp";
-    }
 
     /** flags: 1 running, 2 paused, 4 force. */
     public void revertToSnapshot(String uuid, String name, int flags) throws VirtException {

@@ -22,8 +22,20 @@ import org.vireo.support.Lab;
 class LabGuestAgentLabTest {
     private static final String GUEST = Lab.BETA;
 
+    /** Another test may have just (re)started the guest: wait until libvirt sees its agent on the channel. */
+    private static void awaitAgent() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (!Lab.virsh("dumpxml", GUEST).contains("name='org.qemu.guest_agent.0' state='connected'")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(GUEST + "'s guest agent never connected (state: " + Lab.state(GUEST) + ")");
+            }
+            org.testfx.util.WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
     @Test
     void theGuestAgentAnswersForEveryAgentCall() {
+        awaitAgent();
         assertEquals("vireo-lab-guest", Lab.virsh("domhostname", GUEST));
         String fsinfo = Lab.virsh("domfsinfo", GUEST);
         assertTrue(fsinfo.matches("(?s)\\s*/mnt\\s+vda\\s+ext4\\s+vda\\s*"), fsinfo);

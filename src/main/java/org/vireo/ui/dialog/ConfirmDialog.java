@@ -42,7 +42,9 @@ public final class ConfirmDialog {
         for (ButtonType b : alert.getButtonTypes()) {
             javafx.scene.control.Button button = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(b);
             button.setDefaultButton(b == ButtonType.CANCEL);
-            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the labels say what goes: never cut them
+            // the labels say what goes: never cut them (a button bar sizes its buttons alike, to the narrowest room)
+            ButtonBar.setButtonUniformSize(button, false);
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         return alert.showAndWait().filter(b -> b != ButtonType.CANCEL).map(ButtonType::getText);
     }

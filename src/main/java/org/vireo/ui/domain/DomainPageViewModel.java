@@ -351,11 +351,6 @@ public final class DomainPageViewModel {
 
     // ------------------------------------------------------------ snapshots
 
-    public void createSnapshot(String name, String description, boolean withMemory, boolean diskOnly, boolean external) {
-        run(SNAPSHOTS, "Create snapshot " + name, () -> service().createSnapshot(uuid(), name, description, withMemory, diskOnly, external),
-            SNAPSHOTS);
-    }
-
     /** The wizard's snapshot: a job (Jobs panel), its outcome in the Snapshots tab's line. */
     public void createSnapshot(org.vireo.model.SnapshotPlan plan) {
         run(SNAPSHOTS, "Create snapshot " + plan.name(), () -> service().createSnapshot(uuid(), plan), SNAPSHOTS);

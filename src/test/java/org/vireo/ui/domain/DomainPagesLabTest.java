@@ -792,7 +792,7 @@ class DomainPagesLabTest {
             node(robot, "#snapWizardDescription", javafx.scene.control.TextArea.class).setText(description);
         });
         if (shots != null) {
-            Screenshots.saveDoc(wizard, shots + "-2");
+            Screenshots.save(wizard, shots + "-2");
         }
         robot.clickOn(robot.lookup("#snapWizardNext").queryButton());
         Fx.await(WAIT, "no problems", () -> !robot.lookup("#snapWizardCreate").queryButton().isDisabled());
@@ -846,7 +846,7 @@ class DomainPagesLabTest {
         tab(robot, "snapshotsTab");
 
         // internal (with the memory of the running guest): QEMU's snapshot inside the qcow2 image
-        snapshotWithWizard(robot, SnapshotPlan.Kind.INTERNAL, "int1", "internal, by the wizard", false, "snapshot-wizard-internal");
+        snapshotWithWizard(robot, SnapshotPlan.Kind.INTERNAL, "int1", "internal, by the wizard", false, null);
         String int1 = Lab.virsh("snapshot-dumpxml", name, "int1");
         assertTrue(int1.contains("<memory snapshot='internal'/>") && int1.contains("<state>running</state>")
             && int1.contains("<description>internal, by the wizard</description>"), int1);
