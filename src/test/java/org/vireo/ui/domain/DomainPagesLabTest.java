@@ -895,6 +895,12 @@ class DomainPagesLabTest {
         assertEquals(SnapshotPlan.overlayFor(overlay1, "ext2"), vdaSource(name));
         assertEquals("ext1", Lab.virsh("snapshot-parent", name, "ext2"));
         assertEquals("running", Lab.state(name));
+        // each was made as a job (the Jobs panel lists them), finished
+        for (String snap : List.of("int1", "int2", "int3", "ext1", "ext2")) {
+            assertTrue(Fx.get(() -> model.jobs().jobs().all().stream().anyMatch(j -> j.kind() == org.vireo.job.JobKind.SNAPSHOT
+                && j.title().startsWith("Snapshot " + name + " as " + snap + " (") && j.state() == org.vireo.job.JobState.SUCCEEDED)),
+                "a finished snapshot job for " + snap + ": " + Fx.get(() -> model.jobs().jobs().all()));
+        }
 
         // the tree: ext2 below ext1, current, external; libvirt 9.0 cannot revert external snapshots: disabled, with the reason
         selectSnapshot(robot, "ext2");
