@@ -251,6 +251,36 @@ public final class DomainService {
         }).whenComplete((ok, err) -> session.requestRefresh());
     }
 
+    public CompletableFuture<Integer> fsFreeze(String uuid) {
+        return session.<Integer>submit(c -> api(c).fsFreeze(uuid));
+    }
+
+    public CompletableFuture<Integer> fsThaw(String uuid) {
+        return session.<Integer>submit(c -> api(c).fsThaw(uuid));
+    }
+
+    public CompletableFuture<List<String>> fsInfo(String uuid) {
+        return session.<List<String>>submit(c -> api(c).fsInfo(uuid));
+    }
+
+    public CompletableFuture<Long> guestTime(String uuid) {
+        return session.<Long>submit(c -> api(c).guestTime(uuid));
+    }
+
+    public CompletableFuture<Void> setGuestTime(String uuid, long seconds) {
+        return session.<Void>submit(c -> {
+            api(c).setGuestTime(uuid, seconds);
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> setUserPassword(String uuid, String user, String password) {
+        return session.<Void>submit(c -> {
+            api(c).setUserPassword(uuid, user, password);
+            return null;
+        });
+    }
+
     public CompletableFuture<Void> pmWakeup(String uuid) {
         return session.<Void>submit(c -> {
             api(c).pmWakeup(uuid);

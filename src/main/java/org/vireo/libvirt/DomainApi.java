@@ -445,6 +445,66 @@ public final class DomainApi {
             "virDomainPMSuspendForDuration"));
     }
 
+    // ---------------------------------------------------------------- guest agent
+
+    /** virDomainFSFreeze of every mounted filesystem: the number frozen. Guest writes wait until the thaw. */
+    public int fsFreeze(String uuid) throws VirtException {
+        return with(uuid, dom -> check(NativeVirt.LIB.virDomainFSFreeze(BindingPointers.of(dom), null, 0, 0), "virDomainFSFreeze"));
+    }
+
+    public int fsThaw(String uuid) throws VirtException {
+        return with(uuid, dom -> check(NativeVirt.LIB.virDomainFSThaw(BindingPointers.of(dom), null, 0, 0), "virDomainFSThaw"));
+    }
+
+    /** virDomainGetFSInfo: one line per mounted filesystem, "mountpoint name fstype disks" as virsh domfsinfo shows them. */
+    public List<String> fsInfo(String uuid) throws VirtException {
+        return with(uuid, dom -> {
+            PointerByReference out = new PointerByReference();
+            int n = check(NativeVirt.LIB.virDomainGetFSInfo(BindingPointers.of(dom), out, 0), "virDomainGetFSInfo");
+            Pointer array = out.getValue();
+            List<String> lines = new ArrayList<>(n);
+            try {
+                for (int i = 0; i < n; i++) {
+                    // struct virDomainFSInfo { char *mountpoint; char *name; char *fstype; size_t ndevAlias; char **devAlias; }
+                    Pointer info = array.getPointer((long) i * Native.POINTER_SIZE);
+                    long nalias = Native.SIZE_T_SIZE == 8 ? info.getLong(3L * Native.POINTER_SIZE) : info.getInt(3L * Native.POINTER_SIZE);
+                    Pointer aliases = info.getPointer(4L * Native.POINTER_SIZE);
+                    List<String> disks = new ArrayList<>();
+                    for (int j = 0; j < nalias; j++) {
+                        disks.add(aliases.getPointer((long) j * Native.POINTER_SIZE).getString(0, "UTF-8"));
+                    }
+                    lines.add(info.getPointer(0).getString(0, "UTF-8") + " " + info.getPointer(Native.POINTER_SIZE).getString(0, "UTF-8") + " "
+                        + info.getPointer(2L * Native.POINTER_SIZE).getString(0, "UTF-8") + " " + String.join(",", disks));
+                    NativeVirt.LIB.virDomainFSInfoFree(info);
+                }
+            } finally {
+                if (array != null) {
+                    Native.free(Pointer.nativeValue(array));
+                }
+            }
+            return lines;
+        });
+    }
+
+    /** The guest's clock (virDomainGetTime, through the agent), in seconds since the epoch. */
+    public long guestTime(String uuid) throws VirtException {
+        return with(uuid, dom -> {
+            com.sun.jna.ptr.LongByReference secs = new com.sun.jna.ptr.LongByReference();
+            check(NativeVirt.LIB.virDomainGetTime(BindingPointers.of(dom), secs, new IntByReference(), 0), "virDomainGetTime");
+            return secs.getValue();
+        });
+    }
+
+    /** virDomainSetTime: the guest's clock (and its RTC) to {@code seconds}. */
+    public void setGuestTime(String uuid, long seconds) throws VirtException {
+        with(uuid, dom -> check(NativeVirt.LIB.virDomainSetTime(BindingPointers.of(dom), seconds, 0, 0), "virDomainSetTime"));
+    }
+
+    /** virDomainSetUserPassword (plain text; the agent hashes it in the guest). The password is not kept. */
+    public void setUserPassword(String uuid, String user, String password) throws VirtException {
+        with(uuid, dom -> check(NativeVirt.LIB.virDomainSetUserPassword(BindingPointers.of(dom), user, password, 0), "virDomainSetUserPassword"));
+    }
+
     public void pmWakeup(String uuid) throws VirtException {
         with(uuid, dom -> check(NativeVirt.LIB.virDomainPMWakeup(BindingPointers.of(dom), 0), "virDomainPMWakeup"));
     }

@@ -61,6 +61,7 @@ public final class DomainPageViewModel {
     private final javafx.beans.property.LongProperty hostLibVersion = new javafx.beans.property.SimpleLongProperty();
     private final ObjectProperty<BlockJob> blockJob = new SimpleObjectProperty<>(this, "blockJob");
     private final StringProperty peek = new SimpleStringProperty(this, "peek", "");
+    private final StringProperty agentInfo = new SimpleStringProperty(this, "agentInfo", "");
     private final StringProperty customMetadata = new SimpleStringProperty(this, "customMetadata", "");
     private final StringProperty cpuStatsNote = new SimpleStringProperty(this, "cpuStatsNote", "");
     private final StringProperty vcpuNote = new SimpleStringProperty(this, "vcpuNote", "");
@@ -95,6 +96,7 @@ public final class DomainPageViewModel {
         xml.set("");
         blockJob.set(null);
         peek.set("");
+        agentInfo.set("");
         customMetadata.set("");
         cpuStatsNote.set("");
         vcpuNote.set("");
@@ -467,6 +469,43 @@ public final class DomainPageViewModel {
     /** The outcome also goes to the status line: a shut-off domain disappears with its page as soon as the list refreshes. */
     public void undefine(Set<DomainFlags.Undefine> flags) {
         run(ACTIONS, "Undefine " + name(), () -> service().undefine(uuid(), flags), OVERVIEW, true);
+    }
+
+    // ------------------------------------------------------------ guest agent
+
+    public void fsFreeze() {
+        read(ACTIONS, "Freeze filesystems", () -> service().fsFreeze(uuid()), n -> agentInfo.set(n + " filesystem(s) frozen: guest writes wait until Thaw"));
+    }
+
+    public void fsThaw() {
+        read(ACTIONS, "Thaw filesystems", () -> service().fsThaw(uuid()), n -> agentInfo.set(n + " filesystem(s) thawed"));
+    }
+
+    public void fsInfo() {
+        read(ACTIONS, "Filesystems", () -> service().fsInfo(uuid()),
+            l -> agentInfo.set(l.isEmpty() ? "no filesystem mounted in the guest" : "mounted (mountpoint, device, type, disks):\n" + String.join("\n", l)));
+    }
+
+    public void guestTime() {
+        read(ACTIONS, "Guest time", () -> service().guestTime(uuid()), t -> agentInfo.set("guest clock: "
+            + java.time.Instant.ofEpochSecond(t) + " (" + (t - System.currentTimeMillis() / 1000) + " s from this computer's)"));
+    }
+
+    /** Sets the guest's clock to this computer's time now. */
+    public void setGuestTimeToNow() {
+        long now = System.currentTimeMillis() / 1000;
+        read(ACTIONS, "Set guest time", () -> service().setGuestTime(uuid(), now), v -> agentInfo.set("guest clock set to "
+            + java.time.Instant.ofEpochSecond(now)));
+    }
+
+    /** The password goes to the agent and is not kept (the caller clears its field). */
+    public void setUserPassword(String user, String password) {
+        read(ACTIONS, "Set password of " + user, () -> service().setUserPassword(uuid(), user, password),
+            v -> agentInfo.set("password of " + user + " changed in the guest"));
+    }
+
+    public StringProperty agentInfoProperty() {
+        return agentInfo;
     }
 
     public void memoryPeek(long start, int size) {

@@ -673,6 +673,45 @@ class DomainPagesLabTest {
         eventually(Duration.ofSeconds(60), "running again", () -> Lab.state(name).equals("running"));
         assertEquals("event wakeup", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
 
+        // the guest agent's other calls, each read back with virsh / the agent itself
+        String freezeStatus = "{\"execute\":\"guest-fsfreeze-status\"}";
+        press(robot, "#fsFreezeButton");
+        confirm(robot, "Freeze");
+        try {
+            awaitDone(DomainPageViewModel.ACTIONS, "freeze");
+            assertEquals("{\"return\":\"frozen\"}", Lab.virsh("qemu-agent-command", name, freezeStatus));
+            assertEquals("1 filesystem(s) frozen: guest writes wait until Thaw", label(robot, "#agentInfo"));
+            press(robot, "#fsThawButton");
+            awaitDone(DomainPageViewModel.ACTIONS, "thaw");
+        } finally {
+            if (Lab.virsh("qemu-agent-command", name, freezeStatus).contains("frozen")) {
+                Lab.virsh("domfsthaw", name); // a frozen guest would hang the rest of the test
+            }
+        }
+        assertEquals("{\"return\":\"thawed\"}", Lab.virsh("qemu-agent-command", name, freezeStatus));
+        press(robot, "#fsInfoButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "filesystems");
+        String virshFs = Lab.virsh("domfsinfo", name).strip().replaceAll("\\s+", " ");
+        assertEquals("/mnt vda ext4 vda", virshFs);
+        assertTrue(label(robot, "#agentInfo").endsWith("\n" + virshFs), label(robot, "#agentInfo"));
+        Screenshots.saveDoc(scene, "domain-guest-agent");
+        Lab.virsh("domtime", name, "--time", "1700000000");
+        press(robot, "#guestTimeButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "guest time");
+        assertTrue(label(robot, "#agentInfo").startsWith("guest clock: 2023-11-14T22:13:2"), label(robot, "#agentInfo"));
+        press(robot, "#syncTimeButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "set guest time");
+        long guestNow = Long.parseLong(Lab.virsh("domtime", name).replaceAll("\\D", ""));
+        assertTrue(Math.abs(guestNow - System.currentTimeMillis() / 1000) < 60, "guest clock set to now: " + guestNow);
+        String shadowBefore = guestShadowRoot(name);
+        Fx.run(() -> node(robot, "#agentPasswordField", javafx.scene.control.PasswordField.class).setText("vireo-" + System.nanoTime()));
+        press(robot, "#setPasswordButton");
+        awaitDone(DomainPageViewModel.ACTIONS, "set password");
+        String shadowAfter = guestShadowRoot(name);
+        assertTrue(shadowAfter.startsWith("root:$6$") && !shadowAfter.equals(shadowBefore), shadowBefore + " -> " + shadowAfter);
+        assertEquals("", Fx.get(() -> node(robot, "#agentPasswordField", javafx.scene.control.PasswordField.class).getText()),
+            "the password is not kept in the field");
+
         // peek: the qcow2 disk is refused, the raw one shows the pattern
         Fx.run(() -> node(robot, "#peekDiskField", TextField.class).setText("vda"));
         Fx.run(() -> node(robot, "#peekOffsetField", TextField.class).setText("0x200"));
@@ -748,6 +787,20 @@ class DomainPagesLabTest {
         // graceful: libvirt lets QEMU end by itself (SIGTERM, no SIGKILL), so "in shutdown" may come first
         eventually(Duration.ofSeconds(60), "shut off", () -> Lab.state(name).equals("shut off"));
         assertEquals("destroyed", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
+    }
+
+    /** root's line of the guest's /etc/shadow, read through the guest agent's file calls. */
+    private static String guestShadowRoot(String domain) {
+        String open = Lab.virsh("qemu-agent-command", domain, "{\"execute\":\"guest-file-open\",\"arguments\":{\"path\":\"/etc/shadow\"}}");
+        String handle = open.replaceAll(".*\"return\":(\\d+).*", "$1");
+        try {
+            String read = Lab.virsh("qemu-agent-command", domain,
+                "{\"execute\":\"guest-file-read\",\"arguments\":{\"handle\":" + handle + ",\"count\":4096}}");
+            String b64 = read.replaceAll(".*\"buf-b64\":\"([^\"]*)\".*", "$1");
+            return new String(java.util.Base64.getDecoder().decode(b64)).lines().filter(l -> l.startsWith("root:")).findFirst().orElseThrow();
+        } finally {
+            Lab.virsh("qemu-agent-command", domain, "{\"execute\":\"guest-file-close\",\"arguments\":{\"handle\":" + handle + "}}");
+        }
     }
 
     /** Sets one parameter of a tuning group live through the page and checks what virsh reads back. */
