@@ -19,7 +19,7 @@ set -euo pipefail
 
 CACHE=/var/cache/vireo-lab
 # versioned: a guest image change gets its own dir, so labs of other checkouts keep theirs
-ASSETS=$CACHE/assets-v2
+ASSETS=$CACHE/assets-v3
 CAPS=$CACHE/qemu-caps
 GUESTS_RUNNING=(lab-alpha lab-beta)
 GUESTS_OFF=(lab-gamma)
@@ -29,12 +29,24 @@ LAB_PKGS=(libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-
           xorriso isolinux syslinux-common osinfo-db)
 # Kernel drivers the guest needs; whichever are modules get loaded (with their deps) by /init.
 # evdev: busybox acpid reads the ACPI power button through /dev/input/event*.
-GUEST_MODULES=(virtio_pci virtio_blk virtio_net virtio_balloon button evdev)
+# virtio_console: the virtio-serial port the guest agent (qemu-ga) talks on.
+GUEST_MODULES=(virtio_pci virtio_blk virtio_net virtio_balloon button evdev virtio_console)
 # Guest NIC: 'ethernet' = a tap device per guest, so domstats has net.0.* counters
 # (libvirt 9.0 reports only net.count for 'user' networking: no host-side device).
 # The taps are named vl<dir hash><guest>, live in the machine's network namespace (no
 # address, no bridge) and vanish with their qemu. VIREO_LAB_NET=user for slirp instead.
 LAB_NET=${VIREO_LAB_NET:-ethernet}
+
+# cgroup v1 controllers the lab's libvirtd manages (qemu.conf cgroup_controllers): the
+# scheduler (cpu), CPU accounting (cpuacct), pinning (cpuset), memtune (memory) and blkiotune
+# (blkio) setters need them. Off, and why:
+#  - devices: libvirt would then fence each qemu to its device ACL; none of Vireo's setters
+#    uses it and the lab's taps and ptys would need their nodes on the ACL.
+#  - freezer, pids, net_cls, perf_event: the qemu driver has no setter on them.
+# Each lab gets its own cgroup per controller (vireo-lab-<dir hash>, under the caller's own
+# cgroup) and a cgroup namespace rooted there, so libvirt's /machine partition of one lab never
+# meets another lab's (guest names and ids repeat across labs). 'stop' removes them.
+LAB_CGROUP_CONTROLLERS=(cpu cpuacct cpuset memory blkio)
 
 LAB_TAG=lab
 # shellcheck source=common.sh
@@ -126,6 +138,17 @@ for m in $(cat /etc/modules); do
 done
 ip link set lo up
 ip link set eth0 up 2>/dev/null
+hostname vireo-lab-guest
+# the virtio disk carries an ext4 filesystem made at asset build time: the guest agent's
+# filesystem freeze/thaw and fsinfo need a real mounted filesystem (a blank disk just stays unmounted)
+mount -t ext4 /dev/vda /mnt 2>/dev/null || echo "no filesystem on /dev/vda"
+# The guest agent on its virtio-serial port. No udev here, so no /dev/virtio-ports/ links:
+# find the port by its name in sysfs.
+for p in /sys/class/virtio-ports/*; do
+  if [ "$(cat $p/name 2>/dev/null)" = org.qemu.guest_agent.0 ]; then
+    qemu-ga -d -m virtio-serial -p /dev/${p##*/} -t /run -f /run/qemu-ga.pid -l /tmp/qemu-ga.log
+  fi
+done
 # virsh shutdown/reboot press the ACPI power button; acpid (reading /dev/input/event*)
 # runs /etc/acpi/PWRF/00000080 which powers off. Started before READY so that a
 # shutdown sent right after READY is not lost.
@@ -137,9 +160,56 @@ echo "GUEST READY"
 while :; do setsid cttyhack sh; done
 EOF
   chmod 755 "$1/init"
+  # accounts for the guest agent's set-user-password (busybox chpasswd edits /etc/shadow)
+  printf 'root:x:0:0:root:/root:/bin/sh\n' >"$1/etc/passwd"
+  printf 'root:*:19000:0:99999:7:::\n' >"$1/etc/shadow"
+  printf 'root:x:0:\n' >"$1/etc/group"
+  chmod 600 "$1/etc/shadow"
+  # busybox-static has no chpasswd, which qemu-ga runs for set-user-password ("user:password"
+  # lines on stdin, -e when already hashed): this one hashes with busybox mkpasswd
+  cat >"$1/bin/chpasswd" <<'EOF'
+#!/bin/sh
+enc=; [ "$1" = -e ] && enc=1
+while IFS=: read -r u p; do
+  [ -n "$enc" ] || p=$(mkpasswd -m sha512 "$p") || exit 1
+  grep -q "^$u:" /etc/shadow || { echo "chpasswd: no user $u" >&2; exit 1; }
+  sed -i "s|^$u:[^:]*:|$u:$p:|" /etc/shadow
+done
+EOF
+  chmod 755 "$1/bin/chpasswd"
+  # nor shutdown, which qemu-ga runs as /sbin/shutdown -h -P|-H|-r +0 MESSAGE for libvirt's agent
+  # shutdown and reboot (libvirt's default mode once an agent is connected)
+  cat >"$1/bin/shutdown" <<'EOF'
+#!/bin/sh
+echo "guest agent: shutdown $*" >/dev/console
+sync
+case " $* " in *" -r "*) reboot -f ;; *" -H "*) halt -f ;; *) poweroff -f ;; esac
+EOF
+  chmod 755 "$1/bin/shutdown"
   mkdir -p "$1/etc/acpi/PWRF"
   printf '#!/bin/sh\necho "ACPI power button: powering off" >/dev/console\npoweroff -f\n' >"$1/etc/acpi/PWRF/00000080"
   chmod 755 "$1/etc/acpi/PWRF/00000080"
+}
+
+# add_guest_agent WORK ROOT: Debian's qemu-guest-agent (downloaded, not installed, like the
+# kernel) and the shared libraries it needs (ldd, from this machine: the same Debian release)
+# into the initramfs.
+add_guest_agent() {
+  local work=$1 root=$2 lib
+  (cd "$work" && apt-get download -qq -o APT::Sandbox::User=root qemu-guest-agent >&2) ||
+    { apt_update_once; (cd "$work" && apt-get download -qq -o APT::Sandbox::User=root qemu-guest-agent >&2); }
+  dpkg-deb -x "$work"/qemu-guest-agent_*.deb "$work/qga"
+  cp "$work/qga/usr/sbin/qemu-ga" "$root/bin/qemu-ga"
+  for lib in $(ldd "$root/bin/qemu-ga" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }'); do
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
+  done
+  ldd "$root/bin/qemu-ga" | grep -q 'not found' && die "qemu-ga: missing libraries: $(ldd "$root/bin/qemu-ga" | grep 'not found')"
+  # qemu-ga runs helpers by absolute path (/sbin/hwclock for set-time) or from PATH (chpasswd)
+  ln -s bin "$root/sbin"
+  mkdir -p "$root/usr" "$root/run" "$root/mnt" "$root/var"
+  ln -s ../bin "$root/usr/bin"; ln -s ../bin "$root/usr/sbin"; ln -s ../run "$root/var/run"
+  log "guest agent: qemu-ga $(dpkg-deb -f "$work"/qemu-guest-agent_*.deb Version) with $(find "$root/lib" "$root/lib64" "$root/usr/lib" -name '*.so*' 2>/dev/null | wc -l) libraries"
 }
 
 build_assets() {
@@ -172,9 +242,14 @@ build_assets() {
   for m in "${GUEST_MODULES[@]}"; do add_module "$moddir" "$root" "$m"; done
   log "guest modules (load order): $(tr '\n' ' ' <"$root/etc/modules")"
   write_init "$root"
+  add_guest_agent "$work" "$root"
 
   out=$work/out
   mkdir -p "$out"
+  # the guests' virtio disk: 64 MiB with an ext4 filesystem (mounted on /mnt by /init)
+  truncate -s 64M "$work/data.raw"
+  mkfs.ext4 -q -F -L vireo-data "$work/data.raw"
+  qemu-img convert -O qcow2 "$work/data.raw" "$out/data.qcow2"
   cp "$work/k/boot/vmlinuz-$kver" "$out/vmlinuz"
   (cd "$root" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -9) >"$out/initrd.img"
   echo "$kver" >"$out/kernel-version"
@@ -185,7 +260,7 @@ build_assets() {
   mv "$out" "$ASSETS"
 }
 
-assets_cached() { [[ -s $ASSETS/vmlinuz && -s $ASSETS/initrd.img && -s $ASSETS/lab.iso && -s $ASSETS/disk.qcow2 ]]; }
+assets_cached() { [[ -s $ASSETS/vmlinuz && -s $ASSETS/initrd.img && -s $ASSETS/data.qcow2 && -s $ASSETS/lab.iso && -s $ASSETS/disk.qcow2 ]]; }
 
 # The lab guest as install media (create-VM tests): a hybrid ISO (isolinux; boots from a CD
 # and, written to a disk, from the disk) with the same kernel and initramfs, volume id
@@ -212,8 +287,8 @@ cmd_assets() {
     # two test runs (different lab dirs) may want to build at the same time
     exec 8>"$CACHE/assets.lock"
     flock 8
-    if ! [[ -s $ASSETS/vmlinuz && -s $ASSETS/initrd.img ]]; then
-      ensure_pkgs busybox-static cpio
+    if ! [[ -s $ASSETS/vmlinuz && -s $ASSETS/initrd.img && -s $ASSETS/data.qcow2 ]]; then
+      ensure_pkgs busybox-static cpio e2fsprogs qemu-utils
       timed "assets (kernel + initramfs)" build_assets
     fi
     if ! assets_cached; then
@@ -276,6 +351,59 @@ lab_pidfile_pid() {
 
 holder_pid() { lab_pidfile_pid "$DIR/holder.pid"; }
 
+# setup_cgroups: make this lab's cgroup under the caller's own one for each controller of
+# LAB_CGROUP_CONTROLLERS that is mounted here as cgroup v1; list them in DIR/cgroups and the
+# controllers in CGROUP_CONTROLLERS. A controller that is not mounted is left off (logged).
+CGROUP_CONTROLLERS=()
+setup_cgroups() {
+  local c mp opts placement d
+  : >"$DIR/cgroups"
+  CGROUP_CONTROLLERS=()
+  for c in "${LAB_CGROUP_CONTROLLERS[@]}"; do
+    # the v1 hierarchy that has this controller (options hold it, e.g. rw,relatime,cpu)
+    mp=$(awk -v c="$c" '$3 == "cgroup" { n = split($4, o, ","); for (i = 1; i <= n; i++) if (o[i] == c) { print $2; exit } }' /proc/self/mounts)
+    if [[ -z $mp || ! -w $mp ]]; then log "cgroup controller $c: not mounted read-write as cgroup v1 here, left off"; continue; fi
+    placement=$(awk -F: -v c="$c" '{ n = split($2, o, ","); for (i = 1; i <= n; i++) if (o[i] == c) { print $3; exit } }' /proc/self/cgroup)
+    d=$mp${placement%/}/vireo-lab-${HASH:0:12}
+    mkdir -p "$d" || { log "cgroup controller $c: cannot create $d, left off"; continue; }
+    if [[ $c == cpuset ]]; then
+      cat "$(dirname "$d")/cpuset.cpus" >"$d/cpuset.cpus"
+      cat "$(dirname "$d")/cpuset.mems" >"$d/cpuset.mems"
+      echo 1 >"$d/cgroup.clone_children"
+    fi
+    grep -qx "$d" "$DIR/cgroups" || echo "$d" >>"$DIR/cgroups"   # cpu and cpuacct may share one
+    CGROUP_CONTROLLERS+=("$c")
+  done
+  log "cgroup controllers: ${CGROUP_CONTROLLERS[*]:-none}"
+}
+
+# join_lab_cgroups: put the calling (sub)shell into this lab's cgroups.
+join_lab_cgroups() {
+  local d
+  [[ -s $DIR/cgroups ]] || return 0
+  while read -r d; do echo "$BASHPID" >"$d/cgroup.procs"; done <"$DIR/cgroups"
+}
+
+# remove_cgroups: the lab's cgroup dirs, deepest first (libvirt's machine groups inside).
+# Only once its processes are gone: a cgroup with tasks cannot be removed.
+remove_cgroups() {
+  local d
+  [[ -f $DIR/cgroups ]] || return 0
+  while read -r d; do
+    [[ -d $d && $d == */vireo-lab-* ]] || continue
+    find "$d" -depth -type d -exec rmdir {} + 2>/dev/null ||
+      wait_for 5 "cgroup $d to empty" rmdir_tree "$d" || log "could not remove $d"
+  done <"$DIR/cgroups"
+  rm -f "$DIR/cgroups"
+}
+rmdir_tree() { find "$1" -depth -type d -exec rmdir {} + 2>/dev/null; [[ ! -d $1 ]]; }
+
+cgroup_conf() {
+  local c out=
+  for c in "${CGROUP_CONTROLLERS[@]}"; do out+="${out:+, }\"$c\""; done
+  printf '[ %s ]' "$out"
+}
+
 write_configs() {
   local uuid vnc
   # A stable host UUID per lab dir: there is no SMBIOS here, without it it changes every start.
@@ -295,11 +423,12 @@ EOF
 log_outputs = "3:file:/var/log/libvirt/virtlogd.log"
 EOF
   cat >"$DIR/etc/qemu.conf" <<EOF
-# Vireo lab: qemu as root, no confinement, no cgroups (container without systemd)
+# Vireo lab: qemu as root, no confinement; cgroups managed by libvirt itself (no systemd):
+# /machine inside the lab's cgroup namespace (see LAB_CGROUP_CONTROLLERS in lab.sh)
 user = "root"
 group = "root"
 security_driver = "none"
-cgroup_controllers = [ ]
+cgroup_controllers = $(cgroup_conf)
 remote_display_port_min = $vnc
 remote_display_port_max = $((vnc + 15))
 EOF
@@ -331,6 +460,17 @@ mount --bind "$D/passwd" /etc/passwd
 mount --bind "$D/group" /etc/group
 # all of /run: every pidfile and socket of the lab stays in DIR/run
 mount --bind "$D/run" /run
+# We run in a cgroup namespace rooted at the lab's cgroups: fresh cgroup mounts show that
+# root as their top, so libvirt's /machine lands inside the lab's cgroup, and the paths in
+# /proc/PID/cgroup match the mounts. (The old mount goes first: the kernel refuses the same
+# hierarchy mounted onto its own root.)
+grep -E '^[^ ]+ [^ ]+ cgroup2? ' /proc/self/mounts >"$D/run/cgroup-mounts"
+# The cgroup v2 mount of a hybrid host goes away: libvirt would take cpuacct from it (v2 has no
+# per-CPU usage) and make its /machine there, outside the lab's cgroups.
+while read -r _ mp type opts _; do
+  umount -l "$mp"
+  [[ $type == cgroup ]] && mount -t cgroup -o "$opts" cgroup "$mp"
+done <"$D/run/cgroup-mounts"
 echo $$ >"$D/holder.pid"
 exec sleep infinity
 EOF
@@ -339,7 +479,10 @@ EOF
 start_holder() {
   # setsid: not in the caller's process group, so a Ctrl-C reaches only the caller,
   # whose trap runs 'stop'. All fds redirected so $(lab.sh start) does not hang.
-  setsid unshare -m --propagation private -- bash "$DIR/ns-init.sh" "$DIR" \
+  # The holder joins the lab's cgroups first: its cgroup namespace is rooted there.
+  # shellcheck disable=SC2016
+  setsid bash -c 'while read -r d; do echo $$ >"$d/cgroup.procs"; done <"$1/cgroups"
+    exec unshare -m -C --propagation private -- bash "$1/ns-init.sh" "$1"' _ "$DIR" \
     </dev/null >>"$DIR/log/holder.log" 2>&1 &
   wait_for 10 "namespace holder" test -s "$DIR/holder.pid"
   holder_pid >/dev/null || die "namespace holder did not come up (see $DIR/log/holder.log)"
@@ -349,7 +492,8 @@ start_holder() {
 in_lab() {
   local p
   p=$(holder_pid) || die "lab namespace holder is not running (lab.sh start first)"
-  nsenter -t "$p" -m -- "${DAEMON_ENV[@]}" "$@"
+  # in the lab's cgroups and its cgroup namespace, like the holder
+  ( join_lab_cgroups; exec nsenter -t "$p" -m -C -- "${DAEMON_ENV[@]}" "$@" )
 }
 
 start_virtlogd() { in_lab virtlogd -d; }
@@ -436,6 +580,9 @@ $(net_xml "$name")
     <console type='pty'>
       <target type='serial' port='0'/>
     </console>
+    <channel type='unix'>
+      <target type='virtio' name='org.qemu.guest_agent.0'/>
+    </channel>
     <graphics type='vnc' port='-1' listen='127.0.0.1'/>
     <video>
       <model type='vga'/>
@@ -451,7 +598,7 @@ EOF
 define_guests() {
   local name
   for name in "${GUESTS_RUNNING[@]}" "${GUESTS_OFF[@]}"; do
-    qemu-img create -q -f qcow2 "$DIR/images/$name.qcow2" 64M
+    cp "$ASSETS/data.qcow2" "$DIR/images/$name.qcow2"
     domain_xml "$name" >"$DIR/xml/$name.xml"
     vsh define "$DIR/xml/$name.xml" >/dev/null
   done
@@ -480,6 +627,7 @@ cmd_start() {
   rm -rf "$DIR/log"
   # run/lock: /var/lock -> /run/lock, where libvirtd locks a pty when a console is opened
   mkdir -p "$DIR"/{run/libvirt,run/lock,etc,lib,log,cache/qemu/capabilities,images,xml}
+  setup_cgroups
   write_configs
   write_ns_init
   seed_caps
@@ -511,6 +659,7 @@ stop_lab() {
       wait_for 10 "lab processes to die" none_alive "${pids[@]}"
     fi
   fi
+  remove_cgroups
   # The bind mounts died with the namespace: these are plain directories again.
   rm -rf "$DIR"/{run,etc,lib,cache,images,xml} "$DIR"/{holder.pid,uri,ns-init.sh,passwd,group}
 }

@@ -29,7 +29,7 @@
 set -euo pipefail
 
 CACHE=/var/cache/vireo-lab
-ASSETS=$CACHE/assets-v2   # the same versioned guest image as lab.sh
+ASSETS=$CACHE/assets-v3   # the same versioned guest image as lab.sh
 CAPS=$CACHE/qemu-caps
 HOSTS=(A B)
 PASSWORD_USER=vireo

@@ -251,6 +251,36 @@ public final class DomainService {
         }).whenComplete((ok, err) -> session.requestRefresh());
     }
 
+    public CompletableFuture<Integer> fsFreeze(String uuid) {
+        return session.<Integer>submit(c -> api(c).fsFreeze(uuid));
+    }
+
+    public CompletableFuture<Integer> fsThaw(String uuid) {
+        return session.<Integer>submit(c -> api(c).fsThaw(uuid));
+    }
+
+    public CompletableFuture<List<String>> fsInfo(String uuid) {
+        return session.<List<String>>submit(c -> api(c).fsInfo(uuid));
+    }
+
+    public CompletableFuture<Long> guestTime(String uuid) {
+        return session.<Long>submit(c -> api(c).guestTime(uuid));
+    }
+
+    public CompletableFuture<Void> setGuestTime(String uuid, long seconds) {
+        return session.<Void>submit(c -> {
+            api(c).setGuestTime(uuid, seconds);
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> setUserPassword(String uuid, String user, String password) {
+        return session.<Void>submit(c -> {
+            api(c).setUserPassword(uuid, user, password);
+            return null;
+        });
+    }
+
     public CompletableFuture<Void> pmWakeup(String uuid) {
         return session.<Void>submit(c -> {
             api(c).pmWakeup(uuid);
@@ -303,16 +333,15 @@ public final class DomainService {
         return session.<List<SnapshotInfo>>submit(c -> api(c).snapshots(uuid));
     }
 
-    public CompletableFuture<String> createSnapshot(String uuid, String name, String description, boolean withMemory, boolean diskOnly,
-                                 boolean external) {
-        if (!withMemory) {
-            return session.<String>submit(c -> api(c).createSnapshot(uuid, name, description, false, diskOnly, external))
-                .whenComplete((ok, err) -> session.requestRefresh());
-        }
-        // with memory the guest's RAM is written out: as long as a save, so a job
+    public CompletableFuture<org.vireo.model.SnapshotSource> snapshotSource(String uuid) {
+        return session.<org.vireo.model.SnapshotSource>submit(c -> api(c).snapshotSource(uuid));
+    }
+
+    /** The wizard's snapshot, always as a job (with memory it lasts as long as a save; quiesce waits for the agent). */
+    public CompletableFuture<String> createSnapshot(String uuid, org.vireo.model.SnapshotPlan plan) {
         java.util.concurrent.atomic.AtomicReference<String> made = new java.util.concurrent.atomic.AtomicReference<>();
-        return job(JobKind.SNAPSHOT, "Snapshot " + nameOf(uuid) + " as " + name, uuid,
-            c -> made.set(api(c).createSnapshot(uuid, name, description, true, diskOnly, external))).thenApply(v -> made.get());
+        return job(JobKind.SNAPSHOT, "Snapshot " + nameOf(uuid) + " as " + plan.name() + " (" + plan.kind().label().toLowerCase(java.util.Locale.ROOT) + ")",
+            uuid, c -> made.set(api(c).createSnapshot(uuid, plan))).thenApply(v -> made.get());
     }
 
     public CompletableFuture<Void> revertToSnapshot(String uuid, String name, int flags) {

@@ -35,6 +35,8 @@ import org.vireo.model.DomainXml;
 import org.vireo.model.Fact;
 import org.vireo.model.HardwareInfo;
 import org.vireo.model.SnapshotInfo;
+import org.vireo.model.SnapshotPlan;
+import org.vireo.model.SnapshotSource;
 import org.vireo.model.TuningGroup;
 import org.vireo.model.TuningParam;
 import org.vireo.model.VcpuPin;
@@ -443,6 +445,66 @@ public final class DomainApi {
             "virDomainPMSuspendForDuration"));
     }
 
+    // ---------------------------------------------------------------- guest agent
+
+    /** virDomainFSFreeze of every mounted filesystem: the number frozen. Guest writes wait until the thaw. */
+    public int fsFreeze(String uuid) throws VirtException {
+        return with(uuid, dom -> check(NativeVirt.LIB.virDomainFSFreeze(BindingPointers.of(dom), null, 0, 0), "virDomainFSFreeze"));
+    }
+
+    public int fsThaw(String uuid) throws VirtException {
+        return with(uuid, dom -> check(NativeVirt.LIB.virDomainFSThaw(BindingPointers.of(dom), null, 0, 0), "virDomainFSThaw"));
+    }
+
+    /** virDomainGetFSInfo: one line per mounted filesystem, "mountpoint name fstype disks" as virsh domfsinfo shows them. */
+    public List<String> fsInfo(String uuid) throws VirtException {
+        return with(uuid, dom -> {
+            PointerByReference out = new PointerByReference();
+            int n = check(NativeVirt.LIB.virDomainGetFSInfo(BindingPointers.of(dom), out, 0), "virDomainGetFSInfo");
+            Pointer array = out.getValue();
+            List<String> lines = new ArrayList<>(n);
+            try {
+                for (int i = 0; i < n; i++) {
+                    // struct virDomainFSInfo { char *mountpoint; char *name; char *fstype; size_t ndevAlias; char **devAlias; }
+                    Pointer info = array.getPointer((long) i * Native.POINTER_SIZE);
+                    long nalias = Native.SIZE_T_SIZE == 8 ? info.getLong(3L * Native.POINTER_SIZE) : info.getInt(3L * Native.POINTER_SIZE);
+                    Pointer aliases = info.getPointer(4L * Native.POINTER_SIZE);
+                    List<String> disks = new ArrayList<>();
+                    for (int j = 0; j < nalias; j++) {
+                        disks.add(aliases.getPointer((long) j * Native.POINTER_SIZE).getString(0, "UTF-8"));
+                    }
+                    lines.add(info.getPointer(0).getString(0, "UTF-8") + " " + info.getPointer(Native.POINTER_SIZE).getString(0, "UTF-8") + " "
+                        + info.getPointer(2L * Native.POINTER_SIZE).getString(0, "UTF-8") + " " + String.join(",", disks));
+                    NativeVirt.LIB.virDomainFSInfoFree(info);
+                }
+            } finally {
+                if (array != null) {
+                    Native.free(Pointer.nativeValue(array));
+                }
+            }
+            return lines;
+        });
+    }
+
+    /** The guest's clock (virDomainGetTime, through the agent), in seconds since the epoch. */
+    public long guestTime(String uuid) throws VirtException {
+        return with(uuid, dom -> {
+            com.sun.jna.ptr.LongByReference secs = new com.sun.jna.ptr.LongByReference();
+            check(NativeVirt.LIB.virDomainGetTime(BindingPointers.of(dom), secs, new IntByReference(), 0), "virDomainGetTime");
+            return secs.getValue();
+        });
+    }
+
+    /** virDomainSetTime: the guest's clock (and its RTC) to {@code seconds}. */
+    public void setGuestTime(String uuid, long seconds) throws VirtException {
+        with(uuid, dom -> check(NativeVirt.LIB.virDomainSetTime(BindingPointers.of(dom), seconds, 0, 0), "virDomainSetTime"));
+    }
+
+    /** virDomainSetUserPassword (plain text; the agent hashes it in the guest). The password is not kept. */
+    public void setUserPassword(String uuid, String user, String password) throws VirtException {
+        with(uuid, dom -> check(NativeVirt.LIB.virDomainSetUserPassword(BindingPointers.of(dom), user, password, 0), "virDomainSetUserPassword"));
+    }
+
     public void pmWakeup(String uuid) throws VirtException {
         with(uuid, dom -> check(NativeVirt.LIB.virDomainPMWakeup(BindingPointers.of(dom), 0), "virDomainPMWakeup"));
     }
@@ -549,43 +611,84 @@ public final class DomainApi {
         });
     }
 
-    /**
-     * virDomainSnapshotCreateXML. {@code diskOnly} takes only the disks (external overlays beside
-     * the images); {@code external} with memory writes the memory to a file beside the disks.
-     */
-    public String createSnapshot(String uuid, String name, String description, boolean withMemory, boolean diskOnly,
-                                 boolean external) throws VirtException {
+    /** What the snapshot wizard shows and checks: state, memory, libvirt version, guest agent, disks with their sizes. */
+    public SnapshotSource snapshotSource(String uuid) throws VirtException {
         return with(uuid, dom -> {
-            StringBuilder xml = new StringBuilder("<domainsnapshot>");
-            if (name != null && !name.isBlank()) {
-                xml.append("<name>").append(escape(name.strip())).append("</name>");
-            }
-            if (description != null && !description.isBlank()) {
-                xml.append("<description>").append(escape(description)).append("</description>");
-            }
+            String xml = dom.getXMLDesc(0);
             boolean active = dom.isActive() == 1;
-            int flags = 0;
-            if (diskOnly) {
-                flags |= 16 | 128; // DISK_ONLY | ATOMIC
-            } else if (external) {
-                String dir = imageDir(dom.getXMLDesc(0));
-                String stem = (name == null || name.isBlank() ? "snap" + System.currentTimeMillis() : name.strip());
-                if (active && withMemory) {
-                    xml.append("<memory snapshot='external' file='").append(escape(dir + "/" + dom.getName() + "-" + stem + ".mem")).append("'/>");
-                } else {
-                    xml.append("<memory snapshot='no'/>");
+            List<SnapshotSource.Disk> disks = new ArrayList<>();
+            org.w3c.dom.NodeList list = DomainXml.parse(xml).getElementsByTagName("disk");
+            for (int i = 0; i < list.getLength(); i++) {
+                org.w3c.dom.Element d = (org.w3c.dom.Element) list.item(i);
+                if (!(d.getParentNode() instanceof org.w3c.dom.Element parent) || !parent.getTagName().equals("devices")) {
+                    continue;
                 }
+                String target = attr(d, "target", "dev");
+                String file = d.getAttribute("type").equals("file") ? attr(d, "source", "file") : "";
+                long capacity = 0;
+                long allocation = 0;
+                if (!file.isEmpty() && d.getAttribute("device").equals("disk")) {
+                    try {
+                        DomainBlockInfo info = dom.blockInfo(target);
+                        capacity = info.getCapacity();
+                        allocation = info.getAllocation();
+                    } catch (LibvirtException e) {
+                        // an image libvirt cannot open now: the wizard shows no size for it
+                    }
+                }
+                disks.add(new SnapshotSource.Disk(target, d.getAttribute("device"), file, attr(d, "driver", "type"), capacity, allocation));
+            }
+            // the live XML marks the agent's channel state='connected' once qemu-ga answers on it
+            boolean agent = active && xml.matches("(?s).*<target type='virtio' name='org\\.qemu\\.guest_agent\\.0' state='connected'/>.*");
+            return new SnapshotSource(dom.getName(), active, dom.getInfo().memory, conn.getLibVersion(), agent, disks);
+        });
+    }
+
+    private static String attr(org.w3c.dom.Element parent, String child, String name) {
+        org.w3c.dom.NodeList l = parent.getElementsByTagName(child);
+        return l.getLength() == 0 ? "" : ((org.w3c.dom.Element) l.item(0)).getAttribute(name);
+    }
+
+    /**
+     * virDomainSnapshotCreateXML for the wizard's plan. Internal: QEMU's own snapshot inside every
+     * qcow2 image (with the memory when the guest runs). External: an overlay per chosen disk
+     * ({@link SnapshotPlan#overlayFor}), the other disks left out; with memory, its file beside the
+     * first image. Atomic; quiesce freezes the guest's filesystems through the agent meanwhile.
+     */
+    public String createSnapshot(String uuid, SnapshotPlan plan) throws VirtException {
+        return with(uuid, dom -> {
+            SnapshotSource source = snapshotSource(uuid);
+            String name = plan.name().strip();
+            StringBuilder xml = new StringBuilder("<domainsnapshot><name>").append(escape(name)).append("</name>");
+            if (plan.description() != null && !plan.description().isBlank()) {
+                xml.append("<description>").append(escape(plan.description())).append("</description>");
+            }
+            int flags = 0;
+            switch (plan.kind()) {
+                case INTERNAL -> { }
+                case EXTERNAL_DISKS -> flags |= 16 | 128; // DISK_ONLY | ATOMIC
+                case EXTERNAL_MEMORY -> {
+                    String first = source.disks().stream().filter(SnapshotSource.Disk::snapshotable).map(SnapshotSource.Disk::file)
+                        .findFirst().orElse(null);
+                    xml.append("<memory snapshot='external' file='").append(escape(SnapshotPlan.memoryFileFor(source.domain(), first, name)))
+                        .append("'/>");
+                    flags |= 128;
+                }
+            }
+            if (plan.kind() != SnapshotPlan.Kind.INTERNAL) {
                 xml.append("<disks>");
-                for (String disk : DomainXml.diskTargets(dom.getXMLDesc(0))) {
-                    xml.append("<disk name='").append(disk).append("' snapshot='external'/>");
+                for (SnapshotSource.Disk d : source.disks()) {
+                    if (plan.disks().contains(d.target()) && d.snapshotable()) {
+                        xml.append("<disk name='").append(escape(d.target())).append("' snapshot='external'><driver type='qcow2'/><source file='")
+                            .append(escape(SnapshotPlan.overlayFor(d.file(), name))).append("'/></disk>");
+                    } else {
+                        xml.append("<disk name='").append(escape(d.target())).append("' snapshot='no'/>");
+                    }
                 }
                 xml.append("</disks>");
-                flags |= 128;
-            } else if (active && !withMemory) {
-                // an internal snapshot of a running guest always holds its memory in QEMU;
-                // disk-only internal snapshots exist only for inactive guests
-                throw new VirtException(-1, "UNSUPPORTED", "VIREO",
-                    "an internal snapshot of a running domain always includes its memory; choose disk-only (external) instead", null);
+            }
+            if (plan.quiesce()) {
+                flags |= 64; // QUIESCE: fsfreeze through the guest agent around the disk snapshot
             }
             xml.append("</domainsnapshot>");
             DomainSnapshot snap = dom.snapshotCreateXML(xml.toString(), flags);
@@ -597,11 +700,6 @@ public final class DomainApi {
         });
     }
 
-    private static String imageDir(String xml) {
-        String file = DomainXml.attribute(xml, "devices/disk/source", "file");
-        int slash = file.lastIndexOf('/');
-        return slash > 0 ? file.substring(0, slash) : "/tmp";
-    }
 
     /** flags: 1 running, 2 paused, 4 force. */
     public void revertToSnapshot(String uuid, String name, int flags) throws VirtException {

@@ -42,6 +42,21 @@ interface NativeVirt extends Library {
     // domain pages (DomainApi): calls the binding lacks or maps without flags
     Pointer virDomainGetHostname(Pointer dom, int flags);
 
+    // guest agent calls (issue 11)
+    int virDomainFSFreeze(Pointer dom, Pointer mountpoints, int nmountpoints, int flags);
+
+    int virDomainFSThaw(Pointer dom, Pointer mountpoints, int nmountpoints, int flags);
+
+    int virDomainGetFSInfo(Pointer dom, PointerByReference info, int flags);
+
+    void virDomainFSInfoFree(Pointer info);
+
+    int virDomainGetTime(Pointer dom, com.sun.jna.ptr.LongByReference seconds, IntByReference nseconds, int flags);
+
+    int virDomainSetTime(Pointer dom, long seconds, int nseconds, int flags);
+
+    int virDomainSetUserPassword(Pointer dom, String user, String password, int flags);
+
     int virDomainGetControlInfo(Pointer dom, Pointer info, int flags);
 
     int virDomainGetDiskErrors(Pointer dom, Pointer errors, int maxerrors, int flags);

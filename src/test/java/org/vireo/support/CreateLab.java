@@ -14,7 +14,7 @@ import org.vireo.libvirt.VirtException;
  * answers on its serial console.
  */
 public final class CreateLab {
-    public static final Path ASSETS = Path.of("/var/cache/vireo-lab/assets-v2");
+    public static final Path ASSETS = Path.of("/var/cache/vireo-lab/assets-v3");
 
     private CreateLab() {
     }

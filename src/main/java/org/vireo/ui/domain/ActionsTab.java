@@ -264,8 +264,33 @@ final class ActionsTab extends VBox {
                 + (undefineFlags.get(DomainFlags.Undefine.SNAPSHOTS_METADATA).isSelected() ? " libvirt forgets its snapshots." : ""),
             "Undefine", () -> model.undefine(chosen(undefineFlags, DomainFlags.Undefine.class)))));
 
+        // guest agent: filesystems, clock, a user's password (the password field is cleared once sent; nothing keeps it)
+        javafx.scene.control.TextField agentUser = new javafx.scene.control.TextField("root");
+        agentUser.setId("agentUserField");
+        agentUser.setPrefColumnCount(8);
+        javafx.scene.control.PasswordField agentPassword = new javafx.scene.control.PasswordField();
+        agentPassword.setId("agentPasswordField");
+        agentPassword.setPrefColumnCount(12);
+        Button setPassword = Ui.button("setPasswordButton", "Set password", () -> {
+            model.setUserPassword(agentUser.getText().strip(), agentPassword.getText());
+            agentPassword.clear();
+        });
+        setPassword.disableProperty().bind(agentUser.textProperty().isEmpty().or(agentPassword.textProperty().isEmpty()));
+        javafx.scene.control.Label agentInfo = new javafx.scene.control.Label();
+        agentInfo.setId("agentInfo");
+        agentInfo.setWrapText(true);
+        agentInfo.textProperty().bind(model.agentInfoProperty());
+        FlowPane agentFs = new FlowPane(8, 6,
+            Ui.button("fsFreezeButton", "Freeze filesystems…", () -> confirm("Freeze " + model.name() + "'s filesystems?",
+                "Every write in the guest waits until you press Thaw (programs that write hang meanwhile).", "Freeze", model::fsFreeze)),
+            Ui.button("fsThawButton", "Thaw", model::fsThaw),
+            Ui.button("fsInfoButton", "Filesystems", model::fsInfo),
+            Ui.button("guestTimeButton", "Guest time", model::guestTime),
+            Ui.button("syncTimeButton", "Set guest time to now", model::setGuestTimeToNow));
+        FlowPane agentUserBox = new FlowPane(8, 6, Ui.caption("User"), agentUser, Ui.caption("new password"), agentPassword, setPassword);
         Ui.page(this, Ui.bar(Ui.outcome("actionsOutcome", model.outcome(DomainPageViewModel.ACTIONS), model.failed(DomainPageViewModel.ACTIONS))),
             Ui.section("Start", start), Ui.section("Power", new VBox(6, power, pm)),
+            Ui.section("Guest agent", new VBox(6, agentFs, agentUserBox, agentInfo)),
             Ui.section("Save and restore", saveBox), Ui.section("Core dump", dump),
             Ui.section("Keys, NMI and screenshot", new VBox(6, keys, shot)),
             Ui.section("Peek (hex view)", peek), Ui.section("Block jobs", jobs), Ui.section("Undefine", undefine));

@@ -58,8 +58,10 @@ public final class DomainPageViewModel {
     private final StringProperty emulatorPin = new SimpleStringProperty(this, "emulatorPin", "");
     private final StringProperty xml = new SimpleStringProperty(this, "xml", "");
     private final ObservableList<SnapshotInfo> snapshots = FXCollections.observableArrayList();
+    private final javafx.beans.property.LongProperty hostLibVersion = new javafx.beans.property.SimpleLongProperty();
     private final ObjectProperty<BlockJob> blockJob = new SimpleObjectProperty<>(this, "blockJob");
     private final StringProperty peek = new SimpleStringProperty(this, "peek", "");
+    private final StringProperty agentInfo = new SimpleStringProperty(this, "agentInfo", "");
     private final StringProperty customMetadata = new SimpleStringProperty(this, "customMetadata", "");
     private final StringProperty cpuStatsNote = new SimpleStringProperty(this, "cpuStatsNote", "");
     private final StringProperty vcpuNote = new SimpleStringProperty(this, "vcpuNote", "");
@@ -90,9 +92,11 @@ public final class DomainPageViewModel {
         vcpuPins.clear();
         cpuStats.clear();
         snapshots.clear();
+        hostLibVersion.set(0);
         xml.set("");
         blockJob.set(null);
         peek.set("");
+        agentInfo.set("");
         customMetadata.set("");
         cpuStatsNote.set("");
         vcpuNote.set("");
@@ -129,7 +133,12 @@ public final class DomainPageViewModel {
             case HARDWARE -> fetch(HARDWARE, () -> service().hardware(uuid()), hardware::set);
             case TUNING -> loadTuning();
             case XML -> loadXml(xmlFlags);
-            case SNAPSHOTS -> fetch(SNAPSHOTS, () -> service().snapshots(uuid()), snapshots::setAll);
+            case SNAPSHOTS -> {
+                fetch(SNAPSHOTS, () -> service().snapshots(uuid()), snapshots::setAll);
+                if (hostLibVersion.get() == 0) {
+                    snapshotSource(s -> hostLibVersion.set(s.libVersion()), e -> { });
+                }
+            }
             case ACTIONS -> { }
             default -> throw new IllegalArgumentException(area);
         }
@@ -344,9 +353,29 @@ public final class DomainPageViewModel {
 
     // ------------------------------------------------------------ snapshots
 
-    public void createSnapshot(String name, String description, boolean withMemory, boolean diskOnly, boolean external) {
-        run(SNAPSHOTS, "Create snapshot " + name, () -> service().createSnapshot(uuid(), name, description, withMemory, diskOnly, external),
-            SNAPSHOTS);
+    /** The wizard's snapshot: a job (Jobs panel), its outcome in the Snapshots tab's line. */
+    public void createSnapshot(org.vireo.model.SnapshotPlan plan) {
+        run(SNAPSHOTS, "Create snapshot " + plan.name(), () -> service().createSnapshot(uuid(), plan), SNAPSHOTS);
+    }
+
+    /** Reads what the snapshot wizard needs on the host's worker; the answer arrives on the FX thread. */
+    void snapshotSource(Consumer<org.vireo.model.SnapshotSource> onOk, Consumer<String> onError) {
+        if (domain.get() == null) {
+            onError.accept("No domain open.");
+            return;
+        }
+        service().snapshotSource(uuid()).whenComplete((s, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                onError.accept("Could not read the domain: " + reason(err));
+            } else {
+                onOk.accept(s);
+            }
+        }));
+    }
+
+    /** The libvirt version of this domain's host (0 until the Snapshots tab loaded): what it can do with external snapshots. */
+    public javafx.beans.property.LongProperty hostLibVersionProperty() {
+        return hostLibVersion;
     }
 
     public void revertToSnapshot(String name, int flags) {
@@ -440,6 +469,43 @@ public final class DomainPageViewModel {
     /** The outcome also goes to the status line: a shut-off domain disappears with its page as soon as the list refreshes. */
     public void undefine(Set<DomainFlags.Undefine> flags) {
         run(ACTIONS, "Undefine " + name(), () -> service().undefine(uuid(), flags), OVERVIEW, true);
+    }
+
+    // ------------------------------------------------------------ guest agent
+
+    public void fsFreeze() {
+        read(ACTIONS, "Freeze filesystems", () -> service().fsFreeze(uuid()), n -> agentInfo.set(n + " filesystem(s) frozen: guest writes wait until Thaw"));
+    }
+
+    public void fsThaw() {
+        read(ACTIONS, "Thaw filesystems", () -> service().fsThaw(uuid()), n -> agentInfo.set(n + " filesystem(s) thawed"));
+    }
+
+    public void fsInfo() {
+        read(ACTIONS, "Filesystems", () -> service().fsInfo(uuid()),
+            l -> agentInfo.set(l.isEmpty() ? "no filesystem mounted in the guest" : "mounted (mountpoint, device, type, disks):\n" + String.join("\n", l)));
+    }
+
+    public void guestTime() {
+        read(ACTIONS, "Guest time", () -> service().guestTime(uuid()), t -> agentInfo.set("guest clock: "
+            + java.time.Instant.ofEpochSecond(t) + " (" + (t - System.currentTimeMillis() / 1000) + " s from this computer's)"));
+    }
+
+    /** Sets the guest's clock to this computer's time now. */
+    public void setGuestTimeToNow() {
+        long now = System.currentTimeMillis() / 1000;
+        read(ACTIONS, "Set guest time", () -> service().setGuestTime(uuid(), now), v -> agentInfo.set("guest clock set to "
+            + java.time.Instant.ofEpochSecond(now)));
+    }
+
+    /** The password goes to the agent and is not kept (the caller clears its field). */
+    public void setUserPassword(String user, String password) {
+        read(ACTIONS, "Set password of " + user, () -> service().setUserPassword(uuid(), user, password),
+            v -> agentInfo.set("password of " + user + " changed in the guest"));
+    }
+
+    public StringProperty agentInfoProperty() {
+        return agentInfo;
     }
 
     public void memoryPeek(long start, int size) {

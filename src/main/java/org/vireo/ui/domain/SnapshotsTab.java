@@ -4,68 +4,47 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.vireo.model.DomainFlags.SnapshotDelete;
 import org.vireo.model.SnapshotInfo;
+import org.vireo.model.SnapshotSource;
 import org.vireo.ui.dialog.ConfirmDialog;
 
-/** Snapshots: the tree (current marked), create (internal / external, memory / disk-only), revert, delete variants. */
+/**
+ * Snapshots: the tree (parents, current marked ●, external ones), the wizard for a new one, revert
+ * and delete saying what is lost (and asking about the children), disabled with the reason where the
+ * host's libvirt cannot do it.
+ */
 final class SnapshotsTab extends VBox {
-    static final String INTERNAL = "Internal (in the qcow2 images)";
-    static final String EXTERNAL_DISK = "External, disks only (overlay files)";
-    static final String EXTERNAL_ALL = "External, disks and memory";
-
     private final DomainPageViewModel model;
     private final TreeTableView<SnapshotInfo> tree = new TreeTableView<>();
+    private final javafx.scene.control.Label note = new javafx.scene.control.Label();
 
     SnapshotsTab(DomainPageViewModel model) {
         this.model = model;
         setId("snapshotsPane");
         tree.setId("snapshotTree");
         tree.setShowRoot(false);
-        tree.setPlaceholder(new javafx.scene.control.Label("No snapshots of this domain yet: create one below."));
+        tree.setPlaceholder(new javafx.scene.control.Label("No snapshots of this domain yet: New snapshot… makes one."));
         tree.setPrefHeight(260);
         tree.getColumns().add(col("Name", 170, s -> (s.current() ? "● " : "") + s.name()));
         tree.getColumns().add(col("Created", 200, s -> OverviewTab.time(s.creationTime())));
         tree.getColumns().getLast().setMinWidth(195); // "2026-11-26 08:27:02 UTC" in full
-        tree.getColumns().add(col("State", 100, SnapshotInfo::state));
-        tree.getColumns().add(col("Kind", 170, s -> (s.external() ? "external" : "internal") + (s.withMemory() ? ", with memory" : ", disks only")));
+        tree.getColumns().add(col("State", 120, SnapshotInfo::state));
+        tree.getColumns().add(col("Kind", 190, s -> (s.external() ? "external" : "internal") + (s.withMemory() ? " + memory" : ", disks only")));
+        tree.getColumns().add(col("Disks", 150, SnapshotsTab::disks));
         tree.getColumns().add(col("Description", 240, SnapshotInfo::description));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         model.snapshots().addListener((ListChangeListener<SnapshotInfo>) c -> rebuild(model.snapshots()));
 
-        TextField name = new TextField();
-        name.setId("snapshotNameField");
-        name.setPromptText("name (empty: libvirt picks one)");
-        TextField description = new TextField();
-        description.setId("snapshotDescriptionField");
-        description.setPrefColumnCount(30);
-        CheckBox memory = new CheckBox("Include memory (running guests)");
-        memory.setId("snapshotMemoryCheck");
-        memory.setSelected(true);
-        ChoiceBox<String> kind = new ChoiceBox<>(FXCollections.observableArrayList(INTERNAL, EXTERNAL_DISK, EXTERNAL_ALL));
-        kind.setId("snapshotKindChoice");
-        kind.setValue(INTERNAL);
-        kind.valueProperty().addListener((o, a, k) -> memory.setDisable(EXTERNAL_DISK.equals(k)));
-        Button create = Ui.button("createSnapshotButton", "Create snapshot", () -> model.createSnapshot(name.getText(), description.getText(),
-            memory.isSelected() && !EXTERNAL_DISK.equals(kind.getValue()), EXTERNAL_DISK.equals(kind.getValue()),
-            EXTERNAL_ALL.equals(kind.getValue())));
-        GridPane form = new GridPane(10, 6);
-        form.addRow(0, Ui.caption("Name"), name);
-        form.addRow(1, Ui.caption("Description"), description);
-        form.addRow(2, Ui.caption("Kind"), kind, memory);
-        form.add(create, 1, 3);
+        Button create = Ui.button("newSnapshotButton", "New snapshot…", () -> new SnapshotWizard(getScene().getWindow(),
+            new SnapshotWizardViewModel(model)).show());
 
         Button revert = Ui.button("revertSnapshotButton", "Revert to selected…", () -> {
             SnapshotInfo s = selected();
@@ -74,35 +53,97 @@ final class SnapshotsTab extends VBox {
                 model.revertToSnapshot(s.name(), 0);
             }
         });
-        ChoiceBox<SnapshotDelete> deleteMode = new ChoiceBox<>(FXCollections.observableArrayList(SnapshotDelete.values()));
-        deleteMode.setId("snapshotDeleteMode");
-        deleteMode.setValue(SnapshotDelete.ONLY_THIS);
-        deleteMode.setPrefWidth(240);
-        Button delete = Ui.button("deleteSnapshotButton", "Delete…", () -> {
+        Button delete = Ui.button("deleteSnapshotButton", "Delete…", this::delete);
+        // what the host's libvirt cannot do with the selected snapshot, in place of a failure after the click
+        note.setId("snapshotActionNote");
+        note.setWrapText(true);
+        note.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+        note.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             SnapshotInfo s = selected();
-            if (s == null) {
-                return;
-            }
-            SnapshotDelete mode = deleteMode.getValue();
-            String lost = switch (mode) {
-                case ONLY_THIS -> "The state saved in \"" + s.name() + "\" is lost; its children are kept and re-parented.";
-                case WITH_CHILDREN -> "\"" + s.name() + "\" and every snapshot below it are lost.";
-                case CHILDREN_ONLY -> "Every snapshot below \"" + s.name() + "\" is lost; it stays.";
-                case METADATA_ONLY -> "libvirt forgets \"" + s.name() + "\"; its data stays in the images but can no longer be reverted to from here.";
-            };
-            if (ConfirmDialog.ask(getScene().getWindow(), "Delete snapshot \"" + s.name() + "\"?", lost, "Delete")) {
-                model.deleteSnapshot(s.name(), mode);
-            }
-        });
+            return s == null ? "" : limits(s);
+        }, tree.getSelectionModel().selectedItemProperty(), model.hostLibVersionProperty()));
         var nothingSelected = tree.getSelectionModel().selectedItemProperty().isNull();
-        revert.disableProperty().bind(nothingSelected);
+        revert.disableProperty().bind(nothingSelected.or(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            SnapshotInfo s = selected();
+            return s != null && s.external() && !canRevertExternal();
+        }, tree.getSelectionModel().selectedItemProperty(), model.hostLibVersionProperty())));
         delete.disableProperty().bind(nothingSelected);
         Button refresh = Ui.button("refreshSnapshotsButton", "Refresh", () -> model.load(DomainPageViewModel.SNAPSHOTS));
-        HBox treeActions = new HBox(8, revert, Ui.caption("Delete"), deleteMode, delete);
+        HBox treeActions = new HBox(8, create, revert, delete);
         treeActions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Ui.page(this, Ui.bar(Ui.outcome("snapshotsOutcome", model.outcome(DomainPageViewModel.SNAPSHOTS), model.failed(DomainPageViewModel.SNAPSHOTS)),
                 refresh),
-            tree, treeActions, Ui.section("New snapshot", form));
+            treeActions, tree, note);
+    }
+
+    private boolean canRevertExternal() {
+        return model.hostLibVersionProperty().get() >= SnapshotSource.REVERT_EXTERNAL_SINCE;
+    }
+
+    private boolean canDeleteExternal() {
+        return model.hostLibVersionProperty().get() >= SnapshotSource.DELETE_EXTERNAL_SINCE;
+    }
+
+    private String limits(SnapshotInfo s) {
+        long v = model.hostLibVersionProperty().get();
+        if (!s.external() || v == 0) {
+            return "";
+        }
+        String host = "This host runs libvirt " + SnapshotSource.version(v) + ": ";
+        if (!canRevertExternal()) {
+            return host + "reverting to an external snapshot needs libvirt " + SnapshotSource.version(SnapshotSource.REVERT_EXTERNAL_SINCE)
+                + (canDeleteExternal() ? "." : "; deleting one removes only libvirt's record of it (its files need "
+                + SnapshotSource.version(SnapshotSource.DELETE_EXTERNAL_SINCE) + ").");
+        }
+        return "";
+    }
+
+    /** The snapshots below {@code s}, at any depth. */
+    private List<SnapshotInfo> descendants(SnapshotInfo s) {
+        List<SnapshotInfo> out = new java.util.ArrayList<>();
+        for (SnapshotInfo c : model.snapshots()) {
+            if (c.parent().equals(s.name())) {
+                out.add(c);
+                out.addAll(descendants(c));
+            }
+        }
+        return out;
+    }
+
+    private void delete() {
+        SnapshotInfo s = selected();
+        if (s == null) {
+            return;
+        }
+        javafx.stage.Window w = getScene().getWindow();
+        String title = "Delete snapshot \"" + s.name() + "\"?";
+        List<SnapshotInfo> below = descendants(s);
+        if (s.external() && !canDeleteExternal()) {
+            String lost = "libvirt " + SnapshotSource.version(model.hostLibVersionProperty().get()) + " cannot delete an external snapshot's "
+                + "files (that came with " + SnapshotSource.version(SnapshotSource.DELETE_EXTERNAL_SINCE) + "). Deleting its record makes "
+                + "libvirt forget \"" + s.name() + "\": it can no longer be reverted to from here; the overlay"
+                + (s.withMemory() ? " and memory files stay" : " files stay") + " on the host and the disks keep running on the overlays."
+                + (below.isEmpty() ? "" : " The " + below.size() + " snapshot(s) below it are kept.");
+            if (ConfirmDialog.ask(w, title, lost, "Delete the record")) {
+                model.deleteSnapshot(s.name(), SnapshotDelete.METADATA_ONLY);
+            }
+            return;
+        }
+        String state = "The state saved in \"" + s.name() + "\"" + (s.withMemory() ? " (disks and memory)" : " (disks)") + " is lost.";
+        if (below.isEmpty()) {
+            if (ConfirmDialog.ask(w, title, state, "Delete")) {
+                model.deleteSnapshot(s.name(), SnapshotDelete.ONLY_THIS);
+            }
+            return;
+        }
+        String names = below.stream().map(SnapshotInfo::name).limit(6).collect(java.util.stream.Collectors.joining(", "))
+            + (below.size() > 6 ? ", …" : "");
+        String withChildren = "Delete it and the " + below.size() + " below";
+        String onlyThis = "Delete only \"" + s.name() + "\"";
+        ConfirmDialog.choose(w, title, state + " It has " + below.size() + " snapshot(s) below it (" + names + "). Delete them too, "
+                + "or keep them (they then move up " + (s.parent().isEmpty() ? "to the top of the tree" : "below \"" + s.parent() + "\"") + ")?",
+            withChildren, onlyThis).ifPresent(choice ->
+            model.deleteSnapshot(s.name(), choice.equals(withChildren) ? SnapshotDelete.WITH_CHILDREN : SnapshotDelete.ONLY_THIS));
     }
 
     private SnapshotInfo selected() {
@@ -129,6 +170,22 @@ final class SnapshotsTab extends VBox {
         if (was != null && items.containsKey(was.name())) {
             tree.getSelectionModel().select(items.get(was.name()));
         }
+    }
+
+    /** The disks a snapshot holds and how ("vda external, vdb no"), from its XML. */
+    static String disks(SnapshotInfo s) {
+        if (s.xml() == null || s.xml().isEmpty()) {
+            return "";
+        }
+        var list = org.vireo.model.DomainXml.parse(s.xml()).getElementsByTagName("disk");
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) {
+            var e = (org.w3c.dom.Element) list.item(i);
+            if (e.getParentNode() instanceof org.w3c.dom.Element p && p.getTagName().equals("disks")) {
+                out.add(e.getAttribute("name") + " " + e.getAttribute("snapshot"));
+            }
+        }
+        return String.join(", ", out);
     }
 
     private static TreeTableColumn<SnapshotInfo, String> col(String title, double width, java.util.function.Function<SnapshotInfo, String> f) {
