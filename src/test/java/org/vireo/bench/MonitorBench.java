@@ -38,10 +38,14 @@ public final class MonitorBench {
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--lab" -> lab = args[++i];
+                case "--no-aot" -> App.aot = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path dir = Path.of("target", "bench");
+        App.aot = App.aot && App.cacheFresh();
+        System.out.println(App.aot ? "app started with the AOT cache target/vireo.aot, as src/scripts/run and the package start it"
+            : "app started without an AOT cache");
         List<Figures> all = new ArrayList<>();
         for (int n : sizes) {
             String uri = "test://" + BenchHosts.write(dir, n).toAbsolutePath();
@@ -124,6 +128,8 @@ public final class MonitorBench {
     /** A real Vireo process on one host, with -Dvireo.bench=true so that it reports its figures. */
     private static final class App {
         static final long CLOCK_TICKS = 100;
+        static final Path CACHE = Path.of("target", "vireo.aot");
+        static boolean aot = true;
         private final Process process;
         private final long startNanos;
         private final CompletableFuture<Double> listed = new CompletableFuture<>();
@@ -137,12 +143,25 @@ public final class MonitorBench {
             reader.start();
         }
 
+        /** Whether target/vireo.aot (written by src/scripts/bench's training start) is newer than the jar. */
+        static boolean cacheFresh() throws IOException {
+            Path jar = Path.of("target", "vireo.jar");
+            return Files.exists(CACHE) && Files.getLastModifiedTime(CACHE).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        }
+
         static App launch(String uri) throws IOException {
+            return launch(uri, aot ? "-XX:AOTCache=" + CACHE : null);
+        }
+
+        static App launch(String uri, String cacheOption) throws IOException {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(Files.readAllLines(Path.of("src", "scripts", "jvm-options")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
             cmd.add("-Dvireo.bench=true");
+            if (cacheOption != null) {
+                cmd.add(cacheOption);
+            }
             // e.g. VIREO_BENCH_APP_OPTS=-XX:StartFlightRecording=filename=app.jfr,settings=profile to profile the app
             String extra = System.getenv("VIREO_BENCH_APP_OPTS");
             if (extra != null && !extra.isBlank()) {
