@@ -49,6 +49,8 @@ public final class HostSession {
     private volatile String hostname = "";
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> retry;
+    /** A connect still under way on its own thread after its deadline passed; the next try waits for it. Worker only. */
+    private CompletableFuture<VirtConnection> opening;
     private volatile HostSnapshot current;
     private Duration period;
     private volatile boolean stopped;
@@ -191,6 +193,11 @@ public final class HostSession {
         stopped = true;
         worker.execute(() -> {
             disconnect();
+            if (opening != null) {
+                // an open that outlived its deadline: close what it makes, if it ever makes it
+                opening.thenAccept(VirtConnection::close);
+                opening = null;
+            }
             worker.shutdown();
         });
     }
@@ -210,10 +217,10 @@ public final class HostSession {
         if (stopped || held || conn != null) {
             return;
         }
-        publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTING, "", current.domains(), current.figures(), System.nanoTime()));
+        publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTING, "", current.domains(), current.figures(), System.nanoTime(), 0));
         VirtConnection opened = null;
         try {
-            opened = connector.open(uri);
+            opened = openWithinTimeout();
             enableKeepAlive(opened);
             VirtConnection self = opened;
             opened.onClose(reason -> worker.execute(() -> {
@@ -242,6 +249,47 @@ public final class HostSession {
             }
             LOG.error("cannot connect to {}", uri, e);
             failed(String.valueOf(e.getMessage()), true);
+        }
+    }
+
+    /**
+     * The connector's open, on a thread of its own, waited for at most the connect timeout.
+     * An open that overruns keeps its thread (libvirt cannot be interrupted); the next try
+     * waits for that same open instead of starting another, so a silent host holds one thread.
+     */
+    private VirtConnection openWithinTimeout() throws VirtException {
+        if (opening == null) {
+            CompletableFuture<VirtConnection> f = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("open " + uri).start(() -> {
+                try {
+                    f.complete(connector.open(uri));
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            opening = f;
+        }
+        Duration limit = options.connectTimeout();
+        try {
+            VirtConnection c = opening.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            opening = null;
+            return c;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new VirtException(-1, "VIREO_CONNECT_TIMEOUT", "RPC", "No answer within " + limit.toSeconds()
+                + " s (the connect timeout): the host accepts no connection or does not answer on it", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            opening = null;
+            Throwable c = e.getCause();
+            if (c instanceof VirtException v) {
+                throw v;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException(-1, "VIREO_CONNECT_TIMEOUT", "RPC", "connect interrupted", e);
         }
     }
 
@@ -286,12 +334,16 @@ public final class HostSession {
     }
 
     private void failed(String reason, boolean permanent) {
-        publish(HostSnapshot.disconnected(uri, reason));
-        if (!permanent && !stopped && !held) {
-            Duration wait = backoff.next();
-            LOG.info("{} unreachable ({}): next try in {} ms", uri, reason, wait.toMillis());
-            retry = worker.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (permanent || stopped || held) {
+            publish(HostSnapshot.disconnected(uri, reason));
+            return;
         }
+        Duration wait = backoff.next();
+        long at = System.currentTimeMillis() + wait.toMillis();
+        LOG.info("{} unreachable ({}): next try in {} ms", uri, reason, wait.toMillis());
+        // published before it is scheduled: the view never shows a try that already happened as the next one
+        publish(HostSnapshot.retrying(uri, reason, at));
+        retry = worker.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void disconnect() {
