@@ -37,6 +37,12 @@ public final class SshErrors {
                 + ". Refused: the connection may be intercepted. If the host was reinstalled, remove its old line from "
                 + (f == null ? "known_hosts" : f.knownHostsFile()) + ".", e);
         }
+        if (hk == HostKeyCheck.Outcome.REFUSED_STRICT) {
+            return error(HOSTKEY_UNKNOWN, "Host key unknown: " + r.hostName()
+                + (f == null ? "" : " offered " + f.keyType() + " " + f.fingerprint())
+                + ", and ~/.ssh/config says StrictHostKeyChecking yes: refused without asking. Add the key to "
+                + (f == null ? "known_hosts" : f.knownHostsFile()) + " (ssh-keyscan) or relax the setting for this host.", e);
+        }
         if (e instanceof JSchUnknownHostKeyException || hk == HostKeyCheck.Outcome.CANCELLED) {
             return error(HOSTKEY_UNKNOWN, "Host key unknown: " + r.hostName()
                 + (f == null ? "" : " offered " + f.keyType() + " " + f.fingerprint()) + ", which was not accepted.", e);

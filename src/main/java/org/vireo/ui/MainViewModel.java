@@ -124,6 +124,8 @@ public final class MainViewModel {
             return;
         }
         removeQuietly(host);
+        // a password kept for its reconnects goes with it (unless another host uses the same account)
+        sshSessions.forget(host.uri(), uris());
         connectionsChanged.accept(uris());
     }
 
