@@ -58,9 +58,11 @@ public final class SshErrors {
         Throwable c = e.getCause();
         if (c instanceof IOException || msg.contains("timeout") || msg.contains("timed out") || msg.contains("Connection refused")
             || msg.contains("No route") || msg.contains("UnknownHost") || msg.contains("not established")
-            || msg.contains("Network is unreachable") || msg.contains("Connection reset") || msg.contains("failed to send channel request")) {
+            || msg.contains("Network is unreachable") || msg.contains("Connection reset") || msg.contains("closed by foreign host") || msg.contains("failed to send channel request")) {
             String detail = c != null && c.getMessage() != null ? c.getMessage() : msg;
-            return error(UNREACHABLE, "Host unreachable: " + r.hostName() + ":" + r.port() + " (" + detail + ").", e);
+            String via = r.options().proxyCommand().isEmpty() ? ""
+                : " through ProxyCommand \"" + r.options().proxyCommand() + "\" (what it printed is in the log)";
+            return error(UNREACHABLE, "Host unreachable: " + r.hostName() + ":" + r.port() + via + " (" + detail + ").", e);
         }
         return error(FAILED, "SSH to " + where + " failed: " + msg, e);
     }
