@@ -56,6 +56,14 @@ public final class SshErrors {
                 + (pw ? "the password was refused." : "no agent key, key file or password was accepted."), e);
         }
         Throwable c = e.getCause();
+        if (c instanceof java.net.UnknownHostException) {
+            return error(UNREACHABLE, "Host name not found: " + r.hostName() + " does not resolve (DNS, /etc/hosts or the HostName"
+                + " of ~/.ssh/config).", e);
+        }
+        if (c instanceof java.net.SocketTimeoutException && !msg.contains("not established")) {
+            return error(UNREACHABLE, "Host unreachable: " + r.hostName() + ":" + r.port() + " accepted the connection but sent no SSH"
+                + " greeting (" + c.getMessage() + "): not an SSH server, or one that does not answer.", e);
+        }
         if (c instanceof IOException || msg.contains("timeout") || msg.contains("timed out") || msg.contains("Connection refused")
             || msg.contains("No route") || msg.contains("UnknownHost") || msg.contains("not established")
             || msg.contains("Network is unreachable") || msg.contains("Connection reset") || msg.contains("closed by foreign host") || msg.contains("failed to send channel request")) {
