@@ -71,13 +71,27 @@ public final class FaultLinks {
             return server.getLocalPort();
         }
 
+        /** Cuts every connection through the relay (a flapping link); new ones are accepted again. */
+        public void cutAll() {
+            for (Socket s : open) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // already closed
+                }
+                open.remove(s);
+            }
+        }
+
         private static void pump(Socket from, Socket to, long delayMs) {
             Thread.ofPlatform().daemon().name("slow relay pump").start(() -> {
                 byte[] buf = new byte[16384];
                 try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                     int n;
                     while ((n = in.read(buf)) >= 0) {
-                        Thread.sleep(delayMs); // the injected latency itself
+                        if (delayMs > 0) {
+                            Thread.sleep(delayMs); // the injected latency itself
+                        }
                         out.write(buf, 0, n);
                         out.flush();
                     }
