@@ -189,6 +189,11 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> define(String xml) {
+        // refused here, before libvirt: nothing half-parsed reaches the daemon
+        java.util.Optional<String> problem = org.vireo.model.DomainXml.definitionProblem(xml);
+        if (problem.isPresent()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(problem.get()));
+        }
         return session.<Void>submit(c -> {
             api(c).define(xml);
             return null;
@@ -305,6 +310,10 @@ public final class DomainService {
 
     public CompletableFuture<String> createSnapshot(String uuid, String name, String description, boolean withMemory, boolean diskOnly,
                                  boolean external) {
+        java.util.Optional<String> problem = org.vireo.model.DomainNames.snapshotProblem(name);
+        if (problem.isPresent()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(problem.get()));
+        }
         if (!withMemory) {
             return session.<String>submit(c -> api(c).createSnapshot(uuid, name, description, false, diskOnly, external))
                 .whenComplete((ok, err) -> session.requestRefresh());
