@@ -252,7 +252,7 @@ public final class HostViewModel {
         return error;
     }
 
-    /** "next try at 23:41:05" while an unreachable host waits for its next automatic try, else empty. */
+    /** "23:41:05": when an unreachable host is tried next, while it waits for that; else empty. */
     public ReadOnlyStringProperty nextTryProperty() {
         return nextTry;
     }
@@ -264,7 +264,7 @@ public final class HostViewModel {
             return "";
         }
         // a clock time, not a countdown: it stays true without redrawing every second
-        return "next try at " + java.time.Instant.ofEpochMilli(atMillis).atZone(java.time.ZoneId.systemDefault()).format(CLOCK);
+        return java.time.Instant.ofEpochMilli(atMillis).atZone(java.time.ZoneId.systemDefault()).format(CLOCK);
     }
 
     public ObservableList<DomainRowViewModel> domains() {

@@ -502,7 +502,7 @@ public final class MainWindow extends BorderPane {
                 detail.setText(h.uri() + " — no libvirt daemon answers on this computer");
             } else if (!h.getError().isEmpty()) {
                 String next = h.nextTryProperty().get();
-                detail.setText(h.uri() + " — " + h.getState().label() + ": " + h.getError() + (next.isEmpty() ? "" : " — " + next));
+                detail.setText(h.uri() + " — " + h.getState().label() + ": " + h.getError() + (next.isEmpty() ? "" : " — next try at " + next));
             } else if (h.heldByUserProperty().get() && !connected) {
                 detail.setText(h.uri() + " — disconnected (Connect to see its domains)");
             } else {

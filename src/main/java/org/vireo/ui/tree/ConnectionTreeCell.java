@@ -145,9 +145,10 @@ final class ConnectionTreeCell extends TreeCell<Object> {
         }
     }
 
+    /** The retry time first: a long reason ends in an ellipsis, the time must stay in view. */
     private static String withNextTry(String error, HostViewModel h) {
         String next = h.nextTryProperty().get();
-        return next.isEmpty() ? error : error + " · " + next;
+        return next.isEmpty() ? error : "retry " + next + " · " + error;
     }
 
     private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
