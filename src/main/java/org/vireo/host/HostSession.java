@@ -49,6 +49,8 @@ public final class HostSession {
     private volatile String hostname = "";
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> retry;
+    /** Calls owed to the host once it is connected again (cleanups a dropped link left undone). Worker only. */
+    private final java.util.List<HostCall<?>> owed = new java.util.ArrayList<>();
     /** A connect still under way on its own thread after its deadline passed; the next try waits for it. Worker only. */
     private CompletableFuture<VirtConnection> opening;
     private volatile HostSnapshot current;
@@ -141,6 +143,31 @@ public final class HostSession {
         return t;
     });
 
+    /**
+     * Runs {@code call} on the worker now if the host is connected, else as soon as it is
+     * again: what a dropped link kept a job from undoing (the volume of an upload cut short).
+     */
+    public void whenConnected(HostCall<?> call) {
+        worker.execute(() -> {
+            owed.add(call);
+            if (conn != null && conn.isAlive()) {
+                runOwed();
+            }
+        });
+    }
+
+    private void runOwed() {
+        java.util.List<HostCall<?>> due = java.util.List.copyOf(owed);
+        owed.clear();
+        for (HostCall<?> call : due) {
+            try {
+                call.run(conn);
+            } catch (VirtException | RuntimeException e) {
+                LOG.warn("owed call on {} failed: {}", uri, e.getMessage());
+            }
+        }
+    }
+
     /** Any gateway call for this host, run on its worker. */
     public <T> CompletableFuture<T> submit(HostCall<T> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -232,6 +259,7 @@ public final class HostSession {
             conn = opened;
             backoff.reset();
             LOG.info("connected to {} ({})", uri, hostname);
+            runOwed();
             refresh();
             schedulePoll();
             // after the first listing: the daemon resolves its own name, which can take seconds
