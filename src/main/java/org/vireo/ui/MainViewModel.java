@@ -216,6 +216,7 @@ public final class MainViewModel {
         }
         int at = hosts.indexOf(host);
         removeQuietly(host);
+        sshSessions.forget(host.uri(), List.of(uri));
         HostViewModel fresh = open(uri);
         hosts.remove(fresh);
         hosts.add(Math.max(0, Math.min(at, hosts.size())), fresh);
