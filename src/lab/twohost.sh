@@ -8,6 +8,8 @@
 #   twohost.sh status [DIR]         what runs (exit 3 when a host's libvirtd does not answer)
 #   twohost.sh link-down HOST [DIR] cut HOST's (A or B) link: its eth0 goes down
 #   twohost.sh link-up HOST [DIR]   bring it back
+#   twohost.sh kill-daemon HOST [DIR]  kill -9 HOST's libvirtd (its guests keep running)
+#   twohost.sh start-daemon HOST [DIR] start it again and wait until it answers
 #   twohost.sh facts [DIR]          print the facts file (KEY=VALUE lines, see write_facts)
 #   twohost.sh throttle-writes HOST BYTES_PER_S [DIR]
 #                                   slow the host's direct disk writes (0 lifts it)
@@ -417,6 +419,25 @@ cmd_link() {
   log "host$h link $state"
 }
 
+cmd_kill_daemon() {
+  local h=${1:-} p
+  [[ $h == A || $h == B ]] || die "kill-daemon needs a host: A or B"
+  p=$(cat "$DIR/$h/run/libvirtd.pid" 2>/dev/null) || die "host$h libvirtd is not running"
+  alive "$p" && in_host "$h" "$p" && [[ $(readlink "/proc/$p/exe") == */libvirtd ]] || die "pid $p is not host$h's libvirtd"
+  kill -KILL "$p"
+  wait_for 15 "host$h libvirtd to stop answering" bash -c "! timeout 5 virsh -q -c '$(uri_of "$h")' uri >/dev/null 2>&1"
+  log "host$h libvirtd killed"
+}
+
+cmd_start_daemon() {
+  local h=${1:-}
+  [[ $h == A || $h == B ]] || die "start-daemon needs a host: A or B"
+  if answers "$h"; then log "host$h libvirtd already answers"; return 0; fi
+  in_ns "$h" libvirtd -d --listen
+  wait_for 30 "host$h libvirtd" answers "$h" || { tail -n 5 "$DIR/$h/log/libvirtd.log" >&2; return 1; }
+  log "host$h libvirtd restarted (answers)"
+}
+
 cmd_status() {
   local h p rc=0
   echo "dir: $DIR (subnet $SUBNET.0/24)"
@@ -481,10 +502,12 @@ main() {
     status) set_dir "${1:-}"; cmd_status ;;
     link-down) set_dir "${2:-}"; need_root; cmd_link "${1:-}" down ;;
     link-up) set_dir "${2:-}"; need_root; cmd_link "${1:-}" up ;;
+    kill-daemon) set_dir "${2:-}"; need_root; cmd_kill_daemon "${1:-}" ;;
+    start-daemon) set_dir "${2:-}"; need_root; cmd_start_daemon "${1:-}" ;;
     facts) set_dir "${1:-}"; cat "$DIR/facts" ;;
     guest) set_dir ""; cmd_guest "$@" ;;
     throttle-writes) set_dir "${3:-}"; cmd_throttle "${1:-}" "${2:-}" ;;
-    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 }
 

@@ -31,6 +31,12 @@ public record LaunchOptions(List<String> connect, Path configDir, boolean softwa
                 }
             }
         }
+        for (String uri : connect) {
+            // refused here, before the window opens: nothing of it reaches libvirt
+            org.vireo.ssh.SshTarget.problem(uri).ifPresent(why -> {
+                throw new IllegalArgumentException("--connect " + (uri.length() > 80 ? uri.substring(0, 77) + "..." : uri) + ": " + why);
+            });
+        }
         return new LaunchOptions(List.copyOf(connect), configDir, software);
     }
 

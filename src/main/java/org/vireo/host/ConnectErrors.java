@@ -11,6 +11,13 @@ final class ConnectErrors {
     private ConnectErrors() {
     }
 
+    /** The call's link to the daemon broke under it (the daemon died, the link was cut): its outcome is unknown. */
+    static boolean isConnectionLost(VirtException e) {
+        String m = String.valueOf(e.getMessage());
+        return e.errorDomain().contains("RPC") && (m.contains("End of file") || m.contains("Cannot recv data") || m.contains("Cannot write data")
+            || m.contains("connection closed") || m.contains("Broken pipe") || m.contains("Connection reset"));
+    }
+
     static boolean isPermanent(VirtException e) {
         return switch (e.codeName()) {
             case "VIR_ERR_INVALID_ARG", "VIR_ERR_NO_CONNECT", "VIR_ERR_AUTH_FAILED", "VIR_ERR_NO_SUPPORT",

@@ -11,11 +11,18 @@ import java.time.Duration;
  * @param keepAliveSeconds libvirt keepalive ping period; the link is declared dead after
  *                         {@code keepAliveCount} unanswered pings
  * @param maxBackoff       longest wait between two reconnect attempts
+ * @param connectTimeout   how long a connect may take before the host is shown as not answering
+ *                         (libvirt's own open has no limit: a host that accepts TCP and stays silent
+ *                         would keep it waiting for ever)
  */
-public record HostOptions(StatsSettings stats, int keepAliveSeconds, int keepAliveCount, Duration maxBackoff) {
+public record HostOptions(StatsSettings stats, int keepAliveSeconds, int keepAliveCount, Duration maxBackoff, Duration connectTimeout) {
 
     public static HostOptions defaults() {
-        return new HostOptions(StatsSettings.defaults(), 3, 3, Duration.ofSeconds(8));
+        return new HostOptions(StatsSettings.defaults(), 3, 3, Duration.ofSeconds(8), Duration.ofSeconds(10));
+    }
+
+    public HostOptions withConnectTimeout(Duration timeout) {
+        return new HostOptions(stats, keepAliveSeconds, keepAliveCount, maxBackoff, timeout);
     }
 
     public Duration pollInterval() {
@@ -27,6 +34,6 @@ public record HostOptions(StatsSettings stats, int keepAliveSeconds, int keepAli
     }
 
     public HostOptions withStats(StatsSettings settings) {
-        return new HostOptions(settings, keepAliveSeconds, keepAliveCount, maxBackoff);
+        return new HostOptions(settings, keepAliveSeconds, keepAliveCount, maxBackoff, connectTimeout);
     }
 }

@@ -49,6 +49,10 @@ public final class HostSession {
     private volatile String hostname = "";
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> retry;
+    /** Calls owed to the host once it is connected again (cleanups a dropped link left undone). Worker only. */
+    private final java.util.List<HostCall<?>> owed = new java.util.ArrayList<>();
+    /** A connect still under way on its own thread after its deadline passed; the next try waits for it. Worker only. */
+    private CompletableFuture<VirtConnection> opening;
     private volatile HostSnapshot current;
     private Duration period;
     private volatile boolean stopped;
@@ -139,6 +143,31 @@ public final class HostSession {
         return t;
     });
 
+    /**
+     * Runs {@code call} on the worker now if the host is connected, else as soon as it is
+     * again: what a dropped link kept a job from undoing (the volume of an upload cut short).
+     */
+    public void whenConnected(HostCall<?> call) {
+        worker.execute(() -> {
+            owed.add(call);
+            if (conn != null && conn.isAlive()) {
+                runOwed();
+            }
+        });
+    }
+
+    private void runOwed() {
+        java.util.List<HostCall<?>> due = java.util.List.copyOf(owed);
+        owed.clear();
+        for (HostCall<?> call : due) {
+            try {
+                call.run(conn);
+            } catch (VirtException | RuntimeException e) {
+                LOG.warn("owed call on {} failed: {}", uri, e.getMessage());
+            }
+        }
+    }
+
     /** Any gateway call for this host, run on its worker. */
     public <T> CompletableFuture<T> submit(HostCall<T> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -191,6 +220,11 @@ public final class HostSession {
         stopped = true;
         worker.execute(() -> {
             disconnect();
+            if (opening != null) {
+                // an open that outlived its deadline: close what it makes, if it ever makes it
+                opening.thenAccept(VirtConnection::close);
+                opening = null;
+            }
             worker.shutdown();
         });
     }
@@ -210,10 +244,10 @@ public final class HostSession {
         if (stopped || held || conn != null) {
             return;
         }
-        publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTING, "", current.domains(), current.figures(), System.nanoTime()));
+        publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTING, "", current.domains(), current.figures(), System.nanoTime(), 0));
         VirtConnection opened = null;
         try {
-            opened = connector.open(uri);
+            opened = openWithinTimeout();
             enableKeepAlive(opened);
             VirtConnection self = opened;
             opened.onClose(reason -> worker.execute(() -> {
@@ -225,6 +259,7 @@ public final class HostSession {
             conn = opened;
             backoff.reset();
             LOG.info("connected to {} ({})", uri, hostname);
+            runOwed();
             refresh();
             schedulePoll();
             // after the first listing: the daemon resolves its own name, which can take seconds
@@ -242,6 +277,47 @@ public final class HostSession {
             }
             LOG.error("cannot connect to {}", uri, e);
             failed(String.valueOf(e.getMessage()), true);
+        }
+    }
+
+    /**
+     * The connector's open, on a thread of its own, waited for at most the connect timeout.
+     * An open that overruns keeps its thread (libvirt cannot be interrupted); the next try
+     * waits for that same open instead of starting another, so a silent host holds one thread.
+     */
+    private VirtConnection openWithinTimeout() throws VirtException {
+        if (opening == null) {
+            CompletableFuture<VirtConnection> f = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("open " + uri).start(() -> {
+                try {
+                    f.complete(connector.open(uri));
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            opening = f;
+        }
+        Duration limit = options.connectTimeout();
+        try {
+            VirtConnection c = opening.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            opening = null;
+            return c;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new VirtException(-1, "VIREO_CONNECT_TIMEOUT", "RPC", "No answer within " + limit.toSeconds()
+                + " s (the connect timeout): the host accepts no connection or does not answer on it", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            opening = null;
+            Throwable c = e.getCause();
+            if (c instanceof VirtException v) {
+                throw v;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException(-1, "VIREO_CONNECT_TIMEOUT", "RPC", "connect interrupted", e);
         }
     }
 
@@ -286,12 +362,16 @@ public final class HostSession {
     }
 
     private void failed(String reason, boolean permanent) {
-        publish(HostSnapshot.disconnected(uri, reason));
-        if (!permanent && !stopped && !held) {
-            Duration wait = backoff.next();
-            LOG.info("{} unreachable ({}): next try in {} ms", uri, reason, wait.toMillis());
-            retry = worker.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (permanent || stopped || held) {
+            publish(HostSnapshot.disconnected(uri, reason));
+            return;
         }
+        Duration wait = backoff.next();
+        long at = System.currentTimeMillis() + wait.toMillis();
+        LOG.info("{} unreachable ({}): next try in {} ms", uri, reason, wait.toMillis());
+        // published before it is scheduled: the view never shows a try that already happened as the next one
+        publish(HostSnapshot.retrying(uri, reason, at));
+        retry = worker.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void disconnect() {

@@ -148,7 +148,7 @@ public final class StatsPoller {
         history.putHost(t, HostMetric.GUESTS_DISK, guestsDisk);
         history.putHost(t, HostMetric.GUESTS_NET, guestsNet);
         history.publish(t);
-        return new HostSnapshot(uri, hostname, ConnectionState.CONNECTED, "", domains, figures, now);
+        return new HostSnapshot(uri, hostname, ConnectionState.CONNECTED, "", domains, figures, now, 0);
     }
 
     private HostFigures hostFigures(NodeCounters node, double guestsCpu, long guestsMem,

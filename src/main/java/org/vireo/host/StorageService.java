@@ -29,6 +29,7 @@ import org.vireo.model.VolumeSpec;
  * Specs are checked again on the worker against the host's current names before anything is sent.
  */
 public final class StorageService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StorageService.class);
     private final HostSession session;
     private final Jobs jobs;
 
@@ -188,7 +189,16 @@ public final class StorageService {
                 } catch (VirtException | RuntimeException e) {
                     try {
                         api.deleteVolume(pool, volume);
-                    } catch (VirtException ignored) {
+                    } catch (VirtException | RuntimeException notNow) {
+                        if (!c.isAlive()) {
+                            // the link dropped under the upload: the half-written volume goes once the host is back
+                            LOG.info("upload of {}/{} on {} cut: the volume is deleted when the host is back", pool, volume, session.uri());
+                            session.whenConnected(again -> {
+                                new StorageApi(again).deleteVolume(pool, volume);
+                                session.requestRefresh();
+                                return null;
+                            });
+                        }
                         // the upload's error is the one to show
                     }
                     throw e;

@@ -82,17 +82,24 @@ public final class Jobs {
                 end = job.cancelRequested() ? JobState.CANCELLED : JobState.FAILED;
             }
             poll.cancel(false);
-            finalFigures(job);
-            job.finish(end, message, cause);
-            if (end == JobState.FAILED) {
-                LOG.warn("{} failed on {}: {}", job.title(), hostUri, message);
-            } else {
-                LOG.info("{} on {}: {} after {} ms", job.title(), hostUri, end, job.elapsedMillis());
+            try {
+                finalFigures(job);
+            } finally {
+                finishAndTell(job, end, message, cause, hostUri);
             }
-            changed(job);
-            job.complete();
         });
         return job;
+    }
+
+    private void finishAndTell(Job job, JobState end, String message, Throwable cause, String hostUri) {
+        job.finish(end, message, cause);
+        if (end == JobState.FAILED) {
+            LOG.warn("{} failed on {}: {}", job.title(), hostUri, message);
+        } else {
+            LOG.info("{} on {}: {} after {} ms", job.title(), hostUri, end, job.elapsedMillis());
+        }
+        changed(job);
+        job.complete();
     }
 
     /** Asks libvirt to abort the job now; the job shows "cancelling" until its call returns. */
@@ -129,7 +136,7 @@ public final class Jobs {
             if (job.cancelRequested() && !job.isAbortTaken()) {
                 abort(job);
             }
-        } catch (VirtException e) {
+        } catch (VirtException | RuntimeException e) {
             LOG.debug("no figures of {}: {}", job.title(), e.getMessage());
         }
     }
@@ -140,7 +147,9 @@ public final class Jobs {
             if (s != null && !s.values().isEmpty()) {
                 job.stats(s);
             }
-        } catch (VirtException e) {
+        } catch (VirtException | RuntimeException e) {
+            // the binding throws IllegalStateException once the connection is closed (a daemon
+            // that died mid-job): the job must still finish, or it shows as running for ever
             LOG.debug("no final figures of {}: {}", job.title(), e.getMessage());
         }
     }

@@ -25,6 +25,43 @@ public final class DomainXml {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;").replace("\"", "&quot;");
     }
 
+    /** Larger than any domain definition (real ones are a few KiB); a pasted disk image is not one. */
+    public static final int MAX_DEFINITION = 2 << 20;
+
+    /**
+     * Why {@code xml} cannot be a domain definition, checked before libvirt sees it: empty,
+     * huge, not well-formed (with the line and column), or not a {@code <domain>}. What
+     * passes may still be refused by libvirt's schema; its message then says why.
+     */
+    public static java.util.Optional<String> definitionProblem(String xml) {
+        if (xml == null || xml.isBlank()) {
+            return java.util.Optional.of("The definition is empty.");
+        }
+        if (xml.length() > MAX_DEFINITION) {
+            return java.util.Optional.of("The definition has " + xml.length() + " characters; a domain definition has at most "
+                + MAX_DEFINITION + " (2 MiB).");
+        }
+        Document doc;
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            javax.xml.parsers.DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // no "[Fatal Error]" lines on stderr: the exception says it
+            doc = b.parse(new InputSource(new StringReader(xml)));
+        } catch (org.xml.sax.SAXParseException e) {
+            return java.util.Optional.of("Not well-formed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
+                + e.getMessage());
+        } catch (Exception e) {
+            return java.util.Optional.of("Not well-formed XML: " + e.getMessage());
+        }
+        String root = doc.getDocumentElement().getTagName();
+        if (!root.equals("domain")) {
+            return java.util.Optional.of("The root element is <" + root + ">; a domain definition is a <domain> element.");
+        }
+        return java.util.Optional.empty();
+    }
+
     public static Document parse(String xml) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

@@ -6,12 +6,13 @@ import java.util.List;
 /** Sizes as people write them ("20" with a unit of GiB) to bytes, and back. */
 public final class Sizes {
     public static final List<String> UNITS = List.of("MiB", "GiB", "TiB");
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[0-9]{1,16}(\\.[0-9]{0,9})?|\\.[0-9]{1,9}");
 
     private Sizes() {
     }
 
     /**
-     * Bytes of {@code number} {@code unit} (MiB, GiB, TiB; decimals allowed), rounded up to whole
+     * Bytes of {@code number} {@code unit} (MiB, GiB, TiB; plain decimals allowed, no exponent), rounded up to whole
      * MiB; -1 when it is not a number, 0 or below, or beyond 1 PiB.
      */
     public static long parse(String number, String unit) {
@@ -22,6 +23,10 @@ public final class Sizes {
             default -> -1;
         };
         if (factor < 0 || number == null) {
+            return -1;
+        }
+        // plain decimals only: BigDecimal takes "1e-99999999" too, and rounding it up took half a minute
+        if (!PLAIN.matcher(number.strip()).matches()) {
             return -1;
         }
         try {

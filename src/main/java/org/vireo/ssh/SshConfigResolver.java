@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies ~/.ssh/config to a target the way ssh(1) does for the keys Vireo honours: Host
- * aliases, HostName, User, Port, IdentityFile, ProxyJump. Values in the URI win over the
- * config; the config wins over the defaults (login user, port 22, ~/.ssh/id_*).
+ * aliases, HostName, User, Port, IdentityFile, ProxyJump, ProxyCommand, UserKnownHostsFile,
+ * GlobalKnownHostsFile, HashKnownHosts, StrictHostKeyChecking, IdentitiesOnly. Values in the
+ * URI win over the config; the config wins over the defaults (login user, port 22, ~/.ssh/id_*).
  */
 public final class SshConfigResolver {
     private static final Logger LOG = LoggerFactory.getLogger(SshConfigResolver.class);
@@ -30,7 +31,16 @@ public final class SshConfigResolver {
      * @param identityFiles key files to try after the agent, in order
      * @param proxyJump    {@code [user@]host[:port]} of a jump host, empty for a direct link
      */
-    public record Resolved(String alias, String hostName, int port, String user, List<Path> identityFiles, String proxyJump) {
+    public record Resolved(String alias, String hostName, int port, String user, List<Path> identityFiles, String proxyJump,
+                           Options options) {
+        public Resolved {
+            options = options == null ? Options.DEFAULT : options;
+        }
+
+        public Resolved(String alias, String hostName, int port, String user, List<Path> identityFiles, String proxyJump) {
+            this(alias, hostName, port, user, identityFiles, proxyJump, null);
+        }
+
         /** user@host:port as people write it. */
         public String destination() {
             return user + "@" + hostName + (port == 22 ? "" : ":" + port);
@@ -38,6 +48,30 @@ public final class SshConfigResolver {
 
         public String key() {
             return user + "@" + hostName + ":" + port + (proxyJump.isEmpty() ? "" : " via " + proxyJump);
+        }
+    }
+
+    /**
+     * The host-key and authentication options of ~/.ssh/config.
+     *
+     * @param userKnownHosts   UserKnownHostsFile: read, and the first one is where remembered keys go
+     *                         (empty list: the environment's known_hosts)
+     * @param globalKnownHosts GlobalKnownHostsFile: read only
+     * @param hashKnownHosts   HashKnownHosts: a remembered host is written hashed (|1|salt|hash)
+     * @param strict           StrictHostKeyChecking: ask (the default), yes (an unknown key is refused
+     *                         without asking), accept-new / no (an unknown key is remembered without
+     *                         asking); a changed key is refused whatever it says
+     * @param identitiesOnly   IdentitiesOnly: only the key files, not the agent's keys
+     * @param proxyCommand     ProxyCommand with %h %p %r %n expanded, or "" for a direct link
+     */
+    public record Options(List<Path> userKnownHosts, List<Path> globalKnownHosts, boolean hashKnownHosts, String strict,
+                          boolean identitiesOnly, String proxyCommand) {
+        static final List<Path> SYSTEM_KNOWN_HOSTS = List.of(Path.of("/etc/ssh/ssh_known_hosts"), Path.of("/etc/ssh/ssh_known_hosts2"));
+        public static final Options DEFAULT = new Options(List.of(), SYSTEM_KNOWN_HOSTS, false, "ask", false, "");
+
+        public Options {
+            userKnownHosts = List.copyOf(userKnownHosts);
+            globalKnownHosts = List.copyOf(globalKnownHosts);
         }
     }
 
@@ -68,7 +102,43 @@ public final class SshConfigResolver {
         if (jump.equalsIgnoreCase("none")) {
             jump = "";
         }
-        return new Resolved(target.host(), hostName, port, user, List.copyOf(keys), jump);
+        return new Resolved(target.host(), hostName, port, user, List.copyOf(keys), jump, options(c, target, hostName, port, user));
+    }
+
+    private Options options(ConfigRepository.Config c, SshTarget target, String hostName, int port, String user) {
+        List<Path> userFiles = files(c.getValue("UserKnownHostsFile"), target, hostName, user);
+        String global = c.getValue("GlobalKnownHostsFile");
+        List<Path> globalFiles = global == null ? Options.SYSTEM_KNOWN_HOSTS : files(global, target, hostName, user);
+        String strict = nonBlank(c.getValue("StrictHostKeyChecking"), "ask").toLowerCase(java.util.Locale.ROOT);
+        strict = switch (strict) {
+            case "yes", "true" -> "yes";
+            case "no", "off", "false" -> "no";
+            case "accept-new" -> "accept-new";
+            default -> "ask";
+        };
+        String proxy = nonBlank(c.getValue("ProxyCommand"), "");
+        if (proxy.equalsIgnoreCase("none")) {
+            proxy = "";
+        }
+        proxy = proxy.replace("%%", "\u0000").replace("%h", hostName).replace("%p", Integer.toString(port)).replace("%r", user)
+            .replace("%n", target.host()).replace("\u0000", "%");
+        return new Options(userFiles, globalFiles, yes(c.getValue("HashKnownHosts")), strict, yes(c.getValue("IdentitiesOnly")), proxy);
+    }
+
+    /** A list of files as ssh_config writes them (space-separated, ~ and %-tokens expanded; "none" = no file). */
+    private List<Path> files(String value, SshTarget target, String hostName, String user) {
+        List<Path> out = new ArrayList<>();
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("none")) {
+            return out;
+        }
+        for (String f : value.strip().split("\\s+")) {
+            out.add(expand(f, target, hostName, user));
+        }
+        return out;
+    }
+
+    private static boolean yes(String value) {
+        return value != null && (value.strip().equalsIgnoreCase("yes") || value.strip().equalsIgnoreCase("true"));
     }
 
     private ConfigRepository config() {

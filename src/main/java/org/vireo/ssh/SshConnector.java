@@ -64,8 +64,14 @@ public final class SshConnector implements HostConnector {
                     throw SshErrors.error(SshErrors.UNREACHABLE, "Host unreachable: the SSH link to " + resolved.hostName() + " dropped.", e);
                 }
                 // sshd answers "connect failed" both when nothing listens there and when its policy forbids
-                // the forwarding: whether the socket exists tells the two apart
-                if (socketExists(lease, remote, timeout)) {
+                // the forwarding: what is at the path tells the two apart. A socket nobody listens on is
+                // a daemon that died (kill -9 leaves its socket file): retried, not blamed on sshd.
+                String at = socketState(lease, remote, timeout);
+                if (at.equals("stale")) {
+                    throw SshErrors.error(SshErrors.NO_LIBVIRT_SOCKET, "libvirt is not running on " + resolved.hostName() + ": its socket "
+                        + remote + " is there but nothing listens on it (the daemon stopped or died).", e);
+                }
+                if (at.equals("listening") || at.equals("socket")) {
                     throw SshErrors.error(SshErrors.FORWARDING_REFUSED, "sshd on " + resolved.hostName()
                         + " refuses to forward to libvirt's socket " + remote + ", which is there: its sshd_config forbids it "
                         + "(AllowStreamLocalForwarding no), or this user may not open the socket. Vireo reaches libvirt only "
@@ -103,23 +109,33 @@ public final class SshConnector implements HostConnector {
         return sessions.existing(sessions.resolver().resolve(SshTarget.parse(uri)));
     }
 
-    /** The remote user's uid (for the session daemon's socket path), over an exec channel on the same session. */
-    /** Whether {@code path} is a unix socket on the host (an exec channel on the same session); false when that cannot be told. */
-    private static boolean socketExists(SshSessions.Lease lease, String path, int timeout) {
+    /**
+     * What is at {@code path} on the host, over an exec channel on the same session:
+     * "listening" (a unix socket something listens on, as ss(8) lists it), "stale" (a socket
+     * file nobody listens on), "socket" (a socket; ss missing, so unknown whether it listens),
+     * "missing", or "" when that cannot be told.
+     */
+    private static String socketState(SshSessions.Lease lease, String path, int timeout) {
+        String q = "'" + path.replace("'", "'\\''") + "'";
+        String script = "p=" + q + "; [ -S \"$p\" ] || { echo missing; exit 0; }; r=$(readlink -f \"$p\"); "
+            + "if command -v ss >/dev/null 2>&1; then "
+            + "if ss -xlnH 2>/dev/null | awk '{print $5}' | grep -qxF -e \"$p\" -e \"$r\"; then echo listening; else echo stale; fi; "
+            + "else echo socket; fi";
         try {
             ChannelExec exec = (ChannelExec) lease.session().openChannel("exec");
-            exec.setCommand("test -S '" + path.replace("'", "'\\''") + "' && echo socket");
+            exec.setCommand(script);
             InputStream in = exec.getInputStream();
             exec.connect(timeout);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);
             exec.disconnect();
-            return out.toString(StandardCharsets.US_ASCII).strip().equals("socket");
+            return out.toString(StandardCharsets.US_ASCII).strip();
         } catch (JSchException | IOException e) {
-            return false;
+            return "";
         }
     }
 
+    /** The remote user's uid (for the session daemon's socket path), over an exec channel on the same session. */
     private static String remoteUid(SshSessions.Lease lease, int timeout) throws VirtException {
         try {
             ChannelExec exec = (ChannelExec) lease.session().openChannel("exec");

@@ -37,6 +37,12 @@ public final class SshErrors {
                 + ". Refused: the connection may be intercepted. If the host was reinstalled, remove its old line from "
                 + (f == null ? "known_hosts" : f.knownHostsFile()) + ".", e);
         }
+        if (hk == HostKeyCheck.Outcome.REFUSED_STRICT) {
+            return error(HOSTKEY_UNKNOWN, "Host key unknown: " + r.hostName()
+                + (f == null ? "" : " offered " + f.keyType() + " " + f.fingerprint())
+                + ", and ~/.ssh/config says StrictHostKeyChecking yes: refused without asking. Add the key to "
+                + (f == null ? "known_hosts" : f.knownHostsFile()) + " (ssh-keyscan) or relax the setting for this host.", e);
+        }
         if (e instanceof JSchUnknownHostKeyException || hk == HostKeyCheck.Outcome.CANCELLED) {
             return error(HOSTKEY_UNKNOWN, "Host key unknown: " + r.hostName()
                 + (f == null ? "" : " offered " + f.keyType() + " " + f.fingerprint()) + ", which was not accepted.", e);
@@ -50,11 +56,21 @@ public final class SshErrors {
                 + (pw ? "the password was refused." : "no agent key, key file or password was accepted."), e);
         }
         Throwable c = e.getCause();
+        if (c instanceof java.net.UnknownHostException) {
+            return error(UNREACHABLE, "Host name not found: " + r.hostName() + " does not resolve (DNS, /etc/hosts or the HostName"
+                + " of ~/.ssh/config).", e);
+        }
+        if (c instanceof java.net.SocketTimeoutException && !msg.contains("not established")) {
+            return error(UNREACHABLE, "Host unreachable: " + r.hostName() + ":" + r.port() + " accepted the connection but sent no SSH"
+                + " greeting (" + c.getMessage() + "): not an SSH server, or one that does not answer.", e);
+        }
         if (c instanceof IOException || msg.contains("timeout") || msg.contains("timed out") || msg.contains("Connection refused")
             || msg.contains("No route") || msg.contains("UnknownHost") || msg.contains("not established")
-            || msg.contains("Network is unreachable") || msg.contains("Connection reset") || msg.contains("failed to send channel request")) {
+            || msg.contains("Network is unreachable") || msg.contains("Connection reset") || msg.contains("closed by foreign host") || msg.contains("failed to send channel request")) {
             String detail = c != null && c.getMessage() != null ? c.getMessage() : msg;
-            return error(UNREACHABLE, "Host unreachable: " + r.hostName() + ":" + r.port() + " (" + detail + ").", e);
+            String via = r.options().proxyCommand().isEmpty() ? ""
+                : " through ProxyCommand \"" + r.options().proxyCommand() + "\" (what it printed is in the log)";
+            return error(UNREACHABLE, "Host unreachable: " + r.hostName() + ":" + r.port() + via + " (" + detail + ").", e);
         }
         return error(FAILED, "SSH to " + where + " failed: " + msg, e);
     }

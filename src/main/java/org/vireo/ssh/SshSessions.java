@@ -113,6 +113,37 @@ public final class SshSessions {
         passwords.clear();
     }
 
+    /**
+     * Wipes the password kept for {@code uri}'s host (the host was removed), unless one of
+     * {@code stillUsed} reaches the same account: a removed host's password is not kept.
+     */
+    public void forget(String uri, java.util.Collection<String> stillUsed) {
+        if (!SshTarget.handles(uri)) {
+            return;
+        }
+        String key;
+        try {
+            key = resolver.resolve(SshTarget.parse(uri)).key();
+            for (String other : stillUsed) {
+                if (SshTarget.handles(other) && resolver.resolve(SshTarget.parse(other)).key().equals(key)) {
+                    return;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        char[] old = passwords.remove(key);
+        if (old != null) {
+            Arrays.fill(old, '\0');
+            LOG.info("password for {} wiped (host removed)", key);
+        }
+    }
+
+    /** Whether a password is kept for {@code uri}'s host (tests). */
+    public boolean keepsPassword(String uri) {
+        return passwords.containsKey(resolver.resolve(SshTarget.parse(uri)).key());
+    }
+
     private Session connect(SshConfigResolver.Resolved r) throws VirtException {
         String key = r.key();
         Lease jump = null;
@@ -131,7 +162,8 @@ public final class SshSessions {
                 }
             }
             List<IdentityRepository> ids = new ArrayList<>();
-            if (env.hasAgent()) {
+            // IdentitiesOnly: the key files only, however many keys the agent holds
+            if (env.hasAgent() && !r.options().identitiesOnly()) {
                 try {
                     ids.add(new AgentIdentityRepository(new SSHAgentConnector(new UnixDomainSocketFactory(), env.agentSocket().get())));
                 } catch (Exception e) {
@@ -141,7 +173,9 @@ public final class SshSessions {
             ids.add(jsch.getIdentityRepository());
             Session s = jsch.getSession(r.user(), r.hostName(), r.port());
             s.setIdentityRepository(new CombinedIdentities(ids));
-            hostKeys = new HostKeyCheck(env.knownHosts(), prompter);
+            SshConfigResolver.Options o = r.options();
+            hostKeys = new HostKeyCheck(o.userKnownHosts().isEmpty() ? List.of(env.knownHosts()) : o.userKnownHosts(),
+                o.globalKnownHosts(), o.strict(), o.hashKnownHosts(), prompter);
             s.setHostKeyRepository(hostKeys);
             s.setConfig("StrictHostKeyChecking", "yes");
             s.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
@@ -151,6 +185,9 @@ public final class SshSessions {
             if (!r.proxyJump().isEmpty()) {
                 jump = acquire(jumpHost(r.proxyJump()));
                 s.setProxy(new JumpProxy(jump));
+            } else if (!r.options().proxyCommand().isEmpty()) {
+                LOG.info("SSH to {} through ProxyCommand {}", key, r.options().proxyCommand());
+                s.setProxy(new CommandProxy(r.options().proxyCommand()));
             }
             handshakes.incrementAndGet();
             s.connect((int) env.connectTimeout().toMillis());
@@ -203,7 +240,7 @@ public final class SshSessions {
         SshConfigResolver.Resolved hop = resolver.resolve(new SshTarget(last, user, port, "/system"));
         if (hops.length > 1) {
             String before = String.join(",", Arrays.copyOf(hops, hops.length - 1));
-            hop = new SshConfigResolver.Resolved(hop.alias(), hop.hostName(), hop.port(), hop.user(), hop.identityFiles(), before);
+            hop = new SshConfigResolver.Resolved(hop.alias(), hop.hostName(), hop.port(), hop.user(), hop.identityFiles(), before, hop.options());
         }
         return hop;
     }

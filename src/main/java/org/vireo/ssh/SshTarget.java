@@ -55,6 +55,23 @@ public record SshTarget(String driver, String host, String user, int port, Strin
         this("qemu", host, user, port, path, "", "");
     }
 
+    /**
+     * Why {@code uri} cannot be opened, before anything reaches libvirt: its shape
+     * ({@link org.vireo.model.ConnectionUri}), and for SSH the parameters this transport takes.
+     */
+    public static java.util.Optional<String> problem(String uri) {
+        java.util.Optional<String> shape = org.vireo.model.ConnectionUri.problem(uri);
+        if (shape.isPresent() || !handles(uri.strip())) {
+            return shape;
+        }
+        try {
+            parse(uri.strip());
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     /** Whether this URI is one the SSH connector carries (qemu+ssh, or any driver+ssh). */
     public static boolean handles(String uri) {
         int colon = uri == null ? -1 : uri.indexOf(':');

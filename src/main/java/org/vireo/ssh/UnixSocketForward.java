@@ -69,7 +69,6 @@ public final class UnixSocketForward implements AutoCloseable {
             ch.connect(timeoutMs);
         } catch (JSchException e) {
             // JSch keeps the channel-open failure's reason code as the exit status
-            System.err.println("PROBE exit=" + ch.getExitStatus() + " msg=" + e.getMessage());
             if (ch.getExitStatus() == SSH_OPEN_ADMINISTRATIVELY_PROHIBITED) {
                 throw new ForwardingProhibited(e);
             }

@@ -46,6 +46,7 @@ public final class HostViewModel {
     private final StringProperty title = new SimpleStringProperty(this, "title");
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(this, "state", ConnectionState.CONNECTING);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final StringProperty nextTry = new SimpleStringProperty(this, "nextTry", "");
     private final javafx.beans.property.BooleanProperty heldByUser = new javafx.beans.property.SimpleBooleanProperty(this, "heldByUser");
     private final ObservableList<DomainRowViewModel> domains = FXCollections.observableArrayList();
     private final Map<String, DomainRowViewModel> byUuid = new HashMap<>();
@@ -145,6 +146,7 @@ public final class HostViewModel {
         appliedUpdates++;
         state.set(s.state());
         error.set(s.error());
+        nextTry.set(nextTryText(s.nextTryAtMillis()));
         if (s.state() == ConnectionState.DISCONNECTED) {
             // a host that is gone shows no stale guests; they come back with the connection
             byUuid.clear();
@@ -248,6 +250,21 @@ public final class HostViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error;
+    }
+
+    /** "23:41:05": when an unreachable host is tried next, while it waits for that; else empty. */
+    public ReadOnlyStringProperty nextTryProperty() {
+        return nextTry;
+    }
+
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    static String nextTryText(long atMillis) {
+        if (atMillis <= 0) {
+            return "";
+        }
+        // a clock time, not a countdown: it stays true without redrawing every second
+        return java.time.Instant.ofEpochMilli(atMillis).atZone(java.time.ZoneId.systemDefault()).format(CLOCK);
     }
 
     public ObservableList<DomainRowViewModel> domains() {

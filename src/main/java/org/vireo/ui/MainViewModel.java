@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,7 +27,6 @@ import org.vireo.ui.ssh.SshPromptViewModel;
 /** The main window's state: the hosts, the selected host, the filter, and the actions. */
 public final class MainViewModel {
     /** A URI needs a scheme (qemu:, test:, qemu+ssh: ...); libvirt judges the rest and says what is wrong. */
-    private static final Pattern URI_SHAPE = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?\\S*$");
 
     private HostOptions options;
     private final UnsavedEdits unsavedEdits = new UnsavedEdits();
@@ -103,12 +101,9 @@ public final class MainViewModel {
     /** Checks the URI's shape, opens it and remembers it; empty when accepted, else the reason. */
     public Optional<String> addConnection(String rawUri) {
         String uri = rawUri == null ? "" : rawUri.strip();
-        if (uri.isEmpty()) {
-            return Optional.of("Enter a libvirt URI, for example qemu:///system.");
-        }
-        if (!URI_SHAPE.matcher(uri).matches()) {
-            return Optional.of("\"" + uri + "\" is not a libvirt URI: it needs a driver scheme such as "
-                + "qemu:///system, qemu+ssh://user@host/system or test:///default.");
+        Optional<String> problem = uriProblem(uri);
+        if (problem.isPresent()) {
+            return problem;
         }
         if (find(uri).isPresent()) {
             return Optional.of(uri + " is already in the list.");
@@ -124,6 +119,8 @@ public final class MainViewModel {
             return;
         }
         removeQuietly(host);
+        // a password kept for its reconnects goes with it (unless another host uses the same account)
+        sshSessions.forget(host.uri(), uris());
         connectionsChanged.accept(uris());
     }
 
@@ -210,14 +207,16 @@ public final class MainViewModel {
         if (uri.equals(host.uri())) {
             return Optional.empty();
         }
-        if (uri.isEmpty() || !URI_SHAPE.matcher(uri).matches()) {
-            return addConnectionCheck(uri);
+        Optional<String> problem = uriProblem(uri);
+        if (problem.isPresent()) {
+            return problem;
         }
         if (find(uri).isPresent()) {
             return Optional.of(uri + " is already in the list.");
         }
         int at = hosts.indexOf(host);
         removeQuietly(host);
+        sshSessions.forget(host.uri(), List.of(uri));
         HostViewModel fresh = open(uri);
         hosts.remove(fresh);
         hosts.add(Math.max(0, Math.min(at, hosts.size())), fresh);
@@ -226,12 +225,12 @@ public final class MainViewModel {
         return Optional.empty();
     }
 
-    private Optional<String> addConnectionCheck(String uri) {
-        if (uri.isEmpty()) {
-            return Optional.of("Enter a libvirt URI, for example qemu:///system.");
-        }
-        return Optional.of("\"" + uri + "\" is not a libvirt URI: it needs a driver scheme such as "
-            + "qemu:///system, qemu+ssh://user@host/system or test:///default.");
+    /**
+     * Why {@code uri} cannot be opened, before anything reaches libvirt: its shape
+     * (ConnectionUri), and for SSH the parameters Vireo's SSH transport takes.
+     */
+    public static Optional<String> uriProblem(String uri) {
+        return org.vireo.ssh.SshTarget.problem(uri);
     }
 
     /** The stats refresh settings now in force. */

@@ -501,7 +501,8 @@ public final class MainWindow extends BorderPane {
             } else if (missing) {
                 detail.setText(h.uri() + " — no libvirt daemon answers on this computer");
             } else if (!h.getError().isEmpty()) {
-                detail.setText(h.uri() + " — " + h.getState().label() + ": " + h.getError());
+                String next = h.nextTryProperty().get();
+                detail.setText(h.uri() + " — " + h.getState().label() + ": " + h.getError() + (next.isEmpty() ? "" : " — next try at " + next));
             } else if (h.heldByUserProperty().get() && !connected) {
                 detail.setText(h.uri() + " — disconnected (Connect to see its domains)");
             } else {
@@ -524,12 +525,14 @@ public final class MainWindow extends BorderPane {
             if (old != null) {
                 old.stateProperty().removeListener(refresh);
                 old.errorProperty().removeListener(refresh);
+                old.nextTryProperty().removeListener(refresh);
                 old.heldByUserProperty().removeListener(refresh);
                 old.domains().removeListener(sizeWatch);
             }
             if (h != null) {
                 h.stateProperty().addListener(refresh);
                 h.errorProperty().addListener(refresh);
+                h.nextTryProperty().addListener(refresh);
                 h.heldByUserProperty().addListener(refresh);
                 h.domains().addListener(sizeWatch);
             }
@@ -539,6 +542,7 @@ public final class MainWindow extends BorderPane {
         if (first != null) {
             first.stateProperty().addListener(refresh);
             first.errorProperty().addListener(refresh);
+            first.nextTryProperty().addListener(refresh);
             first.heldByUserProperty().addListener(refresh);
             first.domains().addListener(sizeWatch);
         }

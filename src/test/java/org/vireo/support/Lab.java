@@ -80,6 +80,21 @@ public final class Lab {
         return readSerialLog(guest).split("GUEST READY", -1).length - 1;
     }
 
+    /** Whether the lab's libvirtd answers now (virsh uri). */
+    public static boolean daemonAnswers() {
+        try {
+            run(List.of("timeout", "5", "virsh", "-q", "-c", uri(), "uri"));
+            return true;
+        } catch (AssertionError e) {
+            return false;
+        }
+    }
+
+    /** Runs a command (qemu-img ...), returns its trimmed output; fails on a non-zero exit. */
+    public static String run(String... cmd) {
+        return run(List.of(cmd));
+    }
+
     /** Runs a command, returns its trimmed output; fails on a non-zero exit or after two minutes. */
     static String run(List<String> cmd) {
         try {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -43,7 +42,6 @@ public final class CreateVmViewModel {
     public static final int RESOURCES = 2;
     public static final int SUMMARY = 3;
     public static final int XML = 4;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]*");
     private static CompletableFuture<OsCatalog> catalog;
 
     private final HostViewModel host;
@@ -294,11 +292,9 @@ public final class CreateVmViewModel {
             return loading.get();
         }
         String n = name.get().strip();
-        if (n.isEmpty()) {
-            return "Give the guest a name.";
-        }
-        if (!NAME.matcher(n).matches()) {
-            return "The name may hold letters, digits and _ . + - only, and starts with a letter or digit.";
+        java.util.Optional<String> nameProblem = org.vireo.model.DomainNames.domainProblem(n, "the guest");
+        if (nameProblem.isPresent()) {
+            return nameProblem.get();
         }
         if (choices.domainNames().contains(n)) {
             return "A domain named " + n + " already exists on this host.";

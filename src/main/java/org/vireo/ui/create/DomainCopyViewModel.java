@@ -2,7 +2,6 @@ package org.vireo.ui.create;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.vireo.job.Job;
@@ -12,7 +11,6 @@ import org.vireo.ui.DomainRowViewModel;
 
 /** Clone and Delete of one domain: the new name and its problem; the disks with what may be deleted. */
 public final class DomainCopyViewModel {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]*");
     private final DomainRowViewModel row;
     public final StringProperty cloneName = new SimpleStringProperty(this, "cloneName", "");
     public final StringProperty cloneProblem = new SimpleStringProperty(this, "cloneProblem", "");
@@ -31,10 +29,8 @@ public final class DomainCopyViewModel {
         String n = cloneName.get().strip();
         if (row.getState() != DomainState.SHUTOFF) {
             cloneProblem.set("Shut " + row.getName() + " down first: its disks cannot be copied while it writes to them.");
-        } else if (n.isEmpty()) {
-            cloneProblem.set("Give the copy a name.");
-        } else if (!NAME.matcher(n).matches()) {
-            cloneProblem.set("The name may hold letters, digits and _ . + - only.");
+        } else if (org.vireo.model.DomainNames.domainProblem(n, "the copy").isPresent()) {
+            cloneProblem.set(org.vireo.model.DomainNames.domainProblem(n, "the copy").get());
         } else if (row.host().domains().stream().anyMatch(d -> d.getName().equals(n))) {
             cloneProblem.set("A domain named " + n + " already exists on this host.");
         } else {

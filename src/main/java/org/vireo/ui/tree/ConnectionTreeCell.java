@@ -101,7 +101,7 @@ final class ConnectionTreeCell extends TreeCell<Object> {
 
     private void watch(Object item, boolean on) {
         if (item instanceof HostViewModel h) {
-            toggle(on, h.stateProperty(), h.errorProperty(), h.titleProperty());
+            toggle(on, h.stateProperty(), h.errorProperty(), h.nextTryProperty(), h.titleProperty());
         } else if (item instanceof DomainRowViewModel d) {
             toggle(on, d.statusProperty(), d.nameProperty());
         }
@@ -129,9 +129,9 @@ final class ConnectionTreeCell extends TreeCell<Object> {
             title.setText(h.titleProperty().get());
             boolean failed = state == ConnectionState.DISCONNECTED && !h.getError().isEmpty();
             detail.setText(failed && h.daemonMissing() ? "libvirt is not installed or not running"
-                : failed ? h.getError() : state.label() + " · " + h.uri());
+                : failed ? withNextTry(h.getError(), h) : state.label() + " · " + h.uri());
             detail.pseudoClassStateChanged(ERROR, failed);
-            setTooltip(new javafx.scene.control.Tooltip(h.uri() + (failed ? "\n" + h.getError() : "")));
+            setTooltip(new javafx.scene.control.Tooltip(h.uri() + (failed ? "\n" + withNextTry(h.getError(), h) : "")));
             box.setId("host-" + h.uri());
         } else if (shown instanceof DomainRowViewModel d) {
             DomainStatus status = d.getStatus();
@@ -143,6 +143,12 @@ final class ConnectionTreeCell extends TreeCell<Object> {
             setTooltip(null);
             box.setId("domain-" + d.getName());
         }
+    }
+
+    /** The retry time first: a long reason ends in an ellipsis, the time must stay in view. */
+    private static String withNextTry(String error, HostViewModel h) {
+        String next = h.nextTryProperty().get();
+        return next.isEmpty() ? error : "retry " + next + " · " + error;
     }
 
     private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
