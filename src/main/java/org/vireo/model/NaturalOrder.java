@@ -14,6 +14,10 @@ public final class NaturalOrder implements Comparator<String> {
 
     @Override
     public int compare(String a, String b) {
+        // a table compares what its column reads, which is null for a row it cannot read yet
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -26,4 +26,12 @@ class NaturalOrderTest {
         assertNotEquals(0, NaturalOrder.INSTANCE.compare("vm7", "vm007"));
         assertNotEquals(0, NaturalOrder.INSTANCE.compare("VM", "vm"));
     }
+
+    @Test
+    void nullsComeFirstInsteadOfThrowing() {
+        // a table's comparator is handed null for a row whose cell it cannot read
+        List<String> names = new ArrayList<>(java.util.Arrays.asList("vm2", null, "vm1"));
+        names.sort(NaturalOrder.INSTANCE);
+        assertEquals(java.util.Arrays.asList(null, "vm1", "vm2"), names);
+    }
 }
