@@ -75,7 +75,13 @@ public final class MainWindow extends BorderPane {
         menu = new MainMenu(this, model);
         setTop(new VBox(menu.bar(), toolbar()));
         right = new StackPane(hostPane());
-        right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull());
+        right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull().and(model.fleetShownProperty().not()));
+        // the fleet view (all hosts' domains) is built when first shown
+        model.fleetShownProperty().addListener((obs, was, on) -> {
+            if (on) {
+                fleetView();
+            }
+        });
         // the domain page, with its six tabs of controls, is built when a domain is first opened:
         // a window that never opens one does not pay for it at start-up
         model.selectedDomainProperty().addListener((obs, old, now) -> {
@@ -108,6 +114,9 @@ public final class MainWindow extends BorderPane {
             }
         });
         MainKeys.install(this, tree, table, filter, model);
+        if (model.fleetShownProperty().get()) {
+            fleetView();
+        }
         // the window opens with the keyboard in the tree (arrows move through hosts and domains)
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
@@ -161,8 +170,13 @@ public final class MainWindow extends BorderPane {
         model.selectedDomainProperty().addListener((obs, old, now) -> {
             if (now == null && old != null && tree.getSelectionModel().getSelectedItem() != null
                 && tree.getSelectionModel().getSelectedItem().getValue() == old) {
-                tree.select(old.host());
+                if (backToFleet && model.hosts().size() > 1) {
+                    model.fleetShownProperty().set(true);
+                } else {
+                    tree.select(old.host());
+                }
             }
+            backToFleet = false;
         });
         model.selectedDomainProperty().addListener((obs, old, now) -> updateActions());
         javafx.beans.InvalidationListener hostWatch = o -> updateActions();
@@ -197,8 +211,34 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    private org.vireo.ui.fleet.FleetView fleetView;
+    /** A domain page opened from the fleet view goes back there (Escape, Back). */
+    private boolean backToFleet;
+
+    /** The fleet view (every domain of every host), built on first use. */
+    public org.vireo.ui.fleet.FleetView fleetView() {
+        if (fleetView == null) {
+            fleetView = new org.vireo.ui.fleet.FleetView(model.fleet(), new org.vireo.ui.fleet.FleetView.Commands(
+                row -> {
+                    tree.select(row);
+                    backToFleet = true;
+                }, row -> {
+                    openTab(row, "consoleTab");
+                    backToFleet = true;
+                }, rows -> openMigration(rows, null)));
+            fleetView.visibleProperty().bind(model.selectedDomainProperty().isNull().and(model.fleetShownProperty()));
+            fleetView.table().getSelectionModel().getSelectedItems().addListener(
+                (ListChangeListener<org.vireo.ui.fleet.FleetRow>) c -> watchSelection());
+            right.getChildren().add(1, fleetView);
+        }
+        return fleetView;
+    }
+
     /** The domains the toolbar acts on: the table's selection, else the open page's domain. */
     private List<DomainRowViewModel> selectedDomains() {
+        if (fleetView != null && fleetView.isVisible()) {
+            return fleetView.selectedDomains();
+        }
         List<DomainRowViewModel> sel = List.copyOf(table.getSelectionModel().getSelectedItems());
         if (!sel.isEmpty()) {
             return sel;
@@ -635,6 +675,11 @@ public final class MainWindow extends BorderPane {
     }
 
     void run(DomainAction action) {
+        if (fleetView != null && fleetView.isVisible() && model.selectedDomainProperty().get() == null) {
+            // the fleet asks before shutting down many, naming them
+            fleetView.run(action);
+            return;
+        }
         List<DomainRowViewModel> rows = selectedDomains().stream()
             .filter(r -> action.appliesTo(r.getState())).toList();
         if (rows.isEmpty()) {
@@ -657,7 +702,8 @@ public final class MainWindow extends BorderPane {
             row.statusProperty().removeListener(statusWatcher);
         }
         watchedRows.clear();
-        watchedRows.addAll(table.getSelectionModel().getSelectedItems());
+        watchedRows.addAll(fleetView != null && fleetView.isVisible() ? fleetView.selectedDomains()
+            : table.getSelectionModel().getSelectedItems());
         for (DomainRowViewModel row : watchedRows) {
             row.statusProperty().addListener(statusWatcher);
         }
@@ -732,6 +778,10 @@ public final class MainWindow extends BorderPane {
     void focusFilter() {
         if (model.selectedDomainProperty().get() != null) {
             model.selectedDomainProperty().set(null);
+        }
+        if (fleetView != null && fleetView.isVisible()) {
+            fleetView.focusSearch();
+            return;
         }
         filter.requestFocus();
         filter.selectAll();
