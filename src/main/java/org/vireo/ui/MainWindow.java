@@ -833,6 +833,77 @@ public final class MainWindow extends BorderPane {
         this.onDelete = action;
     }
 
+    private org.vireo.ui.palette.CommandPalette palette;
+
+    /** Ctrl+K: the command palette, made on first use; its recent choices last as long as the window. */
+    public org.vireo.ui.palette.CommandPalette openPalette() {
+        if (getScene() == null) {
+            return null;
+        }
+        if (palette == null) {
+            palette = new org.vireo.ui.palette.CommandPalette(getScene().getWindow(), new org.vireo.ui.palette.PaletteViewModel(model,
+                new org.vireo.ui.palette.PaletteViewModel.Actions(this::runOn, row -> tree.select(row), row -> openTab(row, "consoleTab"),
+                    row -> openTab(row, "snapshotsTab"), (row, target) -> openMigration(List.of(row), target), this::openHostPage,
+                    paletteCommands())));
+        }
+        palette.show();
+        return palette;
+    }
+
+    private List<org.vireo.ui.palette.PaletteViewModel.Command> paletteCommands() {
+        return List.of(
+            command("fleet", "Show all hosts (fleet view)", Shortcut.FLEET, this::showFleet),
+            command("addConnection", "Add connection…", Shortcut.ADD_CONNECTION, this::addConnection),
+            new org.vireo.ui.palette.PaletteViewModel.Command("addSsh", "Add host over SSH…", "", this::addSshHost),
+            command("newVm", "New VM…", null, () -> openCreateVm(null)),
+            command("refresh", "Refresh the selected host", Shortcut.REFRESH, this::refresh),
+            command("find", "Find: search the domains", Shortcut.FIND, this::focusFilter),
+            command("jobs", "Show or hide the Jobs panel", Shortcut.JOBS, () -> showJobs(!jobsShown())),
+            command("preferences", "Preferences…", Shortcut.PREFERENCES, this::preferences),
+            command("shortcuts", "Keyboard shortcuts (help)", Shortcut.SHORTCUTS, this::showShortcuts));
+    }
+
+    private static org.vireo.ui.palette.PaletteViewModel.Command command(String id, String text, Shortcut s, Runnable run) {
+        return new org.vireo.ui.palette.PaletteViewModel.Command(id, text, s == null ? "" : s.keys(), run);
+    }
+
+    /** One action on one domain, from the palette: a destructive one asks first. */
+    private void runOn(DomainAction action, DomainRowViewModel row) {
+        if (action.destructive() && !ConfirmDialog.ask(getScene().getWindow(), action.label() + " " + row.getName() + "?",
+            "The guest stops at once, as if its power cord were pulled: whatever it has not written "
+                + "to disk is lost and its file systems may need repair.", action.label())) {
+            return;
+        }
+        model.perform(action, List.of(row));
+    }
+
+    /** Shows the fleet view (all hosts), leaving any domain page. */
+    void showFleet() {
+        if (model.hosts().isEmpty()) {
+            model.tell("Add a connection first.");
+            return;
+        }
+        model.selectedDomainProperty().set(null);
+        model.fleetShownProperty().set(true);
+        fleetView().table().requestFocus();
+    }
+
+    void addTagToSelected() {
+        if (fleetView != null && fleetView.isVisible()) {
+            fleetView.addTagToSelected();
+        } else {
+            model.tell("Add tag works on the fleet view's selection (" + Shortcut.FLEET.keys() + "); a domain's Overview edits its tags.");
+        }
+    }
+
+    void snapshotSelected() {
+        if (fleetView != null && fleetView.isVisible()) {
+            fleetView.snapshotSelected();
+        } else {
+            openSnapshots();
+        }
+    }
+
     void showShortcuts() {
         List<String[]> rows = new ArrayList<>();
         for (Shortcut s : Shortcut.values()) {

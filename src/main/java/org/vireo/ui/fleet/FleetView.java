@@ -377,7 +377,7 @@ public final class FleetView extends VBox {
         return String.join(", ", names) + (rows.size() > 12 ? " and " + (rows.size() - 12) + " more" : "");
     }
 
-    void snapshotSelected() {
+    public void snapshotSelected() {
         List<DomainRowViewModel> rows = selectedDomains();
         if (rows.isEmpty()) {
             model.main().tell("Select the domains to snapshot first.");
@@ -402,7 +402,7 @@ public final class FleetView extends VBox {
         commands.migrate().accept(rows);
     }
 
-    void addTagToSelected() {
+    public void addTagToSelected() {
         List<DomainRowViewModel> rows = selectedDomains();
         if (rows.isEmpty()) {
             model.main().tell("Select the domains to tag first.");
