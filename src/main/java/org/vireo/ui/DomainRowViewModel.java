@@ -42,6 +42,7 @@ public final class DomainRowViewModel {
     private final ObjectProperty<java.util.List<String>> tags = new SimpleObjectProperty<>(this, "tags", java.util.List.of());
     /** Name, title, description and tags in lower case: what a search looks in (built when they change, not per keystroke). */
     private String searchText = "";
+    private String lowerName = "";
 
     DomainRowViewModel(HostViewModel host, DomainSummary summary) {
         this.host = host;
@@ -60,6 +61,7 @@ public final class DomainRowViewModel {
     }
 
     private void rebuildSearchText() {
+        lowerName = getName().toLowerCase(java.util.Locale.ROOT);
         searchText = (getName() + "\n" + title.get() + "\n" + description.get() + "\n" + String.join("\n", tags.get()))
             .toLowerCase(java.util.Locale.ROOT);
     }
@@ -131,6 +133,11 @@ public final class DomainRowViewModel {
 
     public java.util.List<String> getTags() {
         return tags.get();
+    }
+
+    /** The name in lower case (for the palette's matching, made when the name changes). */
+    public String lowerName() {
+        return lowerName;
     }
 
     /** Name, title, description and tags, lower case, one per line (see {@link #matches}). */

@@ -61,6 +61,7 @@ public final class FleetView extends VBox {
     private final CustomTextField search = new CustomTextField();
     private final ChoiceBox<Grouping> grouping = new ChoiceBox<>();
     private final Label detail = new Label();
+    private final Label selection = new Label();
     private final Map<TableColumn<FleetRow, ?>, Comparator<DomainRowViewModel>> comparators = new IdentityHashMap<>();
     private final List<TableColumn<FleetRow, ?>> liveColumns = new ArrayList<>();
     private final Commands commands;
@@ -98,28 +99,36 @@ public final class FleetView extends VBox {
         grouping.getItems().setAll(Grouping.values());
         grouping.valueProperty().bindBidirectional(model.groupingProperty());
         Label groupBy = new Label("Group by");
-        HBox bar = new HBox(8, search, groupBy, grouping, gap(),
+        groupBy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        search.setMaxWidth(420);
+        HBox bar = new HBox(8, search, groupBy, grouping);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 10, 6, 10));
+        // the bulk actions act on the selection (a group's header row: the whole group)
+        selection.setId("fleetSelectionLabel");
+        selection.getStyleClass().add(Styles.TEXT_MUTED);
+        selection.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox actions = new HBox(6, selection,
             action("fleetStartButton", DomainAction.START), action("fleetShutdownButton", DomainAction.SHUTDOWN),
             action("fleetPauseButton", DomainAction.PAUSE), action("fleetResumeButton", DomainAction.RESUME),
             button("fleetSnapshotButton", "Snapshot…", Icons.of(MaterialDesignC.CAMERA), this::snapshotSelected),
             button("fleetMigrateButton", "Migrate…", Icons.of(MaterialDesignT.TRUCK_FAST_OUTLINE), this::migrateSelected),
             button("fleetAddTagButton", "Add tag…", Icons.of(MaterialDesignT.TAG_PLUS_OUTLINE), this::addTagToSelected));
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(0, 10, 6, 10));
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(0, 10, 6, 10));
+        actions.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
 
         buildTable();
-        getChildren().setAll(header, bar, table);
+        getChildren().setAll(header, bar, actions, table);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<FleetRow>) c -> showSelection());
+        showSelection();
         VBox.setVgrow(table, Priority.ALWAYS);
         model.setPublisher(this::publish);
+        visibleProperty().addListener((o, was, on) -> model.setShown(on));
         table.getItems().setAll(model.rows());
         model.rows().addListener((ListChangeListener<FleetRow>) c -> showDetail());
         showDetail();
-    }
-
-    private static Region gap() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
     }
 
     private Button action(String id, DomainAction action) {
@@ -141,14 +150,12 @@ public final class FleetView extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No domain matches"));
-        TableColumn<FleetRow, String> name = text("Name", "fleetNameColumn", 170, DomainRowViewModel::nameProperty,
-            Comparator.comparing(DomainRowViewModel::getName, NaturalOrder.INSTANCE));
+        TableColumn<FleetRow, String> name = text("Name", "fleetNameColumn", 130, DomainRowViewModel::nameProperty, model.byName());
         name.setCellFactory(c -> new NameCell());
-        TableColumn<FleetRow, String> host = text("Host", "fleetHostColumn", 110, r -> r.host().titleProperty(),
-            Comparator.comparing(r -> r.host().titleProperty().get(), NaturalOrder.INSTANCE));
+        TableColumn<FleetRow, String> host = text("Host", "fleetHostColumn", 95, r -> r.host().titleProperty(), model.byHost());
         TableColumn<FleetRow, DomainStatus> state = new TableColumn<>("State");
         state.setId("fleetStateColumn");
-        state.setPrefWidth(120);
+        state.setPrefWidth(100);
         state.setCellValueFactory(c -> c.getValue().isHeader() ? null : c.getValue().domain().statusProperty());
         state.setCellFactory(c -> new StateCell());
         comparators.put(state, Comparator.comparing((DomainRowViewModel r) -> r.getState().ordinal())
@@ -156,29 +163,22 @@ public final class FleetView extends VBox {
         liveColumns.add(state);
         TableColumn<FleetRow, String> tags = new TableColumn<>("Tags");
         tags.setId("fleetTagsColumn");
-        tags.setPrefWidth(130);
+        tags.setPrefWidth(100);
         tags.setCellValueFactory(c -> c.getValue().isHeader() ? null : javafx.beans.binding.Bindings.createStringBinding(
             () -> String.join(", ", c.getValue().domain().getTags()), c.getValue().domain().tagsProperty()));
         comparators.put(tags, Comparator.comparing(r -> String.join(",", r.getTags()), NaturalOrder.INSTANCE));
-        TableColumn<FleetRow, String> titleCol = text("Title", "fleetTitleColumn", 140, DomainRowViewModel::titleProperty,
-            Comparator.comparing(DomainRowViewModel::getName, NaturalOrder.INSTANCE));
-        comparators.put(titleCol, Comparator.comparing(r -> r.titleProperty().get(), NaturalOrder.INSTANCE));
-        TableColumn<FleetRow, Number> vcpus = number("vCPUs", "fleetVcpusColumn", 56, DomainRowViewModel::vcpusProperty,
+        TableColumn<FleetRow, Number> vcpus = number("vCPUs", "fleetVcpusColumn", 50, DomainRowViewModel::vcpusProperty,
             n -> String.valueOf(n.intValue()), Comparator.comparingInt(r -> r.vcpusProperty().get()), false);
         TableColumn<FleetRow, Number> memory = number("Memory", "fleetMemoryColumn", 76, DomainRowViewModel::memoryKiBProperty,
             n -> Formats.memoryKiB(n.longValue()), Comparator.comparingLong(r -> r.memoryKiBProperty().get()), false);
-        TableColumn<FleetRow, Number> cpu = number("CPU", "fleetCpuColumn", 64, DomainRowViewModel::cpuPercentProperty,
-            n -> Double.isNaN(n.doubleValue()) ? "" : Formats.percent(n.doubleValue()),
-            Comparator.comparingDouble(r -> nanLast(r.cpuPercentProperty().get())), true);
-        TableColumn<FleetRow, Number> used = number("Memory use", "fleetMemoryUseColumn", 86, DomainRowViewModel::memoryUsedKiBProperty,
-            n -> n.longValue() <= 0 ? "" : Formats.memoryKiB(n.longValue()), Comparator.comparingLong(r -> r.memoryUsedKiBProperty().get()), true);
-        TableColumn<FleetRow, Number> disk = number("Disk I/O", "fleetDiskColumn", 86, DomainRowViewModel::diskBpsProperty,
-            n -> Double.isNaN(n.doubleValue()) ? "" : Formats.bytesPerSecond(n.doubleValue()),
-            Comparator.comparingDouble(r -> nanLast(r.diskBpsProperty().get())), true);
-        TableColumn<FleetRow, Number> net = number("Network I/O", "fleetNetColumn", 90, DomainRowViewModel::netBpsProperty,
-            n -> Double.isNaN(n.doubleValue()) ? "" : Formats.bytesPerSecond(n.doubleValue()),
-            Comparator.comparingDouble(r -> nanLast(r.netBpsProperty().get())), true);
-        table.getColumns().setAll(List.of(name, host, state, tags, titleCol, vcpus, memory, cpu, used, disk, net));
+        // live figures: sparkline cells whose value (the domain) never changes; they redraw their canvas on the
+        // row's tick, so a tick lays nothing out (a text changing every tick laid out the whole window: 100 ms a tick at 5000)
+        var cpu = live("CPU", "fleetCpuColumn", org.vireo.ui.chart.Palette.CPU, r -> r.cpuPercentProperty().get(), org.vireo.model.Metric.CPU);
+        var disk = live("Disk I/O", "fleetDiskColumn", org.vireo.ui.chart.Palette.DISK, r -> r.diskBpsProperty().get(),
+            org.vireo.model.Metric.DISK_READ, org.vireo.model.Metric.DISK_WRITE);
+        var net = live("Network I/O", "fleetNetColumn", org.vireo.ui.chart.Palette.NET, r -> r.netBpsProperty().get(),
+            org.vireo.model.Metric.NET_RX, org.vireo.model.Metric.NET_TX);
+        table.getColumns().setAll(List.of(name, host, state, tags, vcpus, memory, cpu, disk, net));
         // the model sorts (within groups, at most once per tick); the table only says by what
         table.setSortPolicy(t -> {
             Comparator<DomainRowViewModel> c = null;
@@ -194,7 +194,7 @@ public final class FleetView extends VBox {
                 live |= liveColumns.contains(col);
                 c = c == null ? one : c.thenComparing(one);
             }
-            model.setOrder(c == null ? null : c.thenComparing(FleetViewModel.BY_NAME), live);
+            model.setOrder(c, live);
             return true;
         });
         table.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> model.setPointerInside(true));
@@ -284,6 +284,7 @@ public final class FleetView extends VBox {
         TableColumn<FleetRow, Number> col = new TableColumn<>(title);
         col.setId(id);
         col.setPrefWidth(width);
+        col.setMinWidth(width);
         col.setCellValueFactory(c -> c.getValue().isHeader() ? null : value.apply(c.getValue().domain()));
         col.setCellFactory(c -> new TableCell<>() {
             {
@@ -300,6 +301,20 @@ public final class FleetView extends VBox {
         if (live) {
             liveColumns.add(col);
         }
+        return col;
+    }
+
+    private TableColumn<FleetRow, DomainRowViewModel> live(String title, String id, org.vireo.ui.chart.Palette hue,
+                                                           java.util.function.ToDoubleFunction<DomainRowViewModel> figure,
+                                                           org.vireo.model.Metric... metrics) {
+        TableColumn<FleetRow, DomainRowViewModel> col = new TableColumn<>(title);
+        col.setId(id);
+        col.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().domain()));
+        col.setCellFactory(c -> new org.vireo.ui.chart.SparklineCell<>(hue, metrics));
+        col.setPrefWidth(112);
+        col.setMinWidth(108);
+        comparators.put(col, Comparator.comparingDouble(r -> nanLast(figure.applyAsDouble(r))));
+        liveColumns.add(col);
         return col;
     }
 
@@ -340,6 +355,11 @@ public final class FleetView extends VBox {
             }
         }
         return 0;
+    }
+
+    private void showSelection() {
+        int n = selectedDomains().size();
+        selection.setText(n == 0 ? "Select domains (Shift, Ctrl; a group's header: all of it):" : n + " selected:");
     }
 
     private void showDetail() {

@@ -133,19 +133,29 @@ public final class PaletteViewModel {
             }
             return List.copyOf(found.values());
         }
-        List<PaletteItem> out = new ArrayList<>();
+        Map<String, Integer> rank = new java.util.HashMap<>();
+        java.util.Set<String> recentUuids = new java.util.HashSet<>();
+        for (int i = 0; i < recent.size(); i++) {
+            rank.put(recent.get(i), i);
+            String[] p = recent.get(i).split(":", 3);
+            if (p.length > 1) {
+                recentUuids.add(p[1]);
+            }
+        }
+        Best best = new Best(rank, recentUuids);
         // window commands: every word typed matches a word of the command
         for (Command c : actions.commands()) {
             int s = words(tokens, c.text().toLowerCase(Locale.ROOT));
             if (s > 0) {
-                out.add(command(c, s));
+                best.offer(command(c, s));
             }
         }
         // hosts: "hostb" opens hostB's page
         for (HostViewModel h : main.hosts()) {
             int s = words(tokens, "host " + h.titleProperty().get().toLowerCase(Locale.ROOT));
             if (s > 0) {
-                out.add(new PaletteItem("host:" + h.uri(), "Go to " + h.titleProperty().get(), h.uri(), s, () -> actions.openHost().accept(h)));
+                best.offer(new PaletteItem("host:" + h.uri(), "Go to " + h.titleProperty().get(), h.uri(), s,
+                    () -> actions.openHost().accept(h)));
             }
         }
         // verb object [host]
@@ -156,30 +166,71 @@ public final class PaletteViewModel {
                 continue;
             }
             verbMatched = true;
-            addDomainItems(out, v, vs, java.util.Arrays.copyOfRange(tokens, 1, tokens.length));
+            addDomainItems(best, v, vs, java.util.Arrays.copyOfRange(tokens, 1, tokens.length));
         }
         // no verb: the words name a domain, which opens
         if (!verbMatched || tokens.length == 1) {
-            addDomainItems(out, Verb.OPEN, 0, tokens);
+            addDomainItems(best, Verb.OPEN, 0, tokens);
         }
-        Map<String, Integer> rank = new java.util.HashMap<>();
-        for (int i = 0; i < recent.size(); i++) {
-            rank.put(recent.get(i), i);
-        }
-        // recent choices first, then by score, then by text
-        out.sort(Comparator.comparingInt((PaletteItem i) -> rank.getOrDefault(i.key(), Integer.MAX_VALUE))
-            .thenComparing(Comparator.comparingInt(PaletteItem::score).reversed())
-            .thenComparing(PaletteItem::text, NaturalOrder.INSTANCE));
-        for (PaletteItem i : out) {
+        for (PaletteItem i : best.sorted()) {
             found.putIfAbsent(i.key(), i);
-            if (found.size() >= SHOWN) {
-                break;
-            }
         }
         return List.copyOf(found.values());
     }
 
-    private void addDomainItems(List<PaletteItem> out, Verb verb, int verbScore, String[] object) {
+    /** A match not yet made into an item: most matches never are (only the best {@link #SHOWN}). */
+    private record Candidate(Verb verb, DomainRowViewModel domain, HostViewModel target, int score, int recent, PaletteItem item) {
+        String name() {
+            return domain == null ? item.text() : domain.getName();
+        }
+    }
+
+    /** Keeps the best {@link #SHOWN} matches: recent first, then by score, then by name. */
+    private final class Best {
+        private final Map<String, Integer> rank;
+        private final java.util.Set<String> recentUuids;
+        private final Comparator<Candidate> order = Comparator.comparingInt(Candidate::recent)
+            .thenComparing(Comparator.comparingInt(Candidate::score).reversed())
+            .thenComparing(Candidate::name)
+            .thenComparingInt(c -> c.verb() == null ? -1 : c.verb().ordinal());
+        private final java.util.PriorityQueue<Candidate> worstFirst = new java.util.PriorityQueue<>(SHOWN + 1, order.reversed());
+
+        Best(Map<String, Integer> rank, java.util.Set<String> recentUuids) {
+            this.rank = rank;
+            this.recentUuids = recentUuids;
+        }
+
+        void offer(PaletteItem item) {
+            add(new Candidate(null, null, null, item.score(), rank.getOrDefault(item.key(), Integer.MAX_VALUE), item));
+        }
+
+        void offer(Verb verb, DomainRowViewModel d, HostViewModel target, int score) {
+            int recentRank = Integer.MAX_VALUE;
+            if (recentUuids.contains(d.uuid())) {
+                recentRank = rank.getOrDefault(key(verb, d, target), Integer.MAX_VALUE);
+            }
+            add(new Candidate(verb, d, target, score, recentRank, null));
+        }
+
+        private void add(Candidate c) {
+            worstFirst.add(c);
+            if (worstFirst.size() > SHOWN) {
+                worstFirst.poll();
+            }
+        }
+
+        List<PaletteItem> sorted() {
+            List<Candidate> all = new ArrayList<>(worstFirst);
+            all.sort(order);
+            return all.stream().map(c -> c.item() != null ? c.item() : domainItem(c.verb(), c.domain(), c.target(), c.score())).toList();
+        }
+    }
+
+    private static String key(Verb verb, DomainRowViewModel d, HostViewModel target) {
+        return verb.name() + ":" + d.uuid() + (target == null ? "" : ":" + target.uri());
+    }
+
+    private void addDomainItems(Best out, Verb verb, int verbScore, String[] object) {
         HostViewModel target = null;
         String[] words = object;
         if (verb == Verb.MIGRATE && object.length >= 2) {
@@ -199,11 +250,11 @@ public final class PaletteViewModel {
                 if (verb == Verb.MIGRATE && target == h) {
                     continue;
                 }
-                int s = domainScore(words, d.getName().toLowerCase(Locale.ROOT), hostTitle);
+                int s = domainScore(words, d.lowerName(), hostTitle);
                 if (s < 0) {
                     continue;
                 }
-                out.add(domainItem(verb, d, target, verbScore + s));
+                out.offer(verb, d, target, verbScore + s);
             }
         }
     }
@@ -243,7 +294,7 @@ public final class PaletteViewModel {
 
     private PaletteItem domainItem(Verb verb, DomainRowViewModel d, HostViewModel target, int score) {
         String host = d.host().titleProperty().get();
-        String key = verb.name() + ":" + d.uuid() + (target == null ? "" : ":" + target.uri());
+        String key = key(verb, d, target);
         String text = verb.label + " " + d.getName() + (target == null ? "" : " to " + target.titleProperty().get());
         String detail = host + " · " + d.getStatus().text();
         Runnable run = switch (verb) {
