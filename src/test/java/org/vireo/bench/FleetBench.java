@@ -84,8 +84,12 @@ public final class FleetBench {
             long[] start = new long[1];
             scene.addPreLayoutPulseListener(() -> start[0] = System.nanoTime());
             scene.addPostLayoutPulseListener(() -> {
-                pulse[0] += System.nanoTime() - start[0];
-                pulse[1]++;
+                // only pulses whose start was seen (0 once counted)
+                if (start[0] != 0) {
+                    pulse[0] += System.nanoTime() - start[0];
+                    pulse[1]++;
+                    start[0] = 0;
+                }
             });
             Stage s = new Stage();
             s.setScene(scene);

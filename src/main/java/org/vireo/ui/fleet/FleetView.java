@@ -109,6 +109,7 @@ public final class FleetView extends VBox {
         selection.setId("fleetSelectionLabel");
         selection.getStyleClass().add(Styles.TEXT_MUTED);
         selection.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        selection.setTooltip(new Tooltip("Shift and Ctrl select several; a group's header row stands for its whole group"));
         HBox actions = new HBox(6, selection,
             action("fleetStartButton", DomainAction.START), action("fleetShutdownButton", DomainAction.SHUTDOWN),
             action("fleetPauseButton", DomainAction.PAUSE), action("fleetResumeButton", DomainAction.RESUME),
@@ -359,7 +360,7 @@ public final class FleetView extends VBox {
 
     private void showSelection() {
         int n = selectedDomains().size();
-        selection.setText(n == 0 ? "Select domains (Shift, Ctrl; a group's header: all of it):" : n + " selected:");
+        selection.setText(n == 0 ? "None selected:" : n + " selected:");
     }
 
     private void showDetail() {
