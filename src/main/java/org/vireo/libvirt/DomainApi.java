@@ -249,9 +249,11 @@ public final class DomainApi {
         java.util.List<org.vireo.model.DomainLabels> out = new java.util.ArrayList<>(uuids.size());
         for (String uuid : uuids) {
             try {
-                out.add(with(uuid, dom -> new org.vireo.model.DomainLabels(uuid, metadataText(dom, METADATA_TITLE, null),
+                org.vireo.model.DomainLabels l = with(uuid, dom -> new org.vireo.model.DomainLabels(uuid, metadataText(dom, METADATA_TITLE, null),
                     metadataText(dom, METADATA_DESCRIPTION, null),
-                    org.vireo.model.DomainTags.parse(metadataText(dom, METADATA_ELEMENT, org.vireo.model.DomainTags.NAMESPACE)))));
+                    org.vireo.model.DomainTags.parse(metadataText(dom, METADATA_ELEMENT, org.vireo.model.DomainTags.NAMESPACE)),
+                    dom.isActive() == 1 ? leaseAddresses(uuid) : java.util.List.of()));
+                out.add(l);
             } catch (VirtException e) {
                 if (!"VIR_ERR_NO_DOMAIN".equals(e.codeName())) {
                     throw e;
@@ -273,6 +275,16 @@ public final class DomainApi {
                 org.vireo.model.DomainTags.NAMESPACE, affect);
             return null;
         });
+    }
+
+    /** The running domain's addresses from its networks' DHCP leases; none when libvirt has none to say. */
+    private java.util.List<String> leaseAddresses(String uuid) {
+        try {
+            return new NetworkApi(connection).domainAddresses(uuid, NetworkApi.SOURCE_LEASE).stream()
+                .map(org.vireo.model.DomainAddress::address).distinct().toList();
+        } catch (VirtException e) {
+            return java.util.List.of();
+        }
     }
 
     /** A metadata text, "" when the domain has none. */

@@ -43,6 +43,7 @@ public final class DomainRowViewModel {
     /** Name, title, description and tags in lower case: what a search looks in (built when they change, not per keystroke). */
     private String searchText = "";
     private String lowerName = "";
+    private java.util.List<String> addresses = java.util.List.of();
 
     DomainRowViewModel(HostViewModel host, DomainSummary summary) {
         this.host = host;
@@ -57,12 +58,13 @@ public final class DomainRowViewModel {
         if (!labels.tags().equals(tags.get())) {
             tags.set(labels.tags());
         }
+        addresses = labels.addresses();
         rebuildSearchText();
     }
 
     private void rebuildSearchText() {
         lowerName = getName().toLowerCase(java.util.Locale.ROOT);
-        searchText = (getName() + "\n" + title.get() + "\n" + description.get() + "\n" + String.join("\n", tags.get()))
+        searchText = (getName() + "\n" + title.get() + "\n" + description.get() + "\n" + String.join("\n", tags.get()) + "\n" + String.join("\n", addresses))
             .toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -140,7 +142,12 @@ public final class DomainRowViewModel {
         return lowerName;
     }
 
-    /** Name, title, description and tags, lower case, one per line (see {@link #matches}). */
+    /** The IP addresses last read from the DHCP leases (running domains). */
+    public java.util.List<String> addresses() {
+        return addresses;
+    }
+
+    /** Name, title, description, tags and addresses, lower case, one per line (see {@link #matches}). */
     public String searchText() {
         return searchText;
     }

@@ -225,6 +225,7 @@ public final class HostViewModel {
 
     private void mergeDomains(List<DomainSummary> fresh) {
         List<DomainRowViewModel> added = new java.util.ArrayList<>();
+        List<String> started = new java.util.ArrayList<>();
         for (DomainSummary d : fresh) {
             DomainRowViewModel row = byUuid.get(d.uuid());
             if (row == null) {
@@ -232,7 +233,12 @@ public final class HostViewModel {
                 byUuid.put(d.uuid(), row);
                 added.add(row);
             } else {
+                boolean wasActive = row.getState().isActive();
                 row.update(d);
+                if (!wasActive && row.getState().isActive()) {
+                    // a domain that starts gets its addresses (the 2-minute read finds a late lease)
+                    started.add(row.uuid());
+                }
             }
         }
         // every fresh domain has a row now: more rows than fresh domains means some are gone
@@ -248,6 +254,7 @@ public final class HostViewModel {
             domains.addAll(added);
             readLabels(added.stream().map(DomainRowViewModel::uuid).toList());
         }
+        readLabels(started);
     }
 
     /** The daemon's host name once learned, else empty (from the host's worker; any thread). */

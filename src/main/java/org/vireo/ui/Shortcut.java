@@ -30,7 +30,7 @@ public enum Shortcut {
     BACK("Back from a domain page; close a dialog", "Escape"),
     MENU("Context menu of the focused host or domain", "Shift+F10 / Menu"),
     NEXT("Next control / previous control", "Tab / Shift+Tab"),
-    PALETTE("Command palette: find any domain or action by typing (\"sta db-pri\", \"con ci\", \"mig web hostB\")",
+    PALETTE("Command palette: any domain, any action, by typing",
         new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN)),
     FLEET("All hosts: the fleet view of every domain", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN)),
     ADD_TAG("Add a tag to the selected domains (fleet view)", new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN)),

@@ -190,9 +190,10 @@ public final class FleetBench {
 
     /** FX ms per tick over {@code seconds}: snapshots applied + fleet rebuilds + the pulses' CSS and layout. */
     private static String steady(MainViewModel model, FleetViewModel fleet, long[] pulse, int hostCount, int seconds) throws Exception {
-        long[] before = fx(() -> new long[] {applyNanos(model), fleet.rebuildNanos(), pulse[0], ticks(model)});
+        long[] before = fx(() -> new long[] {applyNanos(model), fleet.rebuildNanos(), pulse[0], ticks(model), pulse[1]});
         Thread.sleep(seconds * 1000L);
-        long[] after = fx(() -> new long[] {applyNanos(model), fleet.rebuildNanos(), pulse[0], ticks(model)});
+        long[] after = fx(() -> new long[] {applyNanos(model), fleet.rebuildNanos(), pulse[0], ticks(model), pulse[1]});
+        System.out.printf("   %.1f pulses/s%n", (after[4] - before[4]) / (double) seconds);
         double tickCount = Math.max(1, (after[3] - before[3]) / (double) hostCount);
         double apply = (after[0] - before[0]) / 1e6 / tickCount;
         double rebuild = (after[1] - before[1]) / 1e6 / tickCount;

@@ -38,7 +38,11 @@ public final class FleetHosts {
             Path file = dir.resolve(name + ".xml");
             try (Writer w = Files.newBufferedWriter(file)) {
                 w.write("<node>\n  <cpu><nodes>1</nodes><sockets>1</sockets><cores>4</cores><threads>2</threads>"
-                    + "<active>8</active><mhz>3000</mhz><model>fleet</model></cpu>\n  <memory>33554432</memory>\n");
+                    + "<active>8</active><mhz>3000</mhz><model>fleet</model></cpu>\n  <memory>33554432</memory>\n"
+                    // the network the guests' interfaces use: the test driver answers their DHCP leases from it
+                    + "  <network><name>default</name><bridge name=\"virbr0\"/><forward/>"
+                    + "<ip address=\"192.168.122.1\" netmask=\"255.255.255.0\"><dhcp><range start=\"192.168.122.2\" "
+                    + "end=\"192.168.122.254\"/></dhcp></ip></network>\n");
                 int i = 0;
                 for (Guest g : guests) {
                     StringBuilder meta = new StringBuilder();

@@ -79,7 +79,7 @@ public final class FleetView extends VBox {
         header.setPadding(new Insets(8, 10, 6, 10));
 
         search.setId("fleetSearchField");
-        search.setPromptText("Search names, titles, descriptions, tags");
+        search.setPromptText("Search names, titles, descriptions, tags, addresses");
         search.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
         search.setPrefColumnCount(22);
         search.textProperty().bindBidirectional(model.searchProperty());

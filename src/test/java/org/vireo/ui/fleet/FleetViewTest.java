@@ -140,7 +140,7 @@ class FleetViewTest {
     }
 
     @Test
-    void opensOnAllHostsAndSearchesNamesTitlesDescriptionsAndTags(FxRobot robot) {
+    void opensOnAllHostsAndSearchesNamesTitlesDescriptionsTagsAndAddresses(FxRobot robot) throws Exception {
         awaitListed();
         assertTrue(Fx.get(() -> model.fleetShownProperty().get() && window.fleetView().isVisible()), "the fleet view is shown with 3 hosts");
         assertEquals(model.fleet(), Fx.get(() -> window.tree().getSelectionModel().getSelectedItem().getValue()), "All hosts selected");
@@ -151,6 +151,13 @@ class FleetViewTest {
         Fx.await(WAIT, "description search", () -> shown(robot).equals(List.of("web-cache")));
         search(robot, "prod");
         Fx.await(WAIT, "tag search", () -> shown(robot).equals(List.of("db-primary", "mail")));
+        // an address from libvirt (the test driver's DHCP lease of a running domain's interface)
+        DomainRowViewModel primary = Fx.get(() -> row("db-primary"));
+        String ip = primary.host().session().submit(c -> new org.vireo.libvirt.NetworkApi(c)
+            .domainAddresses(primary.uuid(), org.vireo.libvirt.NetworkApi.SOURCE_LEASE)).get(5, TimeUnit.SECONDS).getFirst().address();
+        search(robot, ip);
+        Fx.await(WAIT, "address search", () -> shown(robot).contains("db-primary") && !shown(robot).contains("mail")
+            && shown(robot).size() < 8);
         search(robot, "ci-run");
         Fx.await(WAIT, "name search", () -> shown(robot).equals(List.of("ci-runner")));
         assertTrue(Fx.get(() -> robot.lookup("#fleetDetail").queryLabeled().getText()).startsWith("1 of 8 domains on 3 hosts"));
