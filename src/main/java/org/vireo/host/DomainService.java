@@ -33,6 +33,8 @@ import org.vireo.model.VcpuPin;
 public final class DomainService {
     private final HostSession session;
     private final Jobs jobs;
+    /** Told the UUID of a domain whose title, description or tags Vireo changed (any thread). */
+    private volatile java.util.function.Consumer<String> labelsChanged = uuid -> { };
 
     public DomainService(HostSession session, Jobs jobs) {
         this.session = session;
@@ -106,6 +108,26 @@ public final class DomainService {
         return session.<DomainOverview>submit(c -> api(c).overview(uuid));
     }
 
+    /** Who re-reads a domain's labels after Vireo changed them (the host's view model). */
+    public void setOnLabelsChanged(java.util.function.Consumer<String> listener) {
+        this.labelsChanged = listener;
+    }
+
+    /** Title, description and tags of these domains, read on the host's worker (not per tick: when domains appear, after edits). */
+    public CompletableFuture<List<org.vireo.model.DomainLabels>> labels(java.util.Collection<String> uuids) {
+        List<String> copy = List.copyOf(uuids);
+        return session.<List<org.vireo.model.DomainLabels>>submit(c -> api(c).labels(copy));
+    }
+
+    /** Replaces a domain's Vireo tags (persistent, and live while it runs). */
+    public CompletableFuture<Void> setTags(String uuid, List<String> tags) {
+        List<String> copy = List.copyOf(tags);
+        return session.<Void>submit(c -> {
+            api(c).setTags(uuid, copy);
+            return null;
+        }).whenComplete((ok, err) -> labelsChanged.accept(uuid));
+    }
+
     public CompletableFuture<Void> setAutostart(String uuid, boolean on) {
         return session.<Void>submit(c -> {
             api(c).setAutostart(uuid, on);
@@ -117,7 +139,10 @@ public final class DomainService {
         return session.<Void>submit(c -> {
             api(c).setMetadata(uuid, which, text, affect);
             return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        }).whenComplete((ok, err) -> {
+            session.requestRefresh();
+            labelsChanged.accept(uuid);
+        });
     }
 
     public CompletableFuture<String> customMetadata(String uuid, String namespaceUri) {
@@ -128,7 +153,10 @@ public final class DomainService {
         return session.<Void>submit(c -> {
             api(c).setCustomMetadata(uuid, xml, key, namespaceUri, affect);
             return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        }).whenComplete((ok, err) -> {
+            session.requestRefresh();
+            labelsChanged.accept(uuid);
+        });
     }
 
     public CompletableFuture<Void> removeManagedSave(String uuid) {

@@ -243,6 +243,65 @@ public final class DomainApi {
         return with(uuid, dom -> dom.getMetadata(METADATA_ELEMENT, namespaceUri, 0));
     }
 
+    /**
+     * Title, description and Vireo's tags of each domain (three small metadata reads each);
+     * a domain that is gone by now is left out.
+     */
+    public java.util.List<org.vireo.model.DomainLabels> labels(java.util.Collection<String> uuids) throws VirtException {
+        java.util.List<org.vireo.model.DomainLabels> out = new java.util.ArrayList<>(uuids.size());
+        for (String uuid : uuids) {
+            try {
+                org.vireo.model.DomainLabels l = with(uuid, dom -> new org.vireo.model.DomainLabels(uuid, metadataText(dom, METADATA_TITLE, null),
+                    metadataText(dom, METADATA_DESCRIPTION, null),
+                    org.vireo.model.DomainTags.parse(metadataText(dom, METADATA_ELEMENT, org.vireo.model.DomainTags.NAMESPACE)),
+                    dom.isActive() == 1 ? leaseAddresses(uuid) : java.util.List.of()));
+                out.add(l);
+            } catch (VirtException e) {
+                if (!"VIR_ERR_NO_DOMAIN".equals(e.codeName())) {
+                    throw e;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Writes Vireo's tags element (none removes it), in the persistent definition and, when running, the live one. */
+    public void setTags(String uuid, java.util.List<String> tags) throws VirtException {
+        String xml = org.vireo.model.DomainTags.toXml(tags);
+        with(uuid, dom -> {
+            int affect = dom.isActive() == 1 ? Affect.BOTH.bit() : Affect.CONFIG.bit();
+            if (dom.isPersistent() != 1) {
+                affect = Affect.LIVE.bit();
+            }
+            dom.setMetadata(METADATA_ELEMENT, xml.isEmpty() ? null : xml, org.vireo.model.DomainTags.KEY,
+                org.vireo.model.DomainTags.NAMESPACE, affect);
+            return null;
+        });
+    }
+
+    /** The running domain's addresses from its networks' DHCP leases; none when libvirt has none to say. */
+    private java.util.List<String> leaseAddresses(String uuid) {
+        try {
+            return new NetworkApi(connection).domainAddresses(uuid, NetworkApi.SOURCE_LEASE).stream()
+                .map(org.vireo.model.DomainAddress::address).distinct().toList();
+        } catch (VirtException e) {
+            return java.util.List.of();
+        }
+    }
+
+    /** A metadata text, "" when the domain has none. */
+    private static String metadataText(Domain dom, int type, String namespace) throws LibvirtException {
+        try {
+            String s = dom.getMetadata(type, namespace, 0);
+            return s == null ? "" : s;
+        } catch (LibvirtException e) {
+            if ("VIR_ERR_NO_DOMAIN_METADATA".equals(VirtException.from(e).codeName())) {
+                return "";
+            }
+            throw e;
+        }
+    }
+
     public void setCustomMetadata(String uuid, String xml, String key, String namespaceUri, Affect affect) throws VirtException {
         with(uuid, dom -> {
             dom.setMetadata(METADATA_ELEMENT, xml == null || xml.isBlank() ? null : xml, key, namespaceUri, affect.bit());

@@ -37,6 +37,13 @@ public final class DomainRowViewModel {
     /** Counts the refreshes this row took part in: what live cells and charts redraw on. */
     private final LongProperty tick = new SimpleLongProperty(this, "tick");
     private DomainRates rates = DomainRates.UNKNOWN;
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final StringProperty description = new SimpleStringProperty(this, "description", "");
+    private final ObjectProperty<java.util.List<String>> tags = new SimpleObjectProperty<>(this, "tags", java.util.List.of());
+    /** Name, title, description and tags in lower case: what a search looks in (built when they change, not per keystroke). */
+    private String searchText = "";
+    private String lowerName = "";
+    private java.util.List<String> addresses = java.util.List.of();
 
     DomainRowViewModel(HostViewModel host, DomainSummary summary) {
         this.host = host;
@@ -44,9 +51,29 @@ public final class DomainRowViewModel {
         update(summary);
     }
 
+    /** Takes the title, description and tags read from the domain's metadata. */
+    void applyLabels(org.vireo.model.DomainLabels labels) {
+        title.set(labels.title());
+        description.set(labels.description());
+        if (!labels.tags().equals(tags.get())) {
+            tags.set(labels.tags());
+        }
+        addresses = labels.addresses();
+        rebuildSearchText();
+    }
+
+    private void rebuildSearchText() {
+        lowerName = getName().toLowerCase(java.util.Locale.ROOT);
+        searchText = (getName() + "\n" + title.get() + "\n" + description.get() + "\n" + String.join("\n", tags.get()) + "\n" + String.join("\n", addresses))
+            .toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Takes the new figures; properties fire only for values that changed. */
     void update(DomainSummary s) {
-        name.set(s.name());
+        if (!s.name().equals(name.get())) {
+            name.set(s.name());
+            rebuildSearchText();
+        }
         if (!s.status().equals(status.get())) {
             status.set(s.status());
         }
@@ -90,6 +117,49 @@ public final class DomainRowViewModel {
 
     public ReadOnlyLongProperty tickProperty() {
         return tick;
+    }
+
+    /** The libvirt title ("" when none). */
+    public ReadOnlyStringProperty titleProperty() {
+        return title;
+    }
+
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description;
+    }
+
+    /** Vireo's tags of the domain (its XML metadata), in their order. */
+    public ReadOnlyObjectProperty<java.util.List<String>> tagsProperty() {
+        return tags;
+    }
+
+    public java.util.List<String> getTags() {
+        return tags.get();
+    }
+
+    /** The name in lower case (for the palette's matching, made when the name changes). */
+    public String lowerName() {
+        return lowerName;
+    }
+
+    /** The IP addresses last read from the DHCP leases (running domains). */
+    public java.util.List<String> addresses() {
+        return addresses;
+    }
+
+    /** Name, title, description, tags and addresses, lower case, one per line (see {@link #matches}). */
+    public String searchText() {
+        return searchText;
+    }
+
+    /** Whether every lower-case word of a search occurs in the name, title, description or tags. */
+    public boolean matches(String[] words) {
+        for (String w : words) {
+            if (!searchText.contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public HostViewModel host() {

@@ -29,6 +29,10 @@ public final class HostTitles {
                 name += " user session";
             }
             String where = u.getHost();
+            if (driver.equals("test") && (where == null || where.isEmpty()) && path.endsWith(".xml")) {
+                // test-driver hosts from files tell themselves apart by the file's name: "Test: hostB"
+                where = path.substring(path.lastIndexOf('/') + 1, path.length() - 4);
+            }
             String query = u.getQuery();
             if (where == null && query != null && query.contains("socket=")) {
                 where = "socket " + query.substring(query.indexOf("socket=") + 7);

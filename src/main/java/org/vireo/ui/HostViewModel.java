@@ -65,6 +65,40 @@ public final class HostViewModel {
         this.consoles = new org.vireo.console.ConsoleService(session, connector);
         this.storageService = new org.vireo.host.StorageService(session, jobs);
         this.networkService = new org.vireo.host.NetworkService(session);
+        // a title, description or tags changed through Vireo: read that domain's again
+        this.domainService.setOnLabelsChanged(id -> readLabels(List.of(id)));
+    }
+
+    /** Re-reads the labels of every domain at most this often (edits made outside Vireo show within it). */
+    private static final long LABELS_EVERY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    private long labelsReadAt = System.nanoTime();
+
+    /** Reads title, description and tags of these domains on the host's worker; they reach their rows on the FX thread. */
+    private void readLabels(java.util.Collection<String> uuids) {
+        if (uuids.isEmpty()) {
+            return;
+        }
+        domainService.labels(uuids).thenAccept(list -> Platform.runLater(() -> {
+            for (org.vireo.model.DomainLabels l : list) {
+                DomainRowViewModel row = byUuid.get(l.uuid());
+                if (row != null) {
+                    row.applyLabels(l);
+                }
+            }
+            labelsRead.set(labelsRead.get() + 1);
+        }));
+    }
+
+    private final javafx.beans.property.LongProperty labelsRead = new javafx.beans.property.SimpleLongProperty(this, "labelsRead");
+
+    /** Counts label reads applied (the fleet view re-filters on it). */
+    public javafx.beans.property.ReadOnlyLongProperty labelsReadProperty() {
+        return labelsRead;
+    }
+
+    /** Replaces the tags of a domain of this host; the row shows them once written and read back. */
+    public CompletableFuture<Void> setTags(DomainRowViewModel row, List<String> tags) {
+        return domainService.setTags(row.uuid(), tags);
     }
 
     /** The host's storage pools and volumes (for the Storage tab's view model). */
@@ -157,6 +191,10 @@ public final class HostViewModel {
             return;
         }
         mergeDomains(s.domains());
+        if (System.nanoTime() - labelsReadAt > LABELS_EVERY_NANOS) {
+            labelsReadAt = System.nanoTime();
+            readLabels(List.copyOf(byUuid.keySet()));
+        }
         figures.set(s.figures());
         tick.set(tick.get() + 1);
     }
@@ -189,6 +227,7 @@ public final class HostViewModel {
 
     private void mergeDomains(List<DomainSummary> fresh) {
         List<DomainRowViewModel> added = new java.util.ArrayList<>();
+        List<String> started = new java.util.ArrayList<>();
         for (DomainSummary d : fresh) {
             DomainRowViewModel row = byUuid.get(d.uuid());
             if (row == null) {
@@ -196,7 +235,12 @@ public final class HostViewModel {
                 byUuid.put(d.uuid(), row);
                 added.add(row);
             } else {
+                boolean wasActive = row.getState().isActive();
                 row.update(d);
+                if (!wasActive && row.getState().isActive()) {
+                    // a domain that starts gets its addresses (the 2-minute read finds a late lease)
+                    started.add(row.uuid());
+                }
             }
         }
         // every fresh domain has a row now: more rows than fresh domains means some are gone
@@ -210,7 +254,9 @@ public final class HostViewModel {
         }
         if (!added.isEmpty()) {
             domains.addAll(added);
+            readLabels(added.stream().map(DomainRowViewModel::uuid).toList());
         }
+        readLabels(started);
     }
 
     /** The daemon's host name once learned, else empty (from the host's worker; any thread). */

@@ -58,6 +58,8 @@ final class MainMenu {
         Menu view = menu("viewMenu", "_View",
             item("menuRefresh", "Refresh", Shortcut.REFRESH, w::refresh),
             item("menuFind", "Find…", Shortcut.FIND, w::focusFilter),
+            item("menuPalette", "Command palette…", Shortcut.PALETTE, w::openPalette),
+            item("menuFleet", "All hosts", Shortcut.FLEET, w::showFleet),
             new SeparatorMenuItem(), jobs, theme);
         view.setOnShowing(e -> {
             jobs.setSelected(w.jobsShown());
@@ -77,7 +79,9 @@ final class MainMenu {
             domain.getItems().add(i);
         }
         migrate = item("menuMigrate", "Migrate…", Shortcut.MIGRATE, w::migrateSelected);
-        domain.getItems().addAll(new SeparatorMenuItem(), migrate, delete);
+        domain.getItems().addAll(new SeparatorMenuItem(), migrate, delete, new SeparatorMenuItem(),
+            item("menuAddTag", "Add tag…", Shortcut.ADD_TAG, w::addTagToSelected),
+            item("menuSnapshotSelected", "Snapshot selected…", Shortcut.SNAPSHOT, w::snapshotSelected));
 
         host = new HostMenu("menuHost", () -> model.selectedHostProperty().get(), w::editHost, model::removeConnection, w::openHostPage,
             w::openCreateVm);

@@ -96,6 +96,26 @@ public final class MainViewModel {
         if (selectedHost.get() == null && !hosts.isEmpty()) {
             selectedHost.set(hosts.getFirst());
         }
+        // with several hosts the window opens on all of their domains
+        if (hosts.size() > 1) {
+            fleetShown.set(true);
+        }
+    }
+
+    private final javafx.beans.property.BooleanProperty fleetShown = new javafx.beans.property.SimpleBooleanProperty(this, "fleetShown");
+    private org.vireo.ui.fleet.FleetViewModel fleet;
+
+    /** True while the fleet view (every domain of every host) is shown instead of a host's page. */
+    public javafx.beans.property.BooleanProperty fleetShownProperty() {
+        return fleetShown;
+    }
+
+    /** The fleet view's model, made on first use. */
+    public org.vireo.ui.fleet.FleetViewModel fleet() {
+        if (fleet == null) {
+            fleet = new org.vireo.ui.fleet.FleetViewModel(this);
+        }
+        return fleet;
     }
 
     /** Checks the URI's shape, opens it and remembers it; empty when accepted, else the reason. */
@@ -133,6 +153,9 @@ public final class MainViewModel {
         }
         if (selectedHost.get() == host) {
             selectedHost.set(hosts.isEmpty() ? null : hosts.getFirst());
+        }
+        if (hosts.size() < 2) {
+            fleetShown.set(false);
         }
     }
 

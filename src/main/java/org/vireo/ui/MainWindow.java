@@ -75,7 +75,13 @@ public final class MainWindow extends BorderPane {
         menu = new MainMenu(this, model);
         setTop(new VBox(menu.bar(), toolbar()));
         right = new StackPane(hostPane());
-        right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull());
+        right.getChildren().getFirst().visibleProperty().bind(model.selectedDomainProperty().isNull().and(model.fleetShownProperty().not()));
+        // the fleet view (all hosts' domains) is built when first shown
+        model.fleetShownProperty().addListener((obs, was, on) -> {
+            if (on) {
+                fleetView();
+            }
+        });
         // the domain page, with its six tabs of controls, is built when a domain is first opened:
         // a window that never opens one does not pay for it at start-up
         model.selectedDomainProperty().addListener((obs, old, now) -> {
@@ -108,6 +114,9 @@ public final class MainWindow extends BorderPane {
             }
         });
         MainKeys.install(this, tree, table, filter, model);
+        if (model.fleetShownProperty().get()) {
+            fleetView();
+        }
         // the window opens with the keyboard in the tree (arrows move through hosts and domains)
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
@@ -161,8 +170,13 @@ public final class MainWindow extends BorderPane {
         model.selectedDomainProperty().addListener((obs, old, now) -> {
             if (now == null && old != null && tree.getSelectionModel().getSelectedItem() != null
                 && tree.getSelectionModel().getSelectedItem().getValue() == old) {
-                tree.select(old.host());
+                if (backToFleet && model.hosts().size() > 1) {
+                    model.fleetShownProperty().set(true);
+                } else {
+                    tree.select(old.host());
+                }
             }
+            backToFleet = false;
         });
         model.selectedDomainProperty().addListener((obs, old, now) -> updateActions());
         javafx.beans.InvalidationListener hostWatch = o -> updateActions();
@@ -197,8 +211,34 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    private org.vireo.ui.fleet.FleetView fleetView;
+    /** A domain page opened from the fleet view goes back there (Escape, Back). */
+    private boolean backToFleet;
+
+    /** The fleet view (every domain of every host), built on first use. */
+    public org.vireo.ui.fleet.FleetView fleetView() {
+        if (fleetView == null) {
+            fleetView = new org.vireo.ui.fleet.FleetView(model.fleet(), new org.vireo.ui.fleet.FleetView.Commands(
+                row -> {
+                    tree.select(row);
+                    backToFleet = true;
+                }, row -> {
+                    openTab(row, "consoleTab");
+                    backToFleet = true;
+                }, rows -> openMigration(rows, null)));
+            fleetView.visibleProperty().bind(model.selectedDomainProperty().isNull().and(model.fleetShownProperty()));
+            fleetView.table().getSelectionModel().getSelectedItems().addListener(
+                (ListChangeListener<org.vireo.ui.fleet.FleetRow>) c -> watchSelection());
+            right.getChildren().add(1, fleetView);
+        }
+        return fleetView;
+    }
+
     /** The domains the toolbar acts on: the table's selection, else the open page's domain. */
     private List<DomainRowViewModel> selectedDomains() {
+        if (fleetView != null && fleetView.isVisible()) {
+            return fleetView.selectedDomains();
+        }
         List<DomainRowViewModel> sel = List.copyOf(table.getSelectionModel().getSelectedItems());
         if (!sel.isEmpty()) {
             return sel;
@@ -639,6 +679,11 @@ public final class MainWindow extends BorderPane {
     }
 
     void run(DomainAction action) {
+        if (fleetView != null && fleetView.isVisible() && model.selectedDomainProperty().get() == null) {
+            // the fleet asks before shutting down many, naming them
+            fleetView.run(action);
+            return;
+        }
         List<DomainRowViewModel> rows = selectedDomains().stream()
             .filter(r -> action.appliesTo(r.getState())).toList();
         if (rows.isEmpty()) {
@@ -661,7 +706,8 @@ public final class MainWindow extends BorderPane {
             row.statusProperty().removeListener(statusWatcher);
         }
         watchedRows.clear();
-        watchedRows.addAll(table.getSelectionModel().getSelectedItems());
+        watchedRows.addAll(fleetView != null && fleetView.isVisible() ? fleetView.selectedDomains()
+            : table.getSelectionModel().getSelectedItems());
         for (DomainRowViewModel row : watchedRows) {
             row.statusProperty().addListener(statusWatcher);
         }
@@ -737,6 +783,10 @@ public final class MainWindow extends BorderPane {
         if (model.selectedDomainProperty().get() != null) {
             model.selectedDomainProperty().set(null);
         }
+        if (fleetView != null && fleetView.isVisible()) {
+            fleetView.focusSearch();
+            return;
+        }
         filter.requestFocus();
         filter.selectAll();
     }
@@ -785,6 +835,77 @@ public final class MainWindow extends BorderPane {
     /** What Delete (key, menus) does with a domain: by default the delete dialog with its volumes (it asks). */
     public void setOnDelete(java.util.function.Consumer<DomainRowViewModel> action) {
         this.onDelete = action;
+    }
+
+    private org.vireo.ui.palette.CommandPalette palette;
+
+    /** Ctrl+K: the command palette, made on first use; its recent choices last as long as the window. */
+    public org.vireo.ui.palette.CommandPalette openPalette() {
+        if (getScene() == null) {
+            return null;
+        }
+        if (palette == null) {
+            palette = new org.vireo.ui.palette.CommandPalette(getScene().getWindow(), new org.vireo.ui.palette.PaletteViewModel(model,
+                new org.vireo.ui.palette.PaletteViewModel.Actions(this::runOn, row -> tree.select(row), row -> openTab(row, "consoleTab"),
+                    row -> openTab(row, "snapshotsTab"), (row, target) -> openMigration(List.of(row), target), this::openHostPage,
+                    paletteCommands())));
+        }
+        palette.show();
+        return palette;
+    }
+
+    private List<org.vireo.ui.palette.PaletteViewModel.Command> paletteCommands() {
+        return List.of(
+            command("fleet", "Show all hosts (fleet view)", Shortcut.FLEET, this::showFleet),
+            command("addConnection", "Add connection…", Shortcut.ADD_CONNECTION, this::addConnection),
+            new org.vireo.ui.palette.PaletteViewModel.Command("addSsh", "Add host over SSH…", "", this::addSshHost),
+            command("newVm", "New VM…", null, () -> openCreateVm(null)),
+            command("refresh", "Refresh the selected host", Shortcut.REFRESH, this::refresh),
+            command("find", "Find: search the domains", Shortcut.FIND, this::focusFilter),
+            command("jobs", "Show or hide the Jobs panel", Shortcut.JOBS, () -> showJobs(!jobsShown())),
+            command("preferences", "Preferences…", Shortcut.PREFERENCES, this::preferences),
+            command("shortcuts", "Keyboard shortcuts (help)", Shortcut.SHORTCUTS, this::showShortcuts));
+    }
+
+    private static org.vireo.ui.palette.PaletteViewModel.Command command(String id, String text, Shortcut s, Runnable run) {
+        return new org.vireo.ui.palette.PaletteViewModel.Command(id, text, s == null ? "" : s.keys(), run);
+    }
+
+    /** One action on one domain, from the palette: a destructive one asks first. */
+    private void runOn(DomainAction action, DomainRowViewModel row) {
+        if (action.destructive() && !ConfirmDialog.ask(getScene().getWindow(), action.label() + " " + row.getName() + "?",
+            "The guest stops at once, as if its power cord were pulled: whatever it has not written "
+                + "to disk is lost and its file systems may need repair.", action.label())) {
+            return;
+        }
+        model.perform(action, List.of(row));
+    }
+
+    /** Shows the fleet view (all hosts), leaving any domain page. */
+    void showFleet() {
+        if (model.hosts().isEmpty()) {
+            model.tell("Add a connection first.");
+            return;
+        }
+        model.selectedDomainProperty().set(null);
+        model.fleetShownProperty().set(true);
+        fleetView().table().requestFocus();
+    }
+
+    void addTagToSelected() {
+        if (fleetView != null && fleetView.isVisible()) {
+            fleetView.addTagToSelected();
+        } else {
+            model.tell("Add tag works on the fleet view's selection (" + Shortcut.FLEET.keys() + "); a domain's Overview edits its tags.");
+        }
+    }
+
+    void snapshotSelected() {
+        if (fleetView != null && fleetView.isVisible()) {
+            fleetView.snapshotSelected();
+        } else {
+            openSnapshots();
+        }
     }
 
     void showShortcuts() {

@@ -42,7 +42,9 @@ final class MainWindowState {
         // the tree keeps its width when the window resizes (not resizable with its parent): saved in pixels
         double treeWidth = split.getDividerPositions()[0] * split.getWidth();
         return new WindowState(Double.NaN, Double.NaN, false, treeWidth, jobsDivider,
-            columns, widths, sort, host == null ? "" : host.uri(), open == null ? "" : open.uuid(), tab);
+            // the fleet view left shown: no host, so the next start opens on All hosts again
+            columns, widths, sort, host == null || open == null && model.fleetShownProperty().get() ? "" : host.uri(),
+            open == null ? "" : open.uuid(), tab);
     }
 
     /**

@@ -30,6 +30,11 @@ public enum Shortcut {
     BACK("Back from a domain page; close a dialog", "Escape"),
     MENU("Context menu of the focused host or domain", "Shift+F10 / Menu"),
     NEXT("Next control / previous control", "Tab / Shift+Tab"),
+    PALETTE("Command palette: any domain, any action, by typing",
+        new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN)),
+    FLEET("All hosts: the fleet view of every domain", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN)),
+    ADD_TAG("Add a tag to the selected domains (fleet view)", new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN)),
+    SNAPSHOT("Snapshot the selected domains (fleet view)", combo(KeyCode.N, false, true)),
     SHORTCUTS("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1));
 
     private final String what;
@@ -69,6 +74,10 @@ public enum Shortcut {
 
     public static Shortcut of(DomainAction action) {
         return valueOf(action.name());
+    }
+
+    private static KeyCombination combo(KeyCode code, boolean shift, boolean alt) {
+        return alt ? new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN) : combo(code, shift);
     }
 
     private static KeyCombination combo(KeyCode code, boolean shift) {

@@ -13,8 +13,9 @@ import org.vireo.ui.Formats;
  * A table cell with the last minute of one figure as a small line and its current value.
  * It redraws on the row's tick, once per refresh, and only while it is one of
  * the table's visible cells: with thousands of rows, only the shown ones cost anything.
+ * {@code S} is the table's row type (the domain table's rows, or the fleet view's lines).
  */
-public final class SparklineCell extends TableCell<DomainRowViewModel, DomainRowViewModel> {
+public final class SparklineCell<S> extends TableCell<S, DomainRowViewModel> {
     private static final int POINTS = 60;
     private static final double WIDTH = 48;
     private static final double HEIGHT = 20;

@@ -23,6 +23,8 @@ public final class ShortcutsDialog extends Dialog<Void> {
         for (String[] row : rows) {
             Label keys = new Label(row[0]);
             keys.getStyleClass().addAll("shortcut-keys", "monospace-value");
+            // the keys never shrink to an ellipsis when a description is long
+            keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.addRow(r++, keys, new Label(row[1]));
         }
         getDialogPane().setContent(grid);

@@ -262,6 +262,13 @@ public final class DomainPageViewModel {
             .thenCompose(v -> service().setMetadata(id, "description", description, affect)), OVERVIEW);
     }
 
+    /** Replaces the domain's Vireo tags ("db, prod": commas or spaces separate); the row shows them once read back. */
+    public void saveTags(String text) {
+        String id = uuid();
+        java.util.List<String> tags = org.vireo.model.DomainTags.fromText(text);
+        run(OVERVIEW, "Save tags", () -> service().setTags(id, tags), OVERVIEW);
+    }
+
     private Affect affectForMetadata() {
         DomainOverview o = overview.get();
         if (o == null) {

@@ -77,7 +77,7 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
         TableColumn<DomainRowViewModel, DomainRowViewModel> col = new TableColumn<>(title);
         col.setId(id);
         col.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        col.setCellFactory(c -> new SparklineCell(color, metrics));
+        col.setCellFactory(c -> new SparklineCell<>(color, metrics));
         col.setComparator((a, b) -> Double.compare(nanLast(figure.applyAsDouble(a)), nanLast(figure.applyAsDouble(b))));
         col.setPrefWidth(118);
         col.setMinWidth(112);

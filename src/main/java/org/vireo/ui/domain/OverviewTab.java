@@ -26,6 +26,7 @@ final class OverviewTab extends VBox {
     private final CheckBox autostart = new CheckBox("Start with the host");
     private final TextField title = new TextField();
     private final TextArea description = new TextArea();
+    private final javafx.scene.control.TextField tags = new javafx.scene.control.TextField();
     /** What libvirt gave for the open domain (null: nothing yet); a field that differs holds the user's edit. */
     private String loadedTitle;
     private String loadedDescription;
@@ -60,6 +61,28 @@ final class OverviewTab extends VBox {
         description.setPromptText("A description");
         Button saveMeta = Ui.button("saveMetadataButton", "Save title and description",
             () -> model.setTitleAndDescription(title.getText(), description.getText()));
+        tags.setId("tagsField");
+        tags.setPromptText("db, prod (commas or spaces separate; kept in the domain's XML metadata)");
+        Button saveTags = Ui.button("saveTagsButton", "Save tags", () -> model.saveTags(tags.getText()));
+        tags.setOnAction(e -> model.saveTags(tags.getText()));
+        javafx.beans.value.ChangeListener<java.util.List<String>> tagsChanged = (o, a, now) -> {
+            if (!tags.isFocused()) {
+                tags.setText(org.vireo.model.DomainTags.toText(now));
+            }
+        };
+        model.domainProperty().addListener((o, old, row) -> {
+            if (old != null) {
+                old.tagsProperty().removeListener(tagsChanged);
+            }
+            if (row != null) {
+                row.tagsProperty().addListener(tagsChanged);
+                tags.setText(org.vireo.model.DomainTags.toText(row.getTags()));
+            }
+        });
+        if (model.domainProperty().get() != null) {
+            model.domainProperty().get().tagsProperty().addListener(tagsChanged);
+            tags.setText(org.vireo.model.DomainTags.toText(model.domainProperty().get().getTags()));
+        }
         removeManaged = Ui.button("removeManagedSaveButton", "Remove image", () -> {
             if (ConfirmDialog.ask(getScene().getWindow(), "Remove the managed save image of " + model.name() + "?",
                 "The saved memory state is deleted: the guest does a full boot next time and anything unsaved in it is lost.",
@@ -93,6 +116,8 @@ final class OverviewTab extends VBox {
         GridPane.setValignment(descriptionCaption, javafx.geometry.VPos.TOP);
         meta.addRow(1, descriptionCaption, description);
         meta.add(saveMeta, 1, 2);
+        meta.addRow(3, Ui.caption("Tags"), tags);
+        meta.add(saveTags, 1, 4);
         GridPane custom = new GridPane(10, 6);
         custom.addRow(0, Ui.caption("Namespace"), nsUri, Ui.caption("Prefix"), nsKey, loadNs);
         custom.addRow(1, Ui.caption("Element"), nsXml);

@@ -133,6 +133,13 @@ final class ConnectionTreeCell extends TreeCell<Object> {
             detail.pseudoClassStateChanged(ERROR, failed);
             setTooltip(new javafx.scene.control.Tooltip(h.uri() + (failed ? "\n" + withNextTry(h.getError(), h) : "")));
             box.setId("host-" + h.uri());
+        } else if (shown instanceof org.vireo.ui.fleet.FleetViewModel fleet) {
+            icon.setIconCode(org.kordamp.ikonli.materialdesign2.MaterialDesignV.VIEW_LIST);
+            title.setText("All hosts");
+            detail.setText("every domain of every host");
+            detail.pseudoClassStateChanged(ERROR, false);
+            setTooltip(new javafx.scene.control.Tooltip("The fleet view: search, group and act on the domains of all hosts"));
+            box.setId("fleetTreeItem");
         } else if (shown instanceof DomainRowViewModel d) {
             DomainStatus status = d.getStatus();
             icon.setIconCode(Icons.forState(status.state()));

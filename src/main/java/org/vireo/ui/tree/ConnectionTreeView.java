@@ -38,11 +38,48 @@ public final class ConnectionTreeView extends TreeView<Object> {
                 return;
             }
             if (item.getValue() instanceof HostViewModel host) {
+                model.fleetShownProperty().set(false);
                 model.selectedHostProperty().set(host);
             } else if (item.getValue() instanceof DomainRowViewModel row) {
+                model.fleetShownProperty().set(false);
                 model.selectedHostProperty().set(row.host());
+            } else if (item == fleetItem) {
+                model.fleetShownProperty().set(true);
             }
         });
+        // "All hosts" heads the tree while there are several hosts
+        model.hosts().addListener((ListChangeListener<HostViewModel>) c -> showFleetItem(model));
+        model.fleetShownProperty().addListener((obs, was, on) -> {
+            showFleetItem(model);
+            if (on && fleetItem != null && getSelectionModel().getSelectedItem() != fleetItem) {
+                getSelectionModel().select(fleetItem);
+            }
+        });
+        showFleetItem(model);
+    }
+
+    private TreeItem<Object> fleetItem;
+
+    private void showFleetItem(MainViewModel model) {
+        boolean wanted = model.hosts().size() > 1 || model.fleetShownProperty().get();
+        if (wanted && fleetItem == null) {
+            fleetItem = new TreeItem<>(model.fleet());
+        }
+        if (fleetItem == null) {
+            return;
+        }
+        boolean there = !getRoot().getChildren().isEmpty() && getRoot().getChildren().getFirst() == fleetItem;
+        if (wanted && !there) {
+            getRoot().getChildren().remove(fleetItem);
+            getRoot().getChildren().addFirst(fleetItem);
+        } else if (!wanted && there) {
+            getRoot().getChildren().remove(fleetItem);
+        }
+    }
+
+    /** The "All hosts" item (the fleet view), or null while there is one host. */
+    public TreeItem<Object> fleetItem() {
+        return fleetItem;
     }
 
     private MigrationDrop migrationDrop;
