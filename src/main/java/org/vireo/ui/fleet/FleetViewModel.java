@@ -336,8 +336,9 @@ public final class FleetViewModel {
             return;
         }
         for (DomainRowViewModel d : domains) {
-            boolean running = d.getState().isActive();
-            d.host().domainService().createSnapshot(d.uuid(), n, "Taken from the fleet view", running, false, false)
+            // internal: with the memory of a running guest, of the disks of one that is off
+            d.host().domainService().createSnapshot(d.uuid(), new org.vireo.model.SnapshotPlan(n, "Taken from the fleet view",
+                    org.vireo.model.SnapshotPlan.Kind.INTERNAL, List.of(), false))
                 .whenComplete((ok, err) -> Platform.runLater(() -> main.tell(err == null ? "Snapshot " + n + " of " + d.getName() + ": done"
                     : "Snapshot of " + d.getName() + " failed: " + reason(err))));
         }
