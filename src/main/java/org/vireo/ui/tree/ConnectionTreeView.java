@@ -31,7 +31,9 @@ public final class ConnectionTreeView extends TreeView<Object> {
         getRoot().setExpanded(true);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         setCellFactory(tree -> new ConnectionTreeCell(() -> migrationDrop));
-        follow(model.hosts(), getRoot(), this::hostItem, hostItems);
+        // the All hosts item, when shown, is the root's first child, before the hosts
+        follow(model.hosts(), getRoot(), this::hostItem, hostItems,
+            () -> fleetItem != null && !getRoot().getChildren().isEmpty() && getRoot().getChildren().getFirst() == fleetItem ? 1 : 0);
         model.hosts().addListener((ListChangeListener<HostViewModel>) c -> sortedDomains.keySet().retainAll(c.getList()));
         getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item == null) {
@@ -118,19 +120,27 @@ public final class ConnectionTreeView extends TreeView<Object> {
         SortedList<DomainRowViewModel> byName =
             new SortedList<>(host.domains(), Comparator.comparing(DomainRowViewModel::getName, NaturalOrder.INSTANCE));
         sortedDomains.put(host, byName);
-        follow(byName, item, TreeItem::new, new IdentityHashMap<>());
+        follow(byName, item, TreeItem::new, new IdentityHashMap<>(), () -> 0);
         return item;
     }
 
     private static <T> void follow(ObservableList<T> source, TreeItem<Object> parent,
-                                   java.util.function.Function<T, TreeItem<Object>> make, Map<T, TreeItem<Object>> items) {
+                                   java.util.function.Function<T, TreeItem<Object>> make, Map<T, TreeItem<Object>> items,
+                                   java.util.function.IntSupplier before) {
         for (T value : source) {
             TreeItem<Object> item = make.apply(value);
             items.put(value, item);
             parent.getChildren().add(item);
         }
+        // the children mirror the source in its order: a sorted source inserts where it sorts
         source.addListener((ListChangeListener<T>) change -> {
             while (change.next()) {
+                if (change.wasPermutated()) {
+                    List<TreeItem<Object>> order = new java.util.ArrayList<>(parent.getChildren().subList(0, before.getAsInt()));
+                    source.forEach(v -> order.add(items.get(v)));
+                    parent.getChildren().setAll(order);
+                    continue;
+                }
                 if (change.wasRemoved()) {
                     List<TreeItem<Object>> gone = change.getRemoved().stream().map(items::remove).toList();
                     parent.getChildren().removeAll(gone);
@@ -141,7 +151,7 @@ public final class ConnectionTreeView extends TreeView<Object> {
                         items.put(v, item);
                         return item;
                     }).toList();
-                    parent.getChildren().addAll(added);
+                    parent.getChildren().addAll(Math.min(before.getAsInt() + change.getFrom(), parent.getChildren().size()), added);
                 }
             }
         });
