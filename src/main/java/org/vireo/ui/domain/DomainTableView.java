@@ -58,6 +58,9 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
         var net = live("Network I/O", "netColumn", Palette.NET, r -> r.netBpsProperty().get(), Metric.NET_RX, Metric.NET_TX);
 
         getColumns().setAll(java.util.List.of(name, state, vcpus, memory, cpu, mem, disk, net));
+        // one row height for all: sorted by a live figure, rows move every tick, and a table that
+        // measures its rows would measure them all again each time (as the fleet table did)
+        setFixedCellSize(Math.ceil(javafx.scene.text.Font.getDefault().getSize() * 3.2));
         name.setSortType(TableColumn.SortType.ASCENDING);
         name.setComparator(NaturalOrder.INSTANCE);
         getSortOrder().add(name);
