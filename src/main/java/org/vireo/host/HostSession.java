@@ -225,7 +225,10 @@ public final class HostSession {
             conn = opened;
             backoff.reset();
             LOG.info("connected to {} ({})", uri, hostname);
-            refresh();
+            // list first without the call that can keep a fresh daemon probing QEMU for
+            // seconds (see StatsPoller.list); the full refresh runs right after
+            list();
+            worker.execute(this::refresh);
             schedulePoll();
             // after the first listing: the daemon resolves its own name, which can take seconds
             // where its resolver has no network (seen in the SSH lab)
@@ -262,6 +265,15 @@ public final class HostSession {
         } catch (VirtException e) {
             // in-process drivers (test://) have no link to keep alive
             LOG.debug("no keepalive on {}: {}", uri, e.getMessage());
+        }
+    }
+
+    private void list() {
+        try {
+            publish(poller.list(conn, uri, hostname));
+        } catch (VirtException e) {
+            // the full refresh right after reports and handles the failure
+            LOG.debug("first listing of {} failed: {}", uri, e.getMessage());
         }
     }
 
