@@ -45,6 +45,12 @@ public final class VirtEventLoop {
         }
         // errors reach the caller as VirtException and the log; libvirt's own stderr print is noise
         NativeVirt.LIB.virSetErrorFunc(null, QUIET);
+        if (applicationLoop && ownThreadInGui()) {
+            registered = true;
+            new PollEventLoop().registerAndStart();
+            LOG.info("libvirt's events run on their own thread (vireo.events=thread)");
+            return;
+        }
         try {
             Library.initEventLoop();
         } catch (LibvirtException e) {
@@ -56,6 +62,11 @@ public final class VirtEventLoop {
             thread.setDaemon(true);
             thread.start();
         }
+    }
+
+    /** -Dvireo.events=gtk|thread: who dispatches libvirt's events in the GUI process. */
+    private static boolean ownThreadInGui() {
+        return "thread".equals(System.getProperty("vireo.events", "gtk"));
     }
 
     private static void run() {
