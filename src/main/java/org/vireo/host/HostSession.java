@@ -79,7 +79,7 @@ public final class HostSession {
         return uri;
     }
 
-    /** In a GUI process: GTK's main loop dispatches libvirt's events (see VirtEventLoop). */
+    /** In a GUI process: libvirt's events must not run GLib's default loop on a thread (see VirtEventLoop). */
     public static void dispatchEventsOnApplicationLoop() {
         org.vireo.libvirt.VirtEventLoop.useApplicationLoop();
     }
