@@ -83,7 +83,7 @@ public final class HostSession {
         return uri;
     }
 
-    /** In a GUI process: GTK's main loop dispatches libvirt's events (see VirtEventLoop). */
+    /** In a GUI process: libvirt's events must not run GLib's default loop on a thread (see VirtEventLoop). */
     public static void dispatchEventsOnApplicationLoop() {
         org.vireo.libvirt.VirtEventLoop.useApplicationLoop();
     }
@@ -260,7 +260,10 @@ public final class HostSession {
             backoff.reset();
             LOG.info("connected to {} ({})", uri, hostname);
             runOwed();
-            refresh();
+            // list first without the call that can keep a fresh daemon probing QEMU for
+            // seconds (see StatsPoller.list); the full refresh runs right after
+            list();
+            worker.execute(this::refresh);
             schedulePoll();
             // after the first listing: the daemon resolves its own name, which can take seconds
             // where its resolver has no network (seen in the SSH lab)
@@ -338,6 +341,15 @@ public final class HostSession {
         } catch (VirtException e) {
             // in-process drivers (test://) have no link to keep alive
             LOG.debug("no keepalive on {}: {}", uri, e.getMessage());
+        }
+    }
+
+    private void list() {
+        try {
+            publish(poller.list(conn, uri, hostname));
+        } catch (VirtException e) {
+            // the full refresh right after reports and handles the failure
+            LOG.debug("first listing of {} failed: {}", uri, e.getMessage());
         }
     }
 

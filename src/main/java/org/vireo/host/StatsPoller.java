@@ -91,6 +91,37 @@ public final class StatsPoller {
         return record(stats, node, now, System.currentTimeMillis(), conn, uri, hostname);
     }
 
+    /**
+     * The first listing of a new connection: one bulk call without the cpu-total group, whose
+     * figures here would only be a rate's starting point. On a freshly started (or upgraded)
+     * QEMU daemon, cpu-total makes libvirtd build its host capabilities, probing every QEMU
+     * binary it has no cached capabilities for (its cache monitor figures read them): about
+     * 4 s for qemu-system-i386 under TCG, measured on the lab. The other groups need no probe.
+     * Leaves rates, history and balloon attempts alone; the full refresh follows at once.
+     */
+    public HostSnapshot list(VirtConnection conn, String uri, String hostname) throws VirtException {
+        if (hostCpus == 0) {
+            hostCpus = conn.nodeInfo().cpus();
+        }
+        java.util.EnumSet<StatsGroup> cheap = java.util.EnumSet.copyOf(groups);
+        cheap.remove(StatsGroup.CPU_TOTAL);
+        List<DomainStats> stats = conn.allDomainStats(cheap, 0);
+        List<DomainSummary> domains = new ArrayList<>(stats.size());
+        long guestsMem = 0;
+        for (DomainStats s : stats) {
+            DomainStatus status = DomainStatus.of((int) s.getLong("state.state", 0), (int) s.getLong("state.reason", 0));
+            long memCurrent = s.getLong("balloon.current", 0);
+            long used = memoryUsed(s, memCurrent);
+            if (status.state().isActive()) {
+                guestsMem += used;
+            }
+            domains.add(new DomainSummary(s.uuid(), s.name(), s.id(), status, (int) s.getLong("vcpu.current", 0),
+                memCurrent, s.getLong("balloon.maximum", 0), used, 0, DomainRates.UNKNOWN));
+        }
+        HostFigures figures = new HostFigures(hostCpus, Double.NaN, -1, -1, Double.NaN, guestsMem, Double.NaN, Double.NaN);
+        return new HostSnapshot(uri, hostname, ConnectionState.CONNECTED, "", domains, figures, System.nanoTime(), 0);
+    }
+
     /** Decode, rates, history: everything after the calls (the benchmark times it apart). */
     HostSnapshot record(List<DomainStats> stats, NodeCounters node, long now, long epochMillis,
                         VirtConnection conn, String uri, String hostname) {

@@ -31,6 +31,7 @@ final class BenchProbe {
             return;
         }
         BenchProbe probe = new BenchProbe(model);
+        StormProbe.attachIfAsked(model, scene);
         scene.addPreLayoutPulseListener(() -> probe.layoutStart = System.nanoTime());
         scene.addPostLayoutPulseListener(() -> {
             probe.pulseNanos += System.nanoTime() - probe.layoutStart;

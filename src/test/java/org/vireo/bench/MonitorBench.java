@@ -33,12 +33,15 @@ public final class MonitorBench {
         List<Integer> sizes = List.of(10, 100, 1000, 5000);
         int seconds = 60;
         String lab = null;
+        boolean daemon = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--lab" -> lab = args[++i];
                 case "--no-aot" -> App.aot = false;
+                // the same hosts also served by a private libvirtd (rows "via libvirtd")
+                case "--daemon" -> daemon = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -47,9 +50,19 @@ public final class MonitorBench {
         System.out.println(App.aot ? "app started with the AOT cache target/vireo.aot, as src/scripts/run and the package start it"
             : "app started without an AOT cache");
         List<Figures> all = new ArrayList<>();
-        for (int n : sizes) {
-            String uri = "test://" + BenchHosts.write(dir, n).toAbsolutePath();
-            all.add(measure("test driver", n, uri, seconds));
+        TestDaemon served = daemon ? TestDaemon.start(dir.resolve("testd").toAbsolutePath()) : null;
+        try {
+            for (int n : sizes) {
+                Path file = BenchHosts.write(dir, n);
+                all.add(measure("test driver", n, "test://" + file.toAbsolutePath(), seconds));
+                if (served != null) {
+                    all.add(measure("test driver via libvirtd", n, served.uri(file), seconds));
+                }
+            }
+        } finally {
+            if (served != null) {
+                served.close();
+            }
         }
         if (lab != null && !lab.isBlank()) {
             all.add(measure("lab (QEMU)", -1, lab, seconds));
