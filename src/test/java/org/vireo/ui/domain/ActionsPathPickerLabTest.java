@@ -120,6 +120,7 @@ class ActionsPathPickerLabTest {
         robot.clickOn("#hostPathOkButton");
         Fx.await(WAIT, "the dialog closes", () -> robot.lookup("#hostPathDialog").tryQuery().isEmpty());
         assertEquals(save.toString(), Fx.get(saveField::getText), "the picker filled the path");
+        Screenshots.save(scene, "domain-actions-host-path");
         press(robot, "#saveButton");
         confirm(robot, "Save");
         awaitDone("save");
