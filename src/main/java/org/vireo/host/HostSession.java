@@ -171,26 +171,37 @@ public final class HostSession {
     /** Any gateway call for this host, run on its worker. */
     public <T> CompletableFuture<T> submit(HostCall<T> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        worker.execute(() -> {
-            if (conn == null) {
-                result.completeExceptionally(new IllegalStateException("Not connected to " + uri));
-                return;
+        try {
+            if (stopped) {
+                throw new java.util.concurrent.RejectedExecutionException();
             }
-            try {
-                result.complete(call.run(conn));
-            } catch (VirtException e) {
-                LOG.warn("libvirt call failed on {}: {} ({}/{})", uri, e.getMessage(), e.codeName(), e.errorDomain());
-                result.completeExceptionally(e);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                // a request refused before it reached libvirt (a bad spec, a volume in use)
-                LOG.info("refused on {}: {}", uri, e.getMessage());
-                result.completeExceptionally(e);
-            } catch (RuntimeException e) {
-                LOG.error("call failed on {}", uri, e);
-                result.completeExceptionally(e);
-            }
-        });
+            worker.execute(() -> submitted(call, result));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the host was closed: a page's late follow-up call (e.g. the addresses after the overview) fails like any other
+            result.completeExceptionally(new IllegalStateException("The connection to " + uri + " is closed"));
+        }
         return result;
+    }
+
+    /** Runs one call on the worker thread. */
+    private <T> void submitted(HostCall<T> call, CompletableFuture<T> result) {
+        if (conn == null) {
+            result.completeExceptionally(new IllegalStateException("Not connected to " + uri));
+            return;
+        }
+        try {
+            result.complete(call.run(conn));
+        } catch (VirtException e) {
+            LOG.warn("libvirt call failed on {}: {} ({}/{})", uri, e.getMessage(), e.codeName(), e.errorDomain());
+            result.completeExceptionally(e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a request refused before it reached libvirt (a bad spec, a volume in use)
+            LOG.info("refused on {}: {}", uri, e.getMessage());
+            result.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            LOG.error("call failed on {}", uri, e);
+            result.completeExceptionally(e);
+        }
     }
 
     /**

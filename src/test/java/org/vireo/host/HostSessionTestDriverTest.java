@@ -51,6 +51,20 @@ class HostSessionTestDriverTest {
         assertTrue(test.memoryKiB() > 0);
     }
 
+    /** A page's late follow-up call after the host was closed gets a failed future, not an exception thrown on the FX thread. */
+    @Test
+    void aCallAfterStopFailsItsFutureInsteadOfThrowing() throws Exception {
+        session = new HostSession("test:///default", HostOptions.defaults(), published::add);
+        session.start();
+        awaitSnapshot(x -> x.state() == ConnectionState.CONNECTED);
+        session.stop();
+        var late = session.submit(c -> "never");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+            () -> late.get(5, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof IllegalStateException && e.getCause().getMessage().contains("closed"), e.getCause().toString());
+        session = null;
+    }
+
     @Test
     void actionsChangeStateThroughTheEventWithoutWaitingForThePoll() throws Exception {
         // a poll so slow that only the lifecycle event can explain a quick update

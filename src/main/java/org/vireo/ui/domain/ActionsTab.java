@@ -94,7 +94,9 @@ final class ActionsTab extends VBox {
         Button restoreButton = Ui.button("restoreButton", "Restore", () -> model.restore(saveFile.getText(), chosen(saveFlags, DomainFlags.Save.class)));
         saveButton.disableProperty().bind(saveFile.invalid());
         restoreButton.disableProperty().bind(saveFile.invalid());
-        FlowPane saveBox = new FlowPane(8, 6, Ui.caption("File"), saveFile, saveFile.reason(), saveButton, restoreButton,
+        Button chooseSave = Ui.button("chooseSaveFileButton", "Choose…", () -> pickHostPath(saveFile,
+            "Save or restore " + model.name() + ": a file on the host", ".save"));
+        FlowPane saveBox = new FlowPane(8, 6, Ui.caption("File"), saveFile, chooseSave, saveFile.reason(), saveButton, restoreButton,
             Ui.button("managedSaveButton", "Managed save", () -> model.managedSave(chosen(saveFlags, DomainFlags.Save.class))));
         for (DomainFlags.Save f : DomainFlags.Save.values()) {
             CheckBox c = new CheckBox(f.label());
@@ -125,7 +127,9 @@ final class ActionsTab extends VBox {
                 }
             });
         coreDump.disableProperty().bind(dumpFile.invalid());
-        FlowPane dump = new FlowPane(8, 6, Ui.caption("File"), dumpFile, dumpFile.reason(), coreDump);
+        Button chooseDump = Ui.button("chooseDumpFileButton", "Choose…", () -> pickHostPath(dumpFile,
+            "Core dump of " + model.name() + ": a file on the host", ".core"));
+        FlowPane dump = new FlowPane(8, 6, Ui.caption("File"), dumpFile, chooseDump, dumpFile.reason(), coreDump);
         for (DomainFlags.Dump f : DomainFlags.Dump.values()) {
             CheckBox c = new CheckBox(f.label());
             c.setId("dump-" + f.name());
@@ -318,6 +322,21 @@ final class ActionsTab extends VBox {
             text.setText(job.type() + " " + Math.round(job.fraction() * 100) + "% (" + job.cur() + " / " + job.end() + " bytes"
                 + (job.bandwidth() > 0 ? ", " + job.bandwidth() + " MiB/s" : "") + ")");
         }
+    }
+
+    /**
+     * Fills {@code field} with a path picked from the host's storage pools. The name offered is the
+     * field's file name, or the domain's name with {@code suffix}.
+     */
+    private void pickHostPath(TextField field, String title, String suffix) {
+        HostPathViewModel paths = model.hostPaths();
+        if (paths == null) {
+            return;
+        }
+        String typed = field.getText().strip();
+        String suggested = typed.contains("/") && !typed.endsWith("/") ? typed.substring(typed.lastIndexOf('/') + 1)
+            : typed.isEmpty() ? model.name() + suffix : typed;
+        HostPathDialog.pick(getScene().getWindow(), paths, title, "the guest's memory", suggested).ifPresent(field::setText);
     }
 
     private void confirm(String title, String lost, String action, Runnable run) {

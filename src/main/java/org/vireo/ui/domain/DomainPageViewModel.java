@@ -117,6 +117,11 @@ public final class DomainPageViewModel {
         return domain.get().uuid();
     }
 
+    /** A path picker over the open domain's host's storage pools (null while no domain is open). */
+    public HostPathViewModel hostPaths() {
+        return domain.get() == null ? null : new HostPathViewModel(domain.get().host());
+    }
+
     public String name() {
         return domain.get() == null ? "" : domain.get().getName();
     }

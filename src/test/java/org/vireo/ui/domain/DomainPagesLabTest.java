@@ -422,7 +422,7 @@ class DomainPagesLabTest {
     }
 
     @Test
-    void actionsAndSnapshotsChangeTheRealDomain(FxRobot robot) throws IOException {
+    void startPausedThenResume(FxRobot robot) throws IOException {
         String name = defineScratch();
         open(robot, name);
         tab(robot, "actionsTab");
@@ -434,6 +434,13 @@ class DomainPagesLabTest {
         awaitDone(DomainPageViewModel.ACTIONS, "resume");
         assertEquals("running", Lab.state(name));
 
+    }
+
+    @Test
+    void snapshotCreateRevertAndDelete(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        Lab.virsh("start", name);
+        open(robot, name);
         // snapshots: create, see it in the tree as current, revert (confirmed), delete
         tab(robot, "snapshotsTab");
         snapshotWithWizard(robot, SnapshotPlan.Kind.INTERNAL, "first", "made by the test", false, null);
@@ -471,6 +478,13 @@ class DomainPagesLabTest {
         awaitDone(DomainPageViewModel.SNAPSHOTS, "delete snapshot");
         assertEquals("", Lab.virsh("snapshot-list", name, "--name"));
 
+    }
+
+    @Test
+    void saveToAFileAndRestore(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        Lab.virsh("start", name);
+        open(robot, name);
         // save to a file (confirmed), restore from it
         tab(robot, "actionsTab");
         Path save = scratchDir.resolve(name + ".save");
@@ -486,6 +500,14 @@ class DomainPagesLabTest {
         assertEquals("restored", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
         Files.deleteIfExists(save);
 
+    }
+
+    @Test
+    void coreDumpMemoryOnly(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        Lab.virsh("start", name);
+        open(robot, name);
+        tab(robot, "actionsTab");
         // core dump, memory only
         Path core = scratchDir.resolve(name + ".core");
         Fx.run(() -> robot.lookup("#dumpFileField").queryAs(TextField.class).setText(core.toString()));
@@ -500,6 +522,14 @@ class DomainPagesLabTest {
         assertEquals("\u007fELF", new String(head, java.nio.charset.StandardCharsets.ISO_8859_1), "an ELF core");
         Files.deleteIfExists(core);
 
+    }
+
+    @Test
+    void keysNmiAndScreenshotToAFile(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        Lab.virsh("start", name);
+        open(robot, name);
+        tab(robot, "actionsTab");
         // keys, NMI, screenshot to a file
         Fx.run(() -> robot.lookup("#keyComboChoice").queryAs(ChoiceBox.class).setValue("Ctrl+Alt+F2"));
         press(robot, "#sendKeysButton");
@@ -514,6 +544,14 @@ class DomainPagesLabTest {
         assertTrue(Files.size(png) > 100, "screenshot written");
         Files.deleteIfExists(png);
 
+    }
+
+    @Test
+    void managedSaveThenRemoveTheImage(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        Lab.virsh("start", name);
+        open(robot, name);
+        tab(robot, "actionsTab");
         // managed save, then the overview offers to remove the image
         press(robot, "#managedSaveButton");
         awaitDone(DomainPageViewModel.ACTIONS, "managed save");
@@ -526,6 +564,12 @@ class DomainPagesLabTest {
         awaitDone(DomainPageViewModel.OVERVIEW, "remove managed save");
         assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Managed save:\\s+no.*"));
 
+    }
+
+    @Test
+    void undefineAShutOffDomain(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        open(robot, name);
         // undefine (confirmed): gone from virsh
         tab(robot, "actionsTab");
         press(robot, "#undefineButton");
@@ -558,7 +602,7 @@ class DomainPagesLabTest {
     }
 
     @Test
-    void metadataAutostartAndConfigChangesReachTheRealDomain(FxRobot robot) throws IOException {
+    void titleDescriptionAndCustomMetadataReachTheRealDomain(FxRobot robot) throws IOException {
         String name = defineScratch();
         open(robot, name);
         Fx.await(WAIT, "overview loaded", () -> pages().overviewProperty().get() != null);
@@ -586,6 +630,13 @@ class DomainPagesLabTest {
         Fx.run(() -> node(robot, "#metadataUriField", TextField.class).setText("http://vireo.invalid/none/1"));
         press(robot, "#loadCustomMetadataButton");
         awaitRefused(DomainPageViewModel.OVERVIEW, "Load metadata of http://vireo.invalid/none/1");
+    }
+
+    @Test
+    void autostartOnThenOff(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        open(robot, name);
+        Fx.await(WAIT, "overview loaded", () -> pages().overviewProperty().get() != null);
 
         // autostart on, then off
         press(robot, "#autostartToggle");
@@ -597,6 +648,12 @@ class DomainPagesLabTest {
         awaitDone(DomainPageViewModel.OVERVIEW, "autostart off");
         assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Autostart:\\s+disable.*"));
         Screenshots.save(scene, "domain-overview-shut-off");
+    }
+
+    @Test
+    void maxMemoryAndADeviceUpdateReachTheSavedDefinition(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        open(robot, name);
 
         // maximum memory of the saved definition (set_max_memory)
         tab(robot, "hardwareTab");
@@ -616,6 +673,12 @@ class DomainPagesLabTest {
         press(robot, "#updateDeviceButton");
         awaitDone(DomainPageViewModel.HARDWARE, "update device");
         assertTrue(Lab.virsh("dumpxml", "--inactive", "--security-info", name).contains("passwd='s3cret'"));
+    }
+
+    @Test
+    void bandwidthAndNumaReachTheSavedDefinition(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        open(robot, name);
 
         // bandwidth of the NIC in the saved definition (set_interface_parameters)
         tab(robot, "tuningTab");
@@ -646,19 +709,8 @@ class DomainPagesLabTest {
     }
 
     @Test
-    void powerTuningAndDisksOfARunningGuest(FxRobot robot) throws IOException {
+    void pmSuspendAndWakeUpOfARunningGuest(FxRobot robot) throws IOException {
         String name = defineScratch();
-        // a raw second disk with a known pattern (libvirt peeks only into raw disks)
-        Path raw = scratchDir.resolve(name + "-raw.img");
-        byte[] data = new byte[1 << 20];
-        byte[] mark = "VIREO PEEK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        System.arraycopy(mark, 0, data, 0x200, mark.length);
-        Files.write(raw, data);
-        Path diskXml = Files.createTempFile("disk", ".xml");
-        Files.writeString(diskXml, "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + raw
-            + "'/><target dev='vdb' bus='virtio'/></disk>");
-        Lab.virsh("attach-device", name, diskXml.toString(), "--config");
-        Files.delete(diskXml);
         startScratch(name);
         open(robot, name);
         tab(robot, "actionsTab");
@@ -672,6 +724,14 @@ class DomainPagesLabTest {
         awaitDone(DomainPageViewModel.ACTIONS, "Wake up");
         eventually(Duration.ofSeconds(60), "running again", () -> Lab.state(name).equals("running"));
         assertEquals("event wakeup", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
+    }
+
+    @Test
+    void guestAgentFreezeFilesystemsTimeAndPassword(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        startScratch(name);
+        open(robot, name);
+        tab(robot, "actionsTab");
 
         // the guest agent's other calls, each read back with virsh / the agent itself
         String freezeStatus = "{\"execute\":\"guest-fsfreeze-status\"}";
@@ -711,6 +771,25 @@ class DomainPagesLabTest {
         assertTrue(shadowAfter.startsWith("root:$6$") && !shadowAfter.equals(shadowBefore), shadowBefore + " -> " + shadowAfter);
         assertEquals("", Fx.get(() -> node(robot, "#agentPasswordField", javafx.scene.control.PasswordField.class).getText()),
             "the password is not kept in the field");
+    }
+
+    @Test
+    void peekShowsARawDiskAndRefusesQcow2(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        // a raw second disk with a known pattern (libvirt peeks only into raw disks)
+        Path raw = scratchDir.resolve(name + "-raw.img");
+        byte[] data = new byte[1 << 20];
+        byte[] mark = "VIREO PEEK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(mark, 0, data, 0x200, mark.length);
+        Files.write(raw, data);
+        Path diskXml = Files.createTempFile("disk", ".xml");
+        Files.writeString(diskXml, "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + raw
+            + "'/><target dev='vdb' bus='virtio'/></disk>");
+        Lab.virsh("attach-device", name, diskXml.toString(), "--config");
+        Files.delete(diskXml);
+        startScratch(name);
+        open(robot, name);
+        tab(robot, "actionsTab");
 
         // peek: the qcow2 disk is refused, the raw one shows the pattern
         Fx.run(() -> node(robot, "#peekDiskField", TextField.class).setText("vda"));
@@ -722,6 +801,13 @@ class DomainPagesLabTest {
         awaitDone(DomainPageViewModel.ACTIONS, "peek vdb");
         String hex = Fx.get(() -> pages().peekProperty().get());
         assertTrue(hex.startsWith("00000200  56 49 52 45 4f 20 50 45  45 4b 00") && hex.contains("|VIREO PEEK......|"), hex);
+    }
+
+    @Test
+    void resizeADiskOfARunningGuest(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        startScratch(name);
+        open(robot, name);
 
         // resize vda (grow), then a shrink asks first and Cancel leaves it
         tab(robot, "hardwareTab");
@@ -736,6 +822,13 @@ class DomainPagesLabTest {
         press(robot, "#blockResizeButton");
         confirm(robot, "Cancel");
         assertTrue(Lab.virsh("domblkinfo", name, "vda").matches("(?s)Capacity:\\s+83886080\\b.*"), "a cancelled shrink changes nothing");
+    }
+
+    @Test
+    void tuningAndPinningOfARunningGuest(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        startScratch(name);
+        open(robot, name);
 
         // tuning: I/O limits of vda apply live; the cgroup groups (the lab's libvirtd has cpu, memory and
         // blkio cgroups) are read, changed live and read back with virsh
@@ -769,6 +862,13 @@ class DomainPagesLabTest {
         String emupin = Lab.virsh("emulatorpin", name, "--live");
         assertEquals("0", emupin, "emulator threads on host CPU 0 (before: " + emuBefore + ")");
         assertFalse(emuBefore.equals("0"), "the lab host has more than one CPU, so the pin changes something");
+    }
+
+    @Test
+    void rebootResetAndGracefulForceOff(FxRobot robot) throws IOException {
+        String name = defineScratch();
+        startScratch(name);
+        open(robot, name);
 
         // reboot (ACPI: the guest powers off, libvirt starts it again), reset (asks first), graceful force off (asks first)
         tab(robot, "actionsTab");
