@@ -68,6 +68,25 @@ public final class StatsPoller {
         return history.hostSeries(metric);
     }
 
+    /** Whether the last listing had a domain that a job of libvirt's holds (see {@link #heldByJob}). */
+    private boolean held;
+
+    /**
+     * A domain paused by a migration, save, dump or snapshot, or still starting up (the
+     * destination of an incoming migration): libvirt holds its job, and a bulk call without
+     * NOWAIT waits up to 30 s for it on every tick. Measured on the two-host lab: an incoming
+     * migration left behind by a destination daemon killed mid-way made `virsh domstats` of
+     * that domain take 30.0 s (its state alone came back).
+     */
+    static boolean heldByJob(DomainStats s) {
+        if (s.getLong("state.state", 0) != DomainState.PAUSED.ordinal()) {
+            return false;
+        }
+        long reason = s.getLong("state.reason", 0);
+        // VIR_DOMAIN_PAUSED_MIGRATION, _SAVE, _DUMP, _SNAPSHOT, _STARTING_UP, _POSTCOPY
+        return reason == 2 || reason == 3 || reason == 4 || reason == 9 || reason == 11 || reason == 12;
+    }
+
     /** VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT: skip what a domain busy with a job would make us wait for. */
     static final int STATS_NOWAIT = 1 << 29;
 
@@ -79,13 +98,16 @@ public final class StatsPoller {
      * @param jobsRunning a save, dump or migration holds a domain's job: without NOWAIT the
      *                    bulk call would wait for it, and the host's worker with it (measured:
      *                    one tick in a 2 s save, a Force off of another guest queued behind it).
-     *                    Only then, since NOWAIT also skips block figures of a guest busy with I/O.
+     *                    Only then, since NOWAIT also skips block figures of a guest busy with I/O;
+     *                    and while a domain of the last listing is held by a job of libvirt's own
+     *                    (see {@link #heldByJob}).
      */
     public HostSnapshot poll(VirtConnection conn, String uri, String hostname, boolean jobsRunning) throws VirtException {
         if (hostCpus == 0) {
             hostCpus = conn.nodeInfo().cpus();
         }
-        List<DomainStats> stats = conn.allDomainStats(groups, jobsRunning ? STATS_NOWAIT : 0);
+        List<DomainStats> stats = conn.allDomainStats(groups, jobsRunning || held ? STATS_NOWAIT : 0);
+        held = stats.stream().anyMatch(StatsPoller::heldByJob);
         long now = System.nanoTime();
         NodeCounters node = conn.nodeCounters();
         return record(stats, node, now, System.currentTimeMillis(), conn, uri, hostname);
@@ -105,7 +127,9 @@ public final class StatsPoller {
         }
         java.util.EnumSet<StatsGroup> cheap = java.util.EnumSet.copyOf(groups);
         cheap.remove(StatsGroup.CPU_TOTAL);
-        List<DomainStats> stats = conn.allDomainStats(cheap, 0);
+        // NOWAIT: a listing waits for no domain's job (an incoming migration holds one for good)
+        List<DomainStats> stats = conn.allDomainStats(cheap, STATS_NOWAIT);
+        held = stats.stream().anyMatch(StatsPoller::heldByJob);
         List<DomainSummary> domains = new ArrayList<>(stats.size());
         long guestsMem = 0;
         for (DomainStats s : stats) {
