@@ -9,14 +9,12 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.vireo.model.DomainStatus;
 import org.vireo.model.Metric;
 import org.vireo.ui.chart.Palette;
 import org.vireo.ui.chart.SparklineCell;
 import org.vireo.ui.DomainRowViewModel;
 import org.vireo.ui.Formats;
-import org.vireo.ui.Icons;
 import org.vireo.ui.MainViewModel;
 
 /** The domains of the selected host, filtered by name; sortable; multi-select for actions. */
@@ -36,7 +34,7 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
         TableColumn<DomainRowViewModel, DomainStatus> state = new TableColumn<>("State");
         state.setId("stateColumn");
         state.setCellValueFactory(c -> c.getValue().statusProperty());
-        state.setCellFactory(c -> new StateCell());
+        state.setCellFactory(c -> new StateCell<>());
         state.setComparator(Comparator.comparing((DomainStatus s) -> s.state().ordinal()).thenComparing(DomainStatus::reason));
         state.setPrefWidth(140);
 
@@ -95,25 +93,6 @@ public final class DomainTableView extends TableView<DomainRowViewModel> {
         SortedList<DomainRowViewModel> sorted = new SortedList<>(list);
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
-    }
-
-    private static final class StateCell extends TableCell<DomainRowViewModel, DomainStatus> {
-        private final FontIcon icon = new FontIcon();
-
-        @Override
-        protected void updateItem(DomainStatus status, boolean empty) {
-            super.updateItem(status, empty);
-            if (empty || status == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            icon.setIconCode(Icons.forState(status.state()));
-            icon.getStyleClass().removeIf(c -> c.startsWith("state-"));
-            icon.getStyleClass().add(Icons.styleClass(status.state()));
-            setGraphic(icon);
-            setText(status.text());
-        }
     }
 
     private static final class FormattedCell extends TableCell<DomainRowViewModel, Number> {

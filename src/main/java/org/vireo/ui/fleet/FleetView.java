@@ -43,6 +43,7 @@ import org.vireo.model.NaturalOrder;
 import org.vireo.ui.DomainRowViewModel;
 import org.vireo.ui.Formats;
 import org.vireo.ui.Icons;
+import org.vireo.ui.domain.StateCell;
 import org.vireo.ui.dialog.ConfirmDialog;
 
 /**
@@ -161,7 +162,7 @@ public final class FleetView extends VBox {
         state.setId("fleetStateColumn");
         state.setPrefWidth(100);
         state.setCellValueFactory(c -> c.getValue().isHeader() ? null : c.getValue().domain().statusProperty());
-        state.setCellFactory(c -> new StateCell());
+        state.setCellFactory(c -> new StateCell<>());
         comparators.put(state, Comparator.comparing((DomainRowViewModel r) -> r.getState().ordinal())
             .thenComparing(r -> r.getStatus().reason()));
         liveColumns.add(state);
@@ -483,25 +484,6 @@ public final class FleetView extends VBox {
             } else {
                 setText(empty ? null : name);
             }
-        }
-    }
-
-    private static final class StateCell extends TableCell<FleetRow, DomainStatus> {
-        private final FontIcon icon = new FontIcon();
-
-        @Override
-        protected void updateItem(DomainStatus status, boolean empty) {
-            super.updateItem(status, empty);
-            if (empty || status == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            icon.setIconCode(Icons.forState(status.state()));
-            icon.getStyleClass().removeIf(c -> c.startsWith("state-"));
-            icon.getStyleClass().add(Icons.styleClass(status.state()));
-            setGraphic(icon);
-            setText(status.text());
         }
     }
 }
