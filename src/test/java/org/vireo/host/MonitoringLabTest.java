@@ -46,7 +46,12 @@ class MonitoringLabTest {
         session.stop();
     }
 
+    /**
+     * Waits for n refreshes that start after this call: snapshots queued while the guest worked
+     * are dropped first, or the wait would end at once on stale ones and miss the work's last tick.
+     */
     private void awaitTicks(int n) throws InterruptedException {
+        published.clear();
         int seen = 0;
         long deadline = System.currentTimeMillis() + 15_000;
         while (seen < n) {
