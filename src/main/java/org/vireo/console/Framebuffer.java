@@ -308,6 +308,14 @@ public final class Framebuffer {
         }
     }
 
+    /** Marks the whole screen changed: the next {@link #copyDirty} copies all of it (a new target). */
+    public void redrawAll() {
+        synchronized (lock) {
+            markDirty(0, 0, width, height);
+            settle();
+        }
+    }
+
     /** A copy of the whole screen as ARGB (screenshots, tests). */
     public int[] snapshot() {
         synchronized (lock) {

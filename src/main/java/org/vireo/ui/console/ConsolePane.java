@@ -203,6 +203,7 @@ public final class ConsolePane extends BorderPane {
             serial.stop();
             terminal.close();
             vnc.closeKeyboard();
+            vnc.closeDirect();
         }
         refresh();
     }
@@ -323,7 +324,7 @@ public final class ConsolePane extends BorderPane {
         // the guest's screen at its own size (in Fit the image shown is a scaled copy)
         org.vireo.console.Framebuffer fb = graphics.framebuffer();
         CompletableFuture<Path> done = new CompletableFuture<>();
-        if (fb == null || vnc.image() == null) {
+        if (fb == null || vnc.framesDrawn() == 0) {
             done.completeExceptionally(new IllegalStateException("no screen yet"));
             return done;
         }
@@ -386,6 +387,16 @@ public final class ConsolePane extends BorderPane {
     /** Where a grabbed pointer is held (screen coordinates). */
     public javafx.geometry.Point2D pointerCentre() {
         return vnc.pointerCentre();
+    }
+
+    /** Where the guest's screen is drawn, in {@link #screenNode()}'s coordinates (both ways of drawing). */
+    public javafx.geometry.Bounds screenBounds() {
+        return vnc.shownBounds();
+    }
+
+    /** True while the guest's screen is drawn straight to X rather than by JavaFX. */
+    public boolean drawsDirect() {
+        return vnc.drawsDirect();
     }
 
     public javafx.scene.image.ImageView imageView() {

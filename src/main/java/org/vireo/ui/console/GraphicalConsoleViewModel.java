@@ -50,6 +50,8 @@ public final class GraphicalConsoleViewModel {
     private final IntegerProperty leds = new SimpleIntegerProperty(this, "leds", 0);
     private final ObjectProperty<Runnable> onFrame = new SimpleObjectProperty<>(this, "onFrame", () -> { });
     private final ObjectProperty<CursorShape> cursor = new SimpleObjectProperty<>(this, "cursor");
+    /** Draws each decoded update on the console's thread (straight to X); null: updates go to the FX thread. */
+    private volatile java.util.function.Consumer<Framebuffer> directDraw;
     private final AtomicBoolean framePending = new AtomicBoolean();
     private final AtomicLong connections = new AtomicLong();
     private final Object wake = new Object();
@@ -296,6 +298,14 @@ public final class GraphicalConsoleViewModel {
         });
     }
 
+    /**
+     * Has {@code draw} take each decoded update on the console's thread instead of the FX
+     * thread's onFrame (null goes back to onFrame).
+     */
+    public void setDirectDraw(java.util.function.Consumer<Framebuffer> draw) {
+        directDraw = draw;
+    }
+
     /** Decoder events, on the console's thread. */
     private final class Events implements RfbClient.Listener {
         @Override
@@ -309,6 +319,11 @@ public final class GraphicalConsoleViewModel {
             Framebuffer f = framebuffer();
             if (f != null) {
                 f.settle();
+            }
+            java.util.function.Consumer<Framebuffer> d = directDraw;
+            if (d != null && f != null) {
+                d.accept(f);
+                return;
             }
             if (framePending.compareAndSet(false, true)) {
                 Platform.runLater(() -> {

@@ -25,6 +25,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.vireo.console.Framebuffer;
 import org.vireo.console.HostKeyboard;
+import org.vireo.console.x11.DirectScreen;
 
 /**
  * The guest's screen: a WritableImage over a PixelBuffer that takes only the rectangle
@@ -65,6 +66,18 @@ final class VncView extends Region {
     private volatile long lastDrawNanos;
     private long drawNanos;
     private int buttons;
+    /** The screen drawn straight to X (null where it cannot be); see {@link DirectScreen}. */
+    private final DirectScreen direct = DirectScreen.create();
+    /** True while frames go to the direct screen and the ImageView shows nothing (FX thread). */
+    private boolean directOn;
+    private final Runnable placer = this::placeDirect;
+    private javafx.stage.Window xidWindow;
+    private long xid;
+    // where the guest's screen is drawn, in this view's coordinates
+    private double shownX;
+    private double shownY;
+    private double shownW;
+    private double shownH;
 
     VncView(GraphicalConsoleViewModel model) {
         this.model = model;
@@ -112,6 +125,19 @@ final class VncView extends Region {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouse);
         addEventHandler(ScrollEvent.SCROLL, this::scroll);
         model.cursorProperty().addListener((o, a, c) -> cursorShape(c));
+        if (direct != null) {
+            // placed after each layout pass: tab switches, moves, resizes and notifications all come with one
+            sceneProperty().addListener((o, was, now) -> {
+                if (was != null) {
+                    was.removePostLayoutPulseListener(placer);
+                }
+                if (now != null) {
+                    now.addPostLayoutPulseListener(placer);
+                } else {
+                    direct.hide();
+                }
+            });
+        }
     }
 
     ObjectProperty<Scale> scaleProperty() {
@@ -134,17 +160,151 @@ final class VncView extends Region {
     }
 
     long framesDrawn() {
-        return framesDrawn;
+        return framesDrawn + (direct == null ? 0 : direct.framesDrawn());
     }
 
     /** When the last changed pixels went into the image (any thread; the benchmark's latency). */
     long lastDrawNanos() {
-        return lastDrawNanos;
+        return Math.max(lastDrawNanos, direct == null ? 0 : direct.lastDrawNanos());
     }
 
-    /** The image shown (tests and screenshots read it). */
+    /**
+     * What the screen shows (tests read it): the image JavaFX draws, or, drawn straight to X,
+     * the pixels read back from the display. FX thread.
+     */
     WritableImage image() {
-        return (WritableImage) view.getImage();
+        if (!directOn) {
+            return (WritableImage) view.getImage();
+        }
+        if (!direct.shown() || shownW < 1 || shownH < 1) {
+            return null;
+        }
+        javafx.geometry.Point2D p = localToScreen(shownX, shownY);
+        if (p == null) {
+            return null;
+        }
+        if (robot == null) {
+            robot = new javafx.scene.robot.Robot();
+        }
+        return robot.getScreenCapture(null, p.getX(), p.getY(), shownW, shownH, false);
+    }
+
+    /** Where the guest's screen is drawn, in this view's coordinates. */
+    javafx.geometry.Bounds shownBounds() {
+        return new javafx.geometry.BoundingBox(shownX, shownY, shownW, shownH);
+    }
+
+    /** True while the screen is drawn straight to X (tests, the benchmark). */
+    boolean drawsDirect() {
+        return directOn;
+    }
+
+    /**
+     * Puts the direct screen where the image goes (after each layout pass, FX thread): shown
+     * while this view is, the console connected and the window's pixels 1:1 with the screen's;
+     * otherwise JavaFX draws the image.
+     */
+    private void placeDirect() {
+        javafx.scene.Scene scene = getScene();
+        javafx.stage.Window w = scene == null ? null : scene.getWindow();
+        if (w == null) {
+            return;
+        }
+        if (w != xidWindow) {
+            xidWindow = w;
+            xid = 0;
+        }
+        if (xid == 0 && w.isShowing()) {
+            xid = StageWindows.xid(w);
+        }
+        boolean usable = xid != 0 && w.getRenderScaleX() == 1 && w.getRenderScaleY() == 1;
+        boolean show = usable && w.isShowing() && visibleInTree()
+            && model.phaseProperty().get() == GraphicalConsoleViewModel.Phase.CONNECTED;
+        javafx.geometry.Point2D at = localToScene(shownX, shownY);
+        int x = (int) Math.round(at.getX() + scene.getX());
+        int y = (int) Math.round(at.getY() + scene.getY());
+        int sw = (int) Math.round(shownW);
+        int sh = (int) Math.round(shownH);
+        java.util.List<int[]> holes = new java.util.ArrayList<>();
+        if (show) {
+            for (javafx.scene.Node n : scene.getRoot().lookupAll(".vireo-notice")) {
+                if (n.isVisible() && n.getScene() == scene) {
+                    javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                    int hx = (int) Math.floor(b.getMinX() + scene.getX()) - x;
+                    int hy = (int) Math.floor(b.getMinY() + scene.getY()) - y;
+                    int hw = (int) Math.ceil(b.getWidth()) + 1;
+                    int hh = (int) Math.ceil(b.getHeight()) + 1;
+                    if (hx < sw && hy < sh && hx + hw > 0 && hy + hh > 0) {
+                        holes.add(new int[] {hx, hy, hw, hh});
+                    }
+                }
+            }
+        }
+        boolean on = usable && direct.place(xid, x, y, sw, sh, show, holes);
+        if (on != directOn) {
+            directOn = on;
+            view.setVisible(!on);
+            Framebuffer fb = model.framebuffer();
+            if (on) {
+                model.setDirectDraw(this::drawDirect);
+                view.setImage(null);
+                buffer = null;
+            } else {
+                model.setDirectDraw(null);
+                generation = -1;
+                if (fb != null) {
+                    fb.redrawAll();
+                }
+            }
+            kick();
+        } else if (on && show && !wasShown) {
+            kick();
+        }
+        wasShown = show;
+    }
+
+    private boolean wasShown;
+    private volatile long directGeneration = -1;
+
+    /** The console's thread, each decoded update: straight to X; a new size goes to the FX thread's layout too. */
+    private void drawDirect(Framebuffer fb) {
+        long g = fb.generation();
+        if (g != directGeneration) {
+            directGeneration = g;
+            Platform.runLater(this::draw);
+        }
+        direct.draw(fb);
+    }
+
+    /** Draws the current screen now, not at the guest's next update (a new size, just shown, a switch). */
+    private void kick() {
+        if (directOn) {
+            Framebuffer fb = model.framebuffer();
+            if (fb != null) {
+                fb.scaleTo(wantW, wantH);
+                Thread.ofVirtual().start(() -> direct.draw(fb));
+            }
+        } else {
+            Platform.runLater(this::draw);
+        }
+    }
+
+    private boolean visibleInTree() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lets go of the direct screen's window and image (the console closed). */
+    void closeDirect() {
+        if (direct != null) {
+            directOn = false;
+            model.setDirectDraw(null);
+            direct.close();
+        }
     }
 
     ImageView imageView() {
@@ -172,6 +332,20 @@ final class VncView extends Region {
             return;
         }
         fb.scaleTo(wantW, wantH);
+        if (directOn) {
+            int w0 = fbWidth;
+            int h0 = fbHeight;
+            synchronized (fb.lock()) {
+                fbWidth = fb.width();
+                fbHeight = fb.height();
+            }
+            if (fbWidth != w0 || fbHeight != h0) {
+                requestLayout();
+            }
+            // the console's thread draws; a new Fit size shows now, not at the guest's next update
+            Thread.ofVirtual().start(() -> direct.draw(fb));
+            return;
+        }
         long gen;
         int w;
         int h;
@@ -238,7 +412,11 @@ final class VncView extends Region {
         }
         view.setFitWidth(dw);
         view.setFitHeight(dh);
-        view.resizeRelocate(Math.max(0, Math.floor((getWidth() - dw) / 2)), Math.max(0, Math.floor((getHeight() - dh) / 2)), dw, dh);
+        shownX = Math.max(0, Math.floor((getWidth() - dw) / 2));
+        shownY = Math.max(0, Math.floor((getHeight() - dh) / 2));
+        shownW = dw;
+        shownH = dh;
+        view.resizeRelocate(shownX, shownY, dw, dh);
     }
 
     private void onPaneResized() {

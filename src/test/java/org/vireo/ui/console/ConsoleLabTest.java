@@ -1,6 +1,7 @@
 package org.vireo.ui.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -159,7 +160,9 @@ class ConsoleLabTest {
     }
 
     private static void keepScreenshot(Scene s, String name) {
-        Path file = Screenshots.save(s, name);
+        // from the display: the guest's screen is drawn straight to X, outside the scene graph
+        Fx.run(() -> ((javafx.stage.Stage) s.getWindow()).toFront());
+        Path file = Screenshots.saveFromScreen(s, name);
         System.out.println("[screenshot] " + file.toAbsolutePath());
     }
 
@@ -383,6 +386,68 @@ class ConsoleLabTest {
     void shownFramebufferMatchesLibvirtsScreenshot(FxRobot robot) throws Exception {
         ConsolePane pane = openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
+        // under an X display the screen is drawn straight to X, and read back from the display here
+        Fx.await(WAIT, "drawn straight to X", pane::drawsDirect);
+        assertShownMatchesLibvirt(robot, pane);
+    }
+
+    @Test
+    void aNotificationOverTheConsoleStaysVisible(FxRobot robot) {
+        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        awaitDrawing(pane);
+        Fx.await(WAIT, "drawn straight to X", pane::drawsDirect);
+        Fx.run(() -> model.notify(new org.vireo.ui.Notice("console-test", "A notice over the console",
+            "The guest's screen is drawn by X in a window of its own; this card must stay on top of it.", "", List.of())));
+        Fx.await(WAIT, "the notice laid out over the console", () -> robot.lookup(".vireo-notice").tryQuery()
+            .map(n -> n.getLayoutBounds().getWidth() > 50
+                && n.localToScene(n.getLayoutBounds()).intersects(pane.screenNode().localToScene(pane.screenBounds())))
+            .orElse(false));
+        // what the display shows where the card is equals the card as JavaFX draws it (inside its rounded edge)
+        Fx.await(WAIT, "the card on screen, not the guest's pixels", () -> {
+            javafx.scene.Node card = robot.lookup(".vireo-notice").query();
+            // the snapshot covers the card's bounds with its shadow: the same area is read from the display
+            var b = card.localToScreen(card.getBoundsInLocal());
+            WritableImage own = card.snapshot(null, null);
+            WritableImage shown = new javafx.scene.robot.Robot().getScreenCapture(null, b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight(), false);
+            // compared inside the card itself (its shadow shows the scene's fill in the snapshot)
+            var inner = card.getLayoutBounds();
+            int dx = (int) Math.round(inner.getMinX() - card.getBoundsInLocal().getMinX());
+            int dy = (int) Math.round(inner.getMinY() - card.getBoundsInLocal().getMinY());
+            int w = (int) Math.min(Math.min(own.getWidth(), shown.getWidth()), dx + inner.getWidth());
+            int h = (int) Math.min(Math.min(own.getHeight(), shown.getHeight()), dy + inner.getHeight());
+            int differ = 0;
+            int total = 0;
+            for (int y = dy + 6; y < h - 6; y += 2) {
+                for (int x = dx + 6; x < w - 6; x += 2) {
+                    int a = own.getPixelReader().getArgb(x, y);
+                    int c = shown.getPixelReader().getArgb(x, y);
+                    total++;
+                    if (Math.abs(((a >> 16) & 255) - ((c >> 16) & 255)) + Math.abs(((a >> 8) & 255) - ((c >> 8) & 255))
+                        + Math.abs((a & 255) - (c & 255)) > 48) {
+                        differ++;
+                    }
+                }
+            }
+            return total > 100 && differ < total / 20;
+        });
+        keepScreenshot(scene, "console-notice");
+    }
+
+    @Test
+    void javaFxDrawingMatchesLibvirtsScreenshotToo(FxRobot robot) throws Exception {
+        // where X cannot be drawn to (or -Dvireo.console.direct=false), JavaFX draws the image
+        System.setProperty("vireo.console.direct", "false");
+        try {
+            ConsolePane pane = openConsole(robot, Lab.ALPHA);
+            awaitDrawing(pane);
+            assertFalse(Fx.get(pane::drawsDirect));
+            assertShownMatchesLibvirt(robot, pane);
+        } finally {
+            System.clearProperty("vireo.console.direct");
+        }
+    }
+
+    private void assertShownMatchesLibvirt(FxRobot robot, ConsolePane pane) throws Exception {
         // 1:1: the image holds the guest's pixels (in Fit it is the scaled copy)
         robot.clickOn("#consoleOneToOneButton");
         Fx.await(WAIT, "1:1", () -> pane.shownImage() != null && pane.shownImage().getWidth() == 720);
@@ -411,22 +476,22 @@ class ConsoleLabTest {
         ConsolePane pane = openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         Fx.await(WAIT, "fit fills the pane's width or height", () -> {
-            var iv = pane.imageView();
+            var shown = pane.screenBounds();
             var area = pane.screenNode().getLayoutBounds();
-            double w = iv.getBoundsInParent().getWidth();
-            double h = iv.getBoundsInParent().getHeight();
+            double w = shown.getWidth();
+            double h = shown.getHeight();
             return w > 720 && (Math.abs(w - area.getWidth()) < 2 || Math.abs(h - area.getHeight()) < 2)
                 && Math.abs(w / h - 720.0 / 400) < 0.02;
         });
         keepScreenshot(scene, "console");
         robot.clickOn("#consoleOneToOneButton");
         Fx.await(WAIT, "1:1 draws 720x400", () -> {
-            var b = pane.imageView().getBoundsInParent();
+            var b = pane.screenBounds();
             return Math.abs(b.getWidth() - 720) < 0.5 && Math.abs(b.getHeight() - 400) < 0.5;
         });
         keepScreenshot(scene, "console-1to1");
         robot.clickOn("#consoleFitButton");
-        Fx.await(WAIT, "fit again", () -> pane.imageView().getBoundsInParent().getWidth() > 720);
+        Fx.await(WAIT, "fit again", () -> pane.screenBounds().getWidth() > 720);
     }
 
     @Test
@@ -439,7 +504,7 @@ class ConsoleLabTest {
         Fx.await(WAIT, "the guest's answer shown", () -> robot.lookup("#consoleStatus").queryLabeled().getText()
             .contains("The guest's display cannot change its size"));
         Fx.await(WAIT, "drawn 1:1 at the guest's size", () -> {
-            var b = pane.imageView().getBoundsInParent();
+            var b = pane.screenBounds();
             return Math.abs(b.getWidth() - 720) < 0.5 && Math.abs(b.getHeight() - 400) < 0.5;
         });
         keepScreenshot(scene, "console-resize-guest");

@@ -1,0 +1,327 @@
+package org.vireo.console.x11;
+
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.util.List;
+import org.vireo.console.Framebuffer;
+
+/**
+ * A guest's screen drawn straight to X, as remote-viewer draws it: a child window of the
+ * JavaFX stage's X window over the console's area, and an image in shared memory that the
+ * console's thread copies the changed rectangle into and puts on the screen. JavaFX then draws
+ * nothing per frame (its software renderer and the copy of the whole window to X cost five
+ * times the rest). The window takes no input (an empty input shape): clicks and keys reach
+ * JavaFX beneath it; parts of the scene that must stay on top are cut out of its shape.
+ */
+public final class DirectScreen {
+    private final XConnection x;
+    private long parent;
+    private long window;
+    private Pointer gc;
+    private Pointer visual;
+    private int depth;
+    // the shared-memory image
+    private Memory shminfo;
+    private Pointer image;
+    private Pointer shmaddr;
+    private IntBuffer pixels;
+    private int imgW;
+    private int imgH;
+    private long imgGeneration = -1;
+    // where the window is, in the parent's pixels
+    private int wx;
+    private int wy;
+    private int ww;
+    private int wh;
+    private boolean mapped;
+    private List<int[]> holes = List.of();
+    private volatile long framesDrawn;
+    private volatile long lastDrawNanos;
+
+    private DirectScreen(XConnection x) {
+        this.x = x;
+    }
+
+    /** A screen, or null where consoles cannot be drawn straight to X (then JavaFX draws them). */
+    public static DirectScreen create() {
+        if (!Boolean.parseBoolean(System.getProperty("vireo.console.direct", "true"))) {
+            return null;
+        }
+        XConnection c = XConnection.get();
+        return c == null ? null : new DirectScreen(c);
+    }
+
+    /**
+     * Puts the screen at (x, y) size w x h in the X window {@code parentWindow} (FX thread),
+     * shown or not; {@code cutOut} lists rectangles {x, y, w, h} in the same coordinates that
+     * the scene shows on top of the screen. False when the parent cannot take it.
+     */
+    public boolean place(long parentWindow, int px, int py, int w, int h, boolean show, List<int[]> cutOut) {
+        synchronized (x.lock()) {
+            Pointer d = x.display();
+            if (parentWindow != parent || window == 0) {
+                destroyWindow();
+                if (parentWindow == 0 || !createWindow(parentWindow)) {
+                    return false;
+                }
+            }
+            boolean show2 = show && w > 0 && h > 0;
+            if (px != wx || py != wy || w != ww || h != wh) {
+                if (w > 0 && h > 0) {
+                    Xlib.X11.LIB.XMoveResizeWindow(d, window, px, py, w, h);
+                }
+                wx = px;
+                wy = py;
+                ww = w;
+                wh = h;
+            }
+            if (!cutOut.equals(holes)) {
+                holes = List.copyOf(cutOut);
+                shape();
+            }
+            if (show2 != mapped) {
+                if (show2) {
+                    Xlib.X11.LIB.XMapWindow(d, window);
+                    Xlib.X11.LIB.XRaiseWindow(d, window);
+                } else {
+                    Xlib.X11.LIB.XUnmapWindow(d, window);
+                }
+                mapped = show2;
+            }
+            Xlib.X11.LIB.XSync(d, 0);
+            if (x.takeError() != 0) {
+                // the parent went away with its stage: start over at the next placement
+                x.unregister(window);
+                window = 0;
+                parent = 0;
+                mapped = false;
+                return false;
+            }
+            x.drainQueued();
+            return true;
+        }
+    }
+
+    private boolean createWindow(long parentWindow) {
+        Pointer d = x.display();
+        Memory attrs = new Memory(256);
+        if (Xlib.X11.LIB.XGetWindowAttributes(d, parentWindow, attrs) == 0 || x.takeError() != 0) {
+            return false;
+        }
+        int parentDepth = attrs.getInt(20);
+        if (parentDepth != 24 && parentDepth != 32) {
+            return false;
+        }
+        if (parentDepth != depth || !attrs.getPointer(24).equals(visual)) {
+            freeImage();
+        }
+        depth = parentDepth;
+        visual = attrs.getPointer(24);
+        window = Xlib.X11.LIB.XCreateSimpleWindow(d, parentWindow, 0, 0, 1, 1, 0, 0, 0);
+        // no input shape: the pointer and the keyboard stay with JavaFX's window beneath
+        Xlib.Xext.LIB.XShapeCombineRectangles(d, window, Xlib.SHAPE_INPUT, 0, 0, null, 0, Xlib.SHAPE_SET, Xlib.UNSORTED);
+        Xlib.X11.LIB.XSelectInput(d, window, Xlib.EXPOSURE_MASK);
+        gc = Xlib.X11.LIB.XCreateGC(d, window, 0, null);
+        Xlib.X11.LIB.XSync(d, 0);
+        if (x.takeError() != 0) {
+            window = 0;
+            return false;
+        }
+        parent = parentWindow;
+        wx = wy = ww = wh = 0;
+        mapped = false;
+        holes = List.of();
+        x.register(window, this);
+        return true;
+    }
+
+    /** The window's shape: its whole area less the holes the scene shows on top. */
+    private void shape() {
+        Pointer d = x.display();
+        if (holes.isEmpty()) {
+            // the whole window (a shape of one rectangle larger than any screen)
+            Memory r = rects(List.of(new int[] {0, 0, 32767, 32767}));
+            Xlib.Xext.LIB.XShapeCombineRectangles(d, window, Xlib.SHAPE_BOUNDING, 0, 0, r, 1, Xlib.SHAPE_SET, Xlib.UNSORTED);
+            return;
+        }
+        Memory all = rects(List.of(new int[] {0, 0, 32767, 32767}));
+        Xlib.Xext.LIB.XShapeCombineRectangles(d, window, Xlib.SHAPE_BOUNDING, 0, 0, all, 1, Xlib.SHAPE_SET, Xlib.UNSORTED);
+        Memory cut = rects(holes);
+        // ShapeSubtract = 3
+        Xlib.Xext.LIB.XShapeCombineRectangles(d, window, Xlib.SHAPE_BOUNDING, 0, 0, cut, holes.size(), 3, Xlib.UNSORTED);
+    }
+
+    /** XRectangle: short x, y; unsigned short width, height. */
+    private static Memory rects(List<int[]> rs) {
+        Memory m = new Memory(8L * rs.size());
+        for (int i = 0; i < rs.size(); i++) {
+            int[] r = rs.get(i);
+            m.setShort(i * 8L, (short) r[0]);
+            m.setShort(i * 8L + 2, (short) r[1]);
+            m.setShort(i * 8L + 4, (short) Math.min(r[2], 32767));
+            m.setShort(i * 8L + 6, (short) Math.min(r[3], 32767));
+        }
+        return m;
+    }
+
+    /**
+     * Copies what changed in the framebuffer into the shared image and puts it on the screen
+     * (the console's thread, after each decoded update).
+     */
+    public void draw(Framebuffer fb) {
+        synchronized (x.lock()) {
+            if (window == 0 || visual == null) {
+                return;
+            }
+            long gen;
+            int w;
+            int h;
+            synchronized (fb.lock()) {
+                gen = fb.generation();
+                w = fb.outWidth();
+                h = fb.outHeight();
+            }
+            if (gen != imgGeneration || image == null || w != imgW || h != imgH) {
+                freeImage();
+                if (!allocImage(w, h)) {
+                    return;
+                }
+                imgGeneration = gen;
+                // a new image starts empty: all of the screen goes into it
+                fb.redrawAll();
+            }
+            int[] r = fb.copyDirty(pixels, imgGeneration);
+            if (r == null || !mapped) {
+                return;
+            }
+            put(r[0], r[1], r[2], r[3]);
+            framesDrawn++;
+            lastDrawNanos = System.nanoTime();
+        }
+    }
+
+    /** X says part of the window needs drawing again (under the lock). */
+    void exposed() {
+        if (image != null && mapped) {
+            put(0, 0, imgW, imgH);
+        }
+    }
+
+    private void put(int sx, int sy, int w, int h) {
+        Pointer d = x.display();
+        Xlib.Xext.LIB.XShmPutImage(d, window, gc, image, sx, sy, sx, sy, w, h, 0);
+        // the server has read the pixels before the next copy writes into them
+        Xlib.X11.LIB.XSync(d, 0);
+        x.takeError();
+        x.drainQueued();
+    }
+
+    private boolean allocImage(int w, int h) {
+        Pointer d = x.display();
+        long size = (long) w * h * 4;
+        int id = Xlib.LibC.LIB.shmget(0, new NativeLong(size), 0x200 | 0600); // IPC_PRIVATE, IPC_CREAT
+        if (id < 0) {
+            return false;
+        }
+        Pointer addr = Xlib.LibC.LIB.shmat(id, null, 0);
+        if (addr == null || Pointer.nativeValue(addr) == -1) {
+            Xlib.LibC.LIB.shmctl(id, 0, null);
+            return false;
+        }
+        // XShmSegmentInfo: ShmSeg shmseg; int shmid; char *shmaddr; Bool readOnly
+        Memory info = new Memory(32);
+        info.clear();
+        info.setInt(8, id);
+        info.setPointer(16, addr);
+        info.setInt(24, 0);
+        Pointer img = Xlib.Xext.LIB.XShmCreateImage(d, visual, depth, Xlib.Z_PIXMAP, addr, info, w, h);
+        boolean ok = img != null && Xlib.Xext.LIB.XShmAttach(d, info) != 0;
+        Xlib.X11.LIB.XSync(d, 0);
+        ok &= x.takeError() == 0;
+        // removed now, freed when both sides have detached
+        Xlib.LibC.LIB.shmctl(id, 0, null);
+        // 32 bits per pixel with the bytes in the machine's order is what our ARGB ints are
+        if (!ok || img.getInt(48) != 32 || img.getInt(44) != w * 4 || img.getInt(24) != 0 /* LSBFirst */) {
+            if (img != null) {
+                Xlib.X11.LIB.XFree(img);
+            }
+            Xlib.LibC.LIB.shmdt(addr);
+            return false;
+        }
+        shminfo = info;
+        image = img;
+        shmaddr = addr;
+        pixels = addr.getByteBuffer(0, size).order(ByteOrder.nativeOrder()).asIntBuffer();
+        imgW = w;
+        imgH = h;
+        return true;
+    }
+
+    private void freeImage() {
+        if (image == null) {
+            return;
+        }
+        Pointer d = x.display();
+        Xlib.Xext.LIB.XShmDetach(d, shminfo);
+        Xlib.X11.LIB.XSync(d, 0);
+        x.takeError();
+        Xlib.X11.LIB.XFree(image);
+        Xlib.LibC.LIB.shmdt(shmaddr);
+        image = null;
+        shmaddr = null;
+        shminfo = null;
+        pixels = null;
+        imgGeneration = -1;
+    }
+
+    private void destroyWindow() {
+        if (window != 0) {
+            Pointer d = x.display();
+            x.unregister(window);
+            Xlib.X11.LIB.XFreeGC(d, gc);
+            Xlib.X11.LIB.XDestroyWindow(d, window);
+            Xlib.X11.LIB.XSync(d, 0);
+            x.takeError();
+            window = 0;
+            parent = 0;
+            mapped = false;
+        }
+    }
+
+    /** Takes the window off the screen, keeping it and its image (FX thread). */
+    public void hide() {
+        synchronized (x.lock()) {
+            if (window != 0 && mapped) {
+                Xlib.X11.LIB.XUnmapWindow(x.display(), window);
+                Xlib.X11.LIB.XSync(x.display(), 0);
+                x.takeError();
+                mapped = false;
+            }
+        }
+    }
+
+    /** Takes the window and the shared image away (FX thread; the console closed). */
+    public void close() {
+        synchronized (x.lock()) {
+            destroyWindow();
+            freeImage();
+        }
+    }
+
+    public boolean shown() {
+        synchronized (x.lock()) {
+            return mapped;
+        }
+    }
+
+    public long framesDrawn() {
+        return framesDrawn;
+    }
+
+    public long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+}
