@@ -18,9 +18,10 @@ import java.util.List;
 
 /**
  * The bulk stats call and the decoding of its records through Java's foreign function API
- * rather than JNA: the refresh makes four native calls per domain per tick (name, UUID,
- * id, and the call itself), and an FFM downcall costs a fraction of a JNA one. Measured
- * on 1000 test-driver domains the decode took 3.8 ms with JNA, about 2 ms this way.
+ * rather than JNA: an FFM downcall costs a fraction of a JNA one (on 1000 test-driver
+ * domains the decode took 3.8 ms with JNA, about 2 ms this way). Per domain and tick it
+ * makes one call besides the bulk call, for the name: a record whose name is the one at
+ * its position last time keeps its UUID and id until a lifecycle event (see {@link Recall}).
  */
 final class FastStats {
     private static final Linker LINKER = Linker.nativeLinker();
@@ -47,6 +48,8 @@ final class FastStats {
     static List<DomainStats> allDomainStats(long connAddress, int mask, int flags, boolean fillInfo, Recall recall) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
+            // lifecycle events seen before the call: one arriving later makes the next call read afresh
+            long events = recall.events();
             int count = (int) GET_ALL.invokeExact(MemorySegment.ofAddress(connAddress), mask, out, flags);
             if (count < 0) {
                 return null;
@@ -62,10 +65,21 @@ final class FastStats {
                     MemorySegment dom = record.get(ADDRESS, 0);
                     int nparams = record.get(JAVA_INT, 16);
                     MemorySegment params = record.get(ADDRESS, 8).reinterpret((long) nparams * PARAM);
-                    int rc = (int) GET_UUID.invokeExact(dom, uuid);
-                    String uuidText = rc < 0 ? "" : recall.uuid(i, uuid);
+                    // the name alone tells whether this is the domain read at this position last time
+                    // (names are unique on a host); its UUID and id then change only with a
+                    // lifecycle event, and without one they come from the last read, not two more calls
                     String name = recall.name(i, ((MemorySegment) GET_NAME.invokeExact(dom)).reinterpret(NAME_MAX));
-                    int id = (int) GET_ID.invokeExact(dom);
+                    String uuidText;
+                    int id;
+                    if (recall.sameAsBefore(i, events)) {
+                        uuidText = recall.uuidAt(i);
+                        id = recall.idAt(i);
+                    } else {
+                        int rc = (int) GET_UUID.invokeExact(dom, uuid);
+                        uuidText = rc < 0 ? "" : recall.uuid(i, uuid);
+                        id = (int) GET_ID.invokeExact(dom);
+                        recall.remember(i, id, rc >= 0, events);
+                    }
                     DomainStats s = decode(uuidText, name, id, params, nparams, recall);
                     if (fillInfo && !s.has("balloon.current")) {
                         s = fill(s, dom, info);
@@ -115,6 +129,51 @@ final class FastStats {
      */
     static final class Recall {
         private static final int LAYOUTS_KEPT = 64;
+        // per position: the id read with the name, the events count it was read at, whether the name was new this time
+        private int[] ids = new int[0];
+        private long[] readAt = new long[0];
+        private boolean[] nameChanged = new boolean[0];
+        private final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
+        private volatile boolean watched;
+        /** Per-domain identity calls made so far (tests). */
+        private long identityReads;
+
+        /** Lifecycle events are delivered for this connection: UUIDs and ids may be kept between calls. */
+        void watching() {
+            watched = true;
+        }
+
+        /** A lifecycle event (defined, undefined, renamed, started, stopped...): every id and UUID is read again. */
+        void lifecycleEvent() {
+            events.incrementAndGet();
+        }
+
+        long events() {
+            return events.get();
+        }
+
+        long identityReads() {
+            return identityReads;
+        }
+
+        boolean sameAsBefore(int i, long eventsNow) {
+            return watched && i < readAt.length && !nameChanged[i] && readAt[i] == eventsNow && uuids[i] != null;
+        }
+
+        String uuidAt(int i) {
+            return uuids[i];
+        }
+
+        int idAt(int i) {
+            return ids[i];
+        }
+
+        void remember(int i, int id, boolean ok, long eventsNow) {
+            identityReads++;
+            ids[i] = id;
+            // a failed UUID read is not kept: the next call asks again
+            readAt[i] = ok ? eventsNow : -1;
+        }
         private String[] uuids = new String[0];
         private byte[][] uuidBytes = new byte[0][];
         private String[] names = new String[0];
@@ -127,7 +186,12 @@ final class FastStats {
         private void ensure(int i) {
             if (i >= uuids.length) {
                 int n = Math.max(16, Math.max(i + 1, uuids.length * 2));
+                int had = uuids.length;
                 uuids = java.util.Arrays.copyOf(uuids, n);
+                ids = java.util.Arrays.copyOf(ids, n);
+                readAt = java.util.Arrays.copyOf(readAt, n);
+                java.util.Arrays.fill(readAt, had, n, -1);
+                nameChanged = java.util.Arrays.copyOf(nameChanged, n);
                 uuidBytes = java.util.Arrays.copyOf(uuidBytes, n);
                 names = java.util.Arrays.copyOf(names, n);
                 nameBytes = java.util.Arrays.copyOf(nameBytes, n);
@@ -154,8 +218,10 @@ final class FastStats {
             }
             byte[] known = nameBytes[i];
             if (known != null && java.util.Arrays.equals(known, 0, known.length, scratch, 0, len)) {
+                nameChanged[i] = false;
                 return names[i];
             }
+            nameChanged[i] = true;
             nameBytes[i] = java.util.Arrays.copyOf(scratch, len);
             names[i] = new String(scratch, 0, len, StandardCharsets.UTF_8);
             return names[i];

@@ -92,6 +92,8 @@ public final class VirtConnection implements AutoCloseable {
 
     public void onLifecycle(LifecycleHandler handler) throws VirtException {
         LifecycleListener listener = (dom, event) -> {
+            // ids and UUIDs kept by position between bulk calls are read again after any lifecycle event
+            recall.lifecycleEvent();
             try {
                 handler.onLifecycle(dom.getUUIDString(), dom.getName(), event.getType().name().toLowerCase(),
                     String.valueOf(event.getDetail()).toLowerCase());
@@ -107,6 +109,12 @@ public final class VirtConnection implements AutoCloseable {
             return null;
         });
         lifecycleListener = listener;
+        recall.watching();
+    }
+
+    /** Domains whose UUID and id the bulk calls have read so far (the rest were known by position; tests). */
+    long identityReads() {
+        return recall.identityReads();
     }
 
     /** virConnectListAllDomains: every domain, active and inactive, in one call. */
