@@ -68,6 +68,11 @@ final class DomainCalls {
         }
     }
 
+    /** One native call as {@link #call}, on a domain looked up as {@link #onNative} does. */
+    int callNative(String uuid, String name, NativeCall call) throws VirtException {
+        return onNative(uuid, dom -> check(call.apply(dom), name));
+    }
+
     /** {@code body} on the domain's snapshot {@code name}, both freed afterwards. */
     <T> T onSnapshot(String uuid, String name, OnPointer<T> body) throws VirtException {
         return on(uuid, dom -> {

@@ -26,7 +26,8 @@ public final class JobApi {
             IntByReference type = new IntByReference();
             PointerByReference params = new PointerByReference();
             IntByReference n = new IntByReference();
-            DomainCalls.check(NativeVirt.LIB.virDomainGetJobStats(dom, type, params, n, completed ? DomainFlags.JobStats.COMPLETED.bit() : 0), "virDomainGetJobStats");
+            int flags = completed ? DomainFlags.JobStats.COMPLETED.bit() : 0;
+            DomainCalls.check(NativeVirt.LIB.virDomainGetJobStats(dom, type, params, n, flags), "virDomainGetJobStats");
             Pointer p = params.getValue();
             try {
                 Map<String, Object> values = p == null ? Map.of() : TypedParams.decode(p, n.getValue());
@@ -41,36 +42,32 @@ public final class JobApi {
 
     /** virDomainAbortJob: cancels the running migration, save or dump. */
     public void abort(String uuid) throws VirtException {
-        calls.onNative(uuid, dom -> DomainCalls.check(NativeVirt.LIB.virDomainAbortJob(dom), "virDomainAbortJob"));
+        calls.callNative(uuid, "virDomainAbortJob", NativeVirt.LIB::virDomainAbortJob);
     }
 
     public void setMaxDowntime(String uuid, long ms) throws VirtException {
-        calls.onNative(uuid, dom -> DomainCalls.check(NativeVirt.LIB.virDomainMigrateSetMaxDowntime(dom, ms, 0), "virDomainMigrateSetMaxDowntime"));
+        calls.callNative(uuid, "virDomainMigrateSetMaxDowntime", dom -> NativeVirt.LIB.virDomainMigrateSetMaxDowntime(dom, ms, 0));
     }
 
     public long maxDowntime(String uuid) throws VirtException {
-        return calls.onNative(uuid, dom -> {
-            LongByReference ms = new LongByReference();
-            DomainCalls.check(NativeVirt.LIB.virDomainMigrateGetMaxDowntime(dom, ms, 0), "virDomainMigrateGetMaxDowntime");
-            return ms.getValue();
-        });
+        LongByReference ms = new LongByReference();
+        calls.callNative(uuid, "virDomainMigrateGetMaxDowntime", dom -> NativeVirt.LIB.virDomainMigrateGetMaxDowntime(dom, ms, 0));
+        return ms.getValue();
     }
 
     /** Migration speed cap in MiB/s (0: none). */
     public void setMaxSpeed(String uuid, long mibs) throws VirtException {
-        calls.onNative(uuid, dom -> DomainCalls.check(NativeVirt.LIB.virDomainMigrateSetMaxSpeed(dom, mibs, 0), "virDomainMigrateSetMaxSpeed"));
+        calls.callNative(uuid, "virDomainMigrateSetMaxSpeed", dom -> NativeVirt.LIB.virDomainMigrateSetMaxSpeed(dom, mibs, 0));
     }
 
     public long maxSpeed(String uuid) throws VirtException {
-        return calls.onNative(uuid, dom -> {
-            LongByReference mibs = new LongByReference();
-            DomainCalls.check(NativeVirt.LIB.virDomainMigrateGetMaxSpeed(dom, mibs, 0), "virDomainMigrateGetMaxSpeed");
-            return mibs.getValue();
-        });
+        LongByReference mibs = new LongByReference();
+        calls.callNative(uuid, "virDomainMigrateGetMaxSpeed", dom -> NativeVirt.LIB.virDomainMigrateGetMaxSpeed(dom, mibs, 0));
+        return mibs.getValue();
     }
 
     /** Switches a migration started with POSTCOPY to post-copy: the guest runs on the destination from now on. */
     public void startPostCopy(String uuid) throws VirtException {
-        calls.onNative(uuid, dom -> DomainCalls.check(NativeVirt.LIB.virDomainMigrateStartPostCopy(dom, 0), "virDomainMigrateStartPostCopy"));
+        calls.callNative(uuid, "virDomainMigrateStartPostCopy", dom -> NativeVirt.LIB.virDomainMigrateStartPostCopy(dom, 0));
     }
 }

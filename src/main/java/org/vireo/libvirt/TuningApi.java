@@ -182,7 +182,8 @@ public final class TuningApi {
         return calls.on(uuid, dom -> {
             int hostCpus = calls.binding().nodeInfo().cpus;
             byte[] map = new byte[(hostCpus + 7) / 8];
-            DomainCalls.check(NativeVirt.LIB.virDomainGetEmulatorPinInfo(BindingPointers.of(dom), map, map.length, 0), "virDomainGetEmulatorPinInfo");
+            DomainCalls.check(NativeVirt.LIB.virDomainGetEmulatorPinInfo(BindingPointers.of(dom), map, map.length, 0),
+                "virDomainGetEmulatorPinInfo");
             return cpuList(map, hostCpus);
         });
     }
@@ -190,7 +191,8 @@ public final class TuningApi {
     public void pinEmulator(String uuid, String cpus, Affect affect) throws VirtException {
         calls.on(uuid, dom -> {
             byte[] map = cpuMap(cpus, calls.binding().nodeInfo().cpus);
-            return DomainCalls.check(NativeVirt.LIB.virDomainPinEmulator(BindingPointers.of(dom), map, map.length, affect.bit()), "virDomainPinEmulator");
+            return DomainCalls.check(NativeVirt.LIB.virDomainPinEmulator(BindingPointers.of(dom), map, map.length, affect.bit()),
+                "virDomainPinEmulator");
         });
     }
 
