@@ -43,14 +43,15 @@ class GatewayShapeTest {
 
     @Test
     void domainsAreLookedUpOnlyInDomainCalls() {
-        Pattern lookup = Pattern.compile("domainLookupBy(UUIDString|UUID|Name|ID)\\(|LIB\\.virDomainLookupBy\\w+\\(");
+        Pattern lookup = Pattern.compile("domainLookupBy(UUIDString|UUID|Name|ID)\\b|LIB(\\.|::)virDomainLookupBy\\w+");
         assertEquals(Set.of("DomainCalls.java"), filesMatching(MAIN, lookup), "classes that look a domain up themselves");
     }
 
     @Test
     void onlyLifecycleApiStartsStopsPausesOrResumesADomain() {
-        Pattern action = Pattern.compile("\\bdom\\.(create|suspend|resume|shutdown|reboot|reset|destroy)\\("
-            + "|LIB\\.virDomain(Create\\w*|Suspend|Resume|Shutdown\\w*|Reboot|Reset|Destroy\\w*)\\(");
+        Pattern action = Pattern.compile("\\bdom(\\.|::)(create|suspend|resume|shutdown|reboot|reset|destroy)\\b"
+            + "|Domain::(create|suspend|resume|shutdown|reboot|reset|destroy)\\b"
+            + "|LIB(\\.|::)virDomain(Create\\w*|Suspend|Resume|Shutdown\\w*|Reboot|Reset|Destroy\\w*)\\b");
         assertEquals(Set.of("LifecycleApi.java"), filesMatching(MAIN, action), "classes that run lifecycle actions");
     }
 
@@ -90,7 +91,7 @@ class GatewayShapeTest {
         }
         Set<String> unused = new TreeSet<>();
         for (String name : declared) {
-            if (!Pattern.compile("LIB\\." + name + "\\(").matcher(others).find()) {
+            if (!Pattern.compile("LIB(\\." + name + "\\(|::" + name + "\\b)").matcher(others).find()) {
                 unused.add(name);
             }
         }
