@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.host.HostConnector;
 import org.vireo.host.HostSession;
-import org.vireo.libvirt.DomainApi;
+import org.vireo.libvirt.HardwareApi;
 import org.vireo.libvirt.GraphicsSocket;
 import org.vireo.libvirt.VirtConnection;
 import org.vireo.libvirt.VirtException;
@@ -67,7 +67,7 @@ public final class ConsoleService {
     /** The domain's displays as its live XML has them. */
     public GraphicsFacts facts(String uuid) throws ConsoleException {
         try {
-            return GraphicsFacts.of(new DomainApi(connection()).xml(uuid, 0));
+            return GraphicsFacts.of(new HardwareApi(connection()).xml(uuid, java.util.Set.of()));
         } catch (VirtException e) {
             throw new ConsoleException(e.getMessage(), e, false);
         }

@@ -9,7 +9,13 @@ import org.vireo.job.Job;
 import org.vireo.job.JobControl;
 import org.vireo.job.JobKind;
 import org.vireo.job.Jobs;
-import org.vireo.libvirt.DomainApi;
+import org.vireo.libvirt.BlockJobApi;
+import org.vireo.libvirt.GuestAgentApi;
+import org.vireo.libvirt.HardwareApi;
+import org.vireo.libvirt.LifecycleApi;
+import org.vireo.libvirt.OverviewApi;
+import org.vireo.libvirt.SnapshotApi;
+import org.vireo.libvirt.TuningApi;
 import org.vireo.libvirt.JobApi;
 import org.vireo.libvirt.VirtException;
 import org.vireo.model.JobStats;
@@ -26,7 +32,7 @@ import org.vireo.model.TuningParam;
 import org.vireo.model.VcpuPin;
 
 /**
- * The domain pages' calls for one host: each runs {@link DomainApi} on the host's worker and
+ * The domain pages' calls for one host: each runs a gateway call (OverviewApi, LifecycleApi ...) on the host's worker and
  * completes with the value or libvirt's error; a call that changes a domain refreshes the
  * host's list afterwards, so the tree and the table follow at once.
  */
@@ -46,7 +52,7 @@ public final class DomainService {
      * the host's connection: the host's ticks and other actions go on meanwhile, the Jobs
      * panel shows its figures, and a cancel aborts it in libvirt at once.
      */
-    private CompletableFuture<Void> job(JobKind kind, String what, String uuid, JobCall call) {
+    private CompletableFuture<Void> job(JobKind kind, String what, String uuid, Change call) {
         VirtConnection c = session.connection();
         if (c == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("Not connected to " + session.uri()));
@@ -54,7 +60,7 @@ public final class DomainService {
         String name = uuid == null ? "" : nameOf(uuid);
         JobControl control = uuid == null ? JobControl.NONE : controlOf(c, uuid);
         session.jobStarted();
-        Job job = jobs.start(kind, what, session.uri(), uuid == null ? "" : uuid, name, control, () -> call.run(c));
+        Job job = jobs.start(kind, what, session.uri(), uuid == null ? "" : uuid, name, control, () -> call.apply(c));
         return job.done().whenComplete((ok, err) -> {
             session.jobEnded();
             session.requestRefresh();
@@ -81,11 +87,6 @@ public final class DomainService {
         };
     }
 
-    @FunctionalInterface
-    private interface JobCall {
-        void run(VirtConnection c) throws VirtException;
-    }
-
     /** The jobs of every host (the Jobs panel's source). */
     public Jobs jobs() {
         return jobs;
@@ -100,12 +101,31 @@ public final class DomainService {
             .map(org.vireo.model.DomainSummary::name).findFirst().orElse(uuid);
     }
 
-    private static DomainApi api(VirtConnection c) {
-        return new DomainApi(c);
+    /** A read on the host's worker: its value, or libvirt's error. */
+    private <T> CompletableFuture<T> ask(HostSession.HostCall<T> call) {
+        return session.submit(call);
+    }
+
+    /** A call with no value on the host's worker (the guest agent's, a job started in libvirt). */
+    private CompletableFuture<Void> run(Change change) {
+        return ask(c -> {
+            change.apply(c);
+            return null;
+        });
+    }
+
+    /** A change to a domain: afterwards, failed or not, the host's list is read again so the tree and the table follow. */
+    private CompletableFuture<Void> change(Change change) {
+        return run(change).whenComplete((ok, err) -> session.requestRefresh());
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void apply(VirtConnection c) throws VirtException;
     }
 
     public CompletableFuture<DomainOverview> overview(String uuid) {
-        return session.<DomainOverview>submit(c -> api(c).overview(uuid));
+        return ask(c -> new OverviewApi(c).overview(uuid));
     }
 
     /** Who re-reads a domain's labels after Vireo changed them (the host's view model). */
@@ -116,104 +136,65 @@ public final class DomainService {
     /** Title, description and tags of these domains, read on the host's worker (not per tick: when domains appear, after edits). */
     public CompletableFuture<List<org.vireo.model.DomainLabels>> labels(java.util.Collection<String> uuids) {
         List<String> copy = List.copyOf(uuids);
-        return session.<List<org.vireo.model.DomainLabels>>submit(c -> api(c).labels(copy));
+        return ask(c -> new OverviewApi(c).labels(copy));
     }
 
     /** Replaces a domain's Vireo tags (persistent, and live while it runs). */
     public CompletableFuture<Void> setTags(String uuid, List<String> tags) {
         List<String> copy = List.copyOf(tags);
-        return session.<Void>submit(c -> {
-            api(c).setTags(uuid, copy);
-            return null;
-        }).whenComplete((ok, err) -> labelsChanged.accept(uuid));
+        return run(c -> new OverviewApi(c).setTags(uuid, copy)).whenComplete((ok, err) -> labelsChanged.accept(uuid));
     }
 
     public CompletableFuture<Void> setAutostart(String uuid, boolean on) {
-        return session.<Void>submit(c -> {
-            api(c).setAutostart(uuid, on);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new OverviewApi(c).setAutostart(uuid, on));
     }
 
     public CompletableFuture<Void> setMetadata(String uuid, String which, String text, Affect affect) {
-        return session.<Void>submit(c -> {
-            api(c).setMetadata(uuid, which, text, affect);
-            return null;
-        }).whenComplete((ok, err) -> {
-            session.requestRefresh();
-            labelsChanged.accept(uuid);
-        });
+        return change(c -> new OverviewApi(c).setMetadata(uuid, which, text, affect)).whenComplete((ok, err) -> labelsChanged.accept(uuid));
     }
 
     public CompletableFuture<String> customMetadata(String uuid, String namespaceUri) {
-        return session.<String>submit(c -> api(c).customMetadata(uuid, namespaceUri));
+        return ask(c -> new OverviewApi(c).customMetadata(uuid, namespaceUri));
     }
 
     public CompletableFuture<Void> setCustomMetadata(String uuid, String xml, String key, String namespaceUri, Affect affect) {
-        return session.<Void>submit(c -> {
-            api(c).setCustomMetadata(uuid, xml, key, namespaceUri, affect);
-            return null;
-        }).whenComplete((ok, err) -> {
-            session.requestRefresh();
-            labelsChanged.accept(uuid);
-        });
+        return change(c -> new OverviewApi(c).setCustomMetadata(uuid, xml, key, namespaceUri, affect)).whenComplete((ok, err) -> labelsChanged.accept(uuid));
     }
 
     public CompletableFuture<Void> removeManagedSave(String uuid) {
-        return session.<Void>submit(c -> {
-            api(c).removeManagedSave(uuid);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).removeManagedSave(uuid));
     }
 
     public CompletableFuture<HardwareInfo> hardware(String uuid) {
-        return session.<HardwareInfo>submit(c -> api(c).hardware(uuid));
+        return ask(c -> new HardwareApi(c).hardware(uuid));
     }
 
     public CompletableFuture<Void> setVcpus(String uuid, int count, boolean maximum, Affect affect) {
-        return session.<Void>submit(c -> {
-            api(c).setVcpus(uuid, count, maximum, affect);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new HardwareApi(c).setVcpus(uuid, count, maximum, affect));
     }
 
     public CompletableFuture<Void> setMemory(String uuid, long kib, boolean maximum, Affect affect) {
-        return session.<Void>submit(c -> {
-            api(c).setMemory(uuid, kib, maximum, affect);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new HardwareApi(c).setMemory(uuid, kib, maximum, affect));
     }
 
     public CompletableFuture<Void> attachDevice(String uuid, String xml, Affect affect) {
-        return session.<Void>submit(c -> {
-            api(c).attachDevice(uuid, xml, affect);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new HardwareApi(c).attachDevice(uuid, xml, affect));
     }
 
     public CompletableFuture<Void> detachDevice(String uuid, String xml, Affect affect) {
-        return session.<Void>submit(c -> {
-            api(c).detachDevice(uuid, xml, affect);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new HardwareApi(c).detachDevice(uuid, xml, affect));
     }
 
     public CompletableFuture<Void> updateDevice(String uuid, String xml, Affect affect, boolean force) {
-        return session.<Void>submit(c -> {
-            api(c).updateDevice(uuid, xml, affect, force);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new HardwareApi(c).updateDevice(uuid, xml, affect, force));
     }
 
     public CompletableFuture<Void> blockResize(String uuid, String disk, long bytes) {
-        return session.<Void>submit(c -> {
-            api(c).blockResize(uuid, disk, bytes);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new HardwareApi(c).blockResize(uuid, disk, bytes));
     }
 
     public CompletableFuture<String> xml(String uuid, int flags) {
-        return session.<String>submit(c -> api(c).xml(uuid, flags));
+        return ask(c -> new HardwareApi(c).xml(uuid, DomainFlags.fromMask(DomainFlags.XmlDesc.class, flags)));
     }
 
     public CompletableFuture<Void> define(String xml) {
@@ -222,155 +203,110 @@ public final class DomainService {
         if (problem.isPresent()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(problem.get()));
         }
-        return session.<Void>submit(c -> {
-            api(c).define(xml);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new HardwareApi(c).define(xml));
     }
 
     public CompletableFuture<Void> start(String uuid, Set<DomainFlags.Start> flags) {
-        return session.<Void>submit(c -> {
-            api(c).start(uuid, flags);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).start(uuid, flags));
     }
 
     public CompletableFuture<Void> shutdown(String uuid, DomainFlags.PowerMode mode) {
-        return session.<Void>submit(c -> {
-            api(c).shutdown(uuid, mode);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).shutdown(uuid, mode));
     }
 
     public CompletableFuture<Void> reboot(String uuid, DomainFlags.PowerMode mode) {
-        return session.<Void>submit(c -> {
-            api(c).reboot(uuid, mode);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).reboot(uuid, mode));
     }
 
     public CompletableFuture<Void> reset(String uuid) {
-        return session.<Void>submit(c -> {
-            api(c).reset(uuid);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).reset(uuid));
     }
 
     public CompletableFuture<Void> destroy(String uuid, boolean graceful) {
-        return session.<Void>submit(c -> {
-            api(c).destroy(uuid, graceful);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).destroy(uuid, graceful));
     }
 
     public CompletableFuture<Void> suspend(String uuid) {
-        return session.<Void>submit(c -> {
-            api(c).suspend(uuid);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).suspend(uuid));
     }
 
     public CompletableFuture<Void> resume(String uuid) {
-        return session.<Void>submit(c -> {
-            api(c).resume(uuid);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).resume(uuid));
     }
 
     public CompletableFuture<Void> pmSuspend(String uuid, int target, long seconds) {
-        return session.<Void>submit(c -> {
-            api(c).pmSuspend(uuid, target, seconds);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).pmSuspend(uuid, DomainFlags.PmTarget.of(target), seconds));
     }
 
     public CompletableFuture<Integer> fsFreeze(String uuid) {
-        return session.<Integer>submit(c -> api(c).fsFreeze(uuid));
+        return ask(c -> new GuestAgentApi(c).fsFreeze(uuid));
     }
 
     public CompletableFuture<Integer> fsThaw(String uuid) {
-        return session.<Integer>submit(c -> api(c).fsThaw(uuid));
+        return ask(c -> new GuestAgentApi(c).fsThaw(uuid));
     }
 
     public CompletableFuture<List<String>> fsInfo(String uuid) {
-        return session.<List<String>>submit(c -> api(c).fsInfo(uuid));
+        return ask(c -> new GuestAgentApi(c).fsInfo(uuid));
     }
 
     public CompletableFuture<Long> guestTime(String uuid) {
-        return session.<Long>submit(c -> api(c).guestTime(uuid));
+        return ask(c -> new GuestAgentApi(c).guestTime(uuid));
     }
 
     public CompletableFuture<Void> setGuestTime(String uuid, long seconds) {
-        return session.<Void>submit(c -> {
-            api(c).setGuestTime(uuid, seconds);
-            return null;
-        });
+        return run(c -> new GuestAgentApi(c).setGuestTime(uuid, seconds));
     }
 
     public CompletableFuture<Void> setUserPassword(String uuid, String user, String password) {
-        return session.<Void>submit(c -> {
-            api(c).setUserPassword(uuid, user, password);
-            return null;
-        });
+        return run(c -> new GuestAgentApi(c).setUserPassword(uuid, user, password));
     }
 
     public CompletableFuture<Void> pmWakeup(String uuid) {
-        return session.<Void>submit(c -> {
-            api(c).pmWakeup(uuid);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).pmWakeup(uuid));
     }
 
     public CompletableFuture<Void> save(String uuid, String file, Set<DomainFlags.Save> flags) {
         String name = nameOf(uuid);
-        return whenLost(job(JobKind.SAVE, "Save " + name + " to " + file, uuid, c -> api(c).save(uuid, file, flags)),
+        return whenLost(job(JobKind.SAVE, "Save " + name + " to " + file, uuid, c -> new LifecycleApi(c).save(uuid, file, flags)),
             "The daemon went away during the save: if " + name + " still runs, " + file + " on the host is left over from a save"
                 + " that did not finish - delete it, do not restore it; if " + name + " is shut off, the file holds it.");
     }
 
     public CompletableFuture<Void> restore(String file, Set<DomainFlags.Save> flags) {
-        return job(JobKind.RESTORE, "Restore from " + file, null, c -> api(c).restore(file, flags));
+        return job(JobKind.RESTORE, "Restore from " + file, null, c -> new LifecycleApi(c).restore(file, flags));
     }
 
     public CompletableFuture<Void> managedSave(String uuid, Set<DomainFlags.Save> flags) {
-        return job(JobKind.MANAGED_SAVE, "Managed save of " + nameOf(uuid), uuid, c -> api(c).managedSave(uuid, flags));
+        return job(JobKind.MANAGED_SAVE, "Managed save of " + nameOf(uuid), uuid, c -> new LifecycleApi(c).managedSave(uuid, flags));
     }
 
     public CompletableFuture<Void> coreDump(String uuid, String file, Set<DomainFlags.Dump> flags) {
-        return job(JobKind.CORE_DUMP, "Core dump of " + nameOf(uuid) + " to " + file, uuid, c -> api(c).coreDump(uuid, file, flags));
+        return job(JobKind.CORE_DUMP, "Core dump of " + nameOf(uuid) + " to " + file, uuid, c -> new LifecycleApi(c).coreDump(uuid, file, flags));
     }
 
     public CompletableFuture<Void> injectNmi(String uuid) {
-        return session.<Void>submit(c -> {
-            api(c).injectNmi(uuid);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).injectNmi(uuid));
     }
 
     public CompletableFuture<Void> sendKey(String uuid, String codeSet, int holdMs, int[] keys) {
-        return session.<Void>submit(c -> {
-            api(c).sendKey(uuid, codeSet, holdMs, keys);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).sendKey(uuid, codeSet, holdMs, keys));
     }
 
     public CompletableFuture<Void> undefine(String uuid, Set<DomainFlags.Undefine> flags) {
-        return session.<Void>submit(c -> {
-            api(c).undefine(uuid, flags);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new LifecycleApi(c).undefine(uuid, flags));
     }
 
     public CompletableFuture<Long> screenshotTo(String uuid, Path file) {
-        return session.<Long>submit(c -> api(c).screenshotTo(uuid, file));
+        return ask(c -> new HardwareApi(c).screenshotTo(uuid, file));
     }
 
     public CompletableFuture<List<SnapshotInfo>> snapshots(String uuid) {
-        return session.<List<SnapshotInfo>>submit(c -> api(c).snapshots(uuid));
+        return ask(c -> new SnapshotApi(c).snapshots(uuid));
     }
 
     public CompletableFuture<org.vireo.model.SnapshotSource> snapshotSource(String uuid) {
-        return session.<org.vireo.model.SnapshotSource>submit(c -> api(c).snapshotSource(uuid));
+        return ask(c -> new SnapshotApi(c).snapshotSource(uuid));
     }
 
     /** The wizard's snapshot, always as a job (with memory it lasts as long as a save; quiesce waits for the agent). */
@@ -384,7 +320,7 @@ public final class DomainService {
         java.util.concurrent.atomic.AtomicReference<String> made = new java.util.concurrent.atomic.AtomicReference<>();
         return snapshotOutcome(job(JobKind.SNAPSHOT, "Snapshot " + nameOf(uuid) + " as " + plan.name() + " ("
             + plan.kind().label().toLowerCase(java.util.Locale.ROOT) + ")",
-            uuid, c -> made.set(api(c).createSnapshot(uuid, plan))).thenApply(v -> made.get()), plan.name(), image);
+            uuid, c -> made.set(new SnapshotApi(c).createSnapshot(uuid, plan))).thenApply(v -> made.get()), plan.name(), image);
     }
 
     /**
@@ -412,123 +348,91 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> revertToSnapshot(String uuid, String name, int flags) {
-        return job(JobKind.REVERT, "Revert " + nameOf(uuid) + " to " + name, uuid, c -> api(c).revertToSnapshot(uuid, name, flags));
+        return job(JobKind.REVERT, "Revert " + nameOf(uuid) + " to " + name, uuid, c -> new SnapshotApi(c)
+            .revertToSnapshot(uuid, name, DomainFlags.fromMask(DomainFlags.SnapshotRevert.class, flags)));
     }
 
     public CompletableFuture<Void> deleteSnapshot(String uuid, String name, DomainFlags.SnapshotDelete mode) {
-        return session.<Void>submit(c -> {
-            api(c).deleteSnapshot(uuid, name, mode);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new SnapshotApi(c).deleteSnapshot(uuid, name, mode));
     }
 
     public CompletableFuture<String> schedulerType(String uuid) {
-        return session.<String>submit(c -> api(c).schedulerType(uuid));
+        return ask(c -> new TuningApi(c).schedulerType(uuid));
     }
 
     public CompletableFuture<TuningGroup> tuning(String uuid, String group, String target, Affect affect) {
-        return session.<TuningGroup>submit(c -> api(c).tuning(uuid, group, target, affect));
+        return ask(c -> new TuningApi(c).tuning(uuid, group, target, affect));
     }
 
     public CompletableFuture<Void> setTuning(String uuid, String group, String target, Map<String, String> values, Affect affect) {
-        return session.<Void>submit(c -> {
-            api(c).setTuning(uuid, group, target, values, affect);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new TuningApi(c).setTuning(uuid, group, target, values, affect));
     }
 
     public CompletableFuture<List<TuningParam>> schedulerParameters(String uuid) {
-        return session.<List<TuningParam>>submit(c -> api(c).schedulerParameters(uuid));
+        return ask(c -> new TuningApi(c).schedulerParameters(uuid));
     }
 
     public CompletableFuture<List<VcpuPin>> vcpus(String uuid) {
-        return session.<List<VcpuPin>>submit(c -> api(c).vcpus(uuid));
+        return ask(c -> new TuningApi(c).vcpus(uuid));
     }
 
     public CompletableFuture<Void> pinVcpu(String uuid, int vcpu, String cpus) {
-        return session.<Void>submit(c -> {
-            api(c).pinVcpu(uuid, vcpu, cpus);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new TuningApi(c).pinVcpu(uuid, vcpu, cpus));
     }
 
     public CompletableFuture<String> emulatorPin(String uuid) {
-        return session.<String>submit(c -> api(c).emulatorPin(uuid));
+        return ask(c -> new TuningApi(c).emulatorPin(uuid));
     }
 
     public CompletableFuture<Void> pinEmulator(String uuid, String cpus, Affect affect) {
-        return session.<Void>submit(c -> {
-            api(c).pinEmulator(uuid, cpus, affect);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new TuningApi(c).pinEmulator(uuid, cpus, affect));
     }
 
     public CompletableFuture<List<CpuUsageRow>> cpuStats(String uuid) {
-        return session.<List<CpuUsageRow>>submit(c -> api(c).cpuStats(uuid));
+        return ask(c -> new TuningApi(c).cpuStats(uuid));
     }
 
     public CompletableFuture<Void> blockPull(String uuid, String disk, long bandwidth) {
-        return session.<Void>submit(c -> {
-            api(c).blockPull(uuid, disk, bandwidth);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new BlockJobApi(c).blockPull(uuid, disk, bandwidth));
     }
 
     public CompletableFuture<Void> blockCopy(String uuid, String disk, String dest, long bandwidth) {
-        return session.<Void>submit(c -> {
-            api(c).blockCopy(uuid, disk, dest, bandwidth);
-            return null;
-        });
+        return run(c -> new BlockJobApi(c).blockCopy(uuid, disk, dest, bandwidth));
     }
 
     public CompletableFuture<Void> blockRebase(String uuid, String disk, String base, long bandwidth, boolean copy) {
-        return session.<Void>submit(c -> {
-            api(c).blockRebase(uuid, disk, base, bandwidth, copy);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new BlockJobApi(c).blockRebase(uuid, disk, base, bandwidth, copy));
     }
 
     public CompletableFuture<Void> blockCommit(String uuid, String disk, long bandwidth) {
-        return session.<Void>submit(c -> {
-            api(c).blockCommit(uuid, disk, bandwidth);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new BlockJobApi(c).blockCommit(uuid, disk, bandwidth));
     }
 
     public CompletableFuture<BlockJob> blockJob(String uuid, String disk) {
-        return session.<BlockJob>submit(c -> api(c).blockJob(uuid, disk));
+        return ask(c -> new BlockJobApi(c).blockJob(uuid, disk));
     }
 
     public CompletableFuture<Void> blockJobSpeed(String uuid, String disk, long bandwidth) {
-        return session.<Void>submit(c -> {
-            api(c).blockJobSpeed(uuid, disk, bandwidth);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new BlockJobApi(c).blockJobSpeed(uuid, disk, bandwidth));
     }
 
     public CompletableFuture<Void> blockJobAbort(String uuid, String disk, boolean pivot) {
-        return session.<Void>submit(c -> {
-            api(c).blockJobAbort(uuid, disk, pivot);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new BlockJobApi(c).blockJobAbort(uuid, disk, pivot));
     }
 
     public CompletableFuture<Void> abortJob(String uuid) {
-        return session.<Void>submit(c -> {
-            api(c).abortJob(uuid);
-            return null;
-        }).whenComplete((ok, err) -> session.requestRefresh());
+        return change(c -> new JobApi(c).abort(uuid));
     }
 
     public CompletableFuture<byte[]> screenshot(String uuid) {
-        return session.<byte[]>submit(c -> api(c).screenshot(uuid));
+        return ask(c -> new HardwareApi(c).screenshot(uuid));
     }
 
     public CompletableFuture<byte[]> memoryPeek(String uuid, long start, int size) {
-        return session.<byte[]>submit(c -> api(c).memoryPeek(uuid, start, size));
+        return ask(c -> new HardwareApi(c).memoryPeek(uuid, start, size));
     }
 
     public CompletableFuture<byte[]> blockPeek(String uuid, String disk, long offset, int size) {
-        return session.<byte[]>submit(c -> api(c).blockPeek(uuid, disk, offset, size));
+        return ask(c -> new HardwareApi(c).blockPeek(uuid, disk, offset, size));
     }
 }

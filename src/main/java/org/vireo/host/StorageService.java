@@ -12,7 +12,7 @@ import org.vireo.job.Job;
 import org.vireo.job.JobKind;
 import org.vireo.job.Jobs;
 import org.vireo.job.TransferControl;
-import org.vireo.libvirt.DomainApi;
+import org.vireo.libvirt.HardwareApi;
 import org.vireo.libvirt.DomainRef;
 import org.vireo.libvirt.StorageApi;
 import org.vireo.libvirt.VirtConnection;
@@ -139,11 +139,11 @@ public final class StorageService {
 
     static Map<String, List<String>> users(VirtConnection c) throws VirtException {
         Map<String, List<String>> out = new HashMap<>();
-        DomainApi domains = new DomainApi(c);
+        HardwareApi domains = new HardwareApi(c);
         for (DomainRef d : c.listAllDomains()) {
             String xml;
             try {
-                xml = domains.xml(d.uuid(), 0);
+                xml = domains.xml(d.uuid(), java.util.Set.of());
             } catch (VirtException e) {
                 continue; // undefined meanwhile
             }

@@ -5,6 +5,7 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.Map;
+import org.vireo.model.DomainFlags;
 import org.vireo.model.JobStats;
 
 /**
@@ -13,22 +14,20 @@ import org.vireo.model.JobStats;
  * blocked in the job's own call: libvirt lets them run side by side on one connection.
  */
 public final class JobApi {
-    /** VIR_DOMAIN_JOB_STATS_COMPLETED: the figures of the job that just ended. */
-    private static final int STATS_COMPLETED = 1;
-
-    private final VirtConnection connection;
+    private final DomainCalls calls;
 
     public JobApi(VirtConnection connection) {
-        this.connection = connection;
+        this.calls = new DomainCalls(connection);
     }
 
     /** virDomainGetJobStats of the running job (or, with {@code completed}, of the last finished one). */
     public JobStats stats(String uuid, boolean completed) throws VirtException {
-        return with(uuid, dom -> {
+        return calls.onNative(uuid, dom -> {
             IntByReference type = new IntByReference();
             PointerByReference params = new PointerByReference();
             IntByReference n = new IntByReference();
-            check(NativeVirt.LIB.virDomainGetJobStats(dom, type, params, n, completed ? STATS_COMPLETED : 0), "virDomainGetJobStats");
+            int flags = completed ? DomainFlags.JobStats.COMPLETED.bit() : 0;
+            DomainCalls.check(NativeVirt.LIB.virDomainGetJobStats(dom, type, params, n, flags), "virDomainGetJobStats");
             Pointer p = params.getValue();
             try {
                 Map<String, Object> values = p == null ? Map.of() : TypedParams.decode(p, n.getValue());
@@ -43,60 +42,32 @@ public final class JobApi {
 
     /** virDomainAbortJob: cancels the running migration, save or dump. */
     public void abort(String uuid) throws VirtException {
-        with(uuid, dom -> check(NativeVirt.LIB.virDomainAbortJob(dom), "virDomainAbortJob"));
+        calls.callNative(uuid, "virDomainAbortJob", NativeVirt.LIB::virDomainAbortJob);
     }
 
     public void setMaxDowntime(String uuid, long ms) throws VirtException {
-        with(uuid, dom -> check(NativeVirt.LIB.virDomainMigrateSetMaxDowntime(dom, ms, 0), "virDomainMigrateSetMaxDowntime"));
+        calls.callNative(uuid, "virDomainMigrateSetMaxDowntime", dom -> NativeVirt.LIB.virDomainMigrateSetMaxDowntime(dom, ms, 0));
     }
 
     public long maxDowntime(String uuid) throws VirtException {
-        return with(uuid, dom -> {
-            LongByReference ms = new LongByReference();
-            check(NativeVirt.LIB.virDomainMigrateGetMaxDowntime(dom, ms, 0), "virDomainMigrateGetMaxDowntime");
-            return ms.getValue();
-        });
+        LongByReference ms = new LongByReference();
+        calls.callNative(uuid, "virDomainMigrateGetMaxDowntime", dom -> NativeVirt.LIB.virDomainMigrateGetMaxDowntime(dom, ms, 0));
+        return ms.getValue();
     }
 
     /** Migration speed cap in MiB/s (0: none). */
     public void setMaxSpeed(String uuid, long mibs) throws VirtException {
-        with(uuid, dom -> check(NativeVirt.LIB.virDomainMigrateSetMaxSpeed(dom, mibs, 0), "virDomainMigrateSetMaxSpeed"));
+        calls.callNative(uuid, "virDomainMigrateSetMaxSpeed", dom -> NativeVirt.LIB.virDomainMigrateSetMaxSpeed(dom, mibs, 0));
     }
 
     public long maxSpeed(String uuid) throws VirtException {
-        return with(uuid, dom -> {
-            LongByReference mibs = new LongByReference();
-            check(NativeVirt.LIB.virDomainMigrateGetMaxSpeed(dom, mibs, 0), "virDomainMigrateGetMaxSpeed");
-            return mibs.getValue();
-        });
+        LongByReference mibs = new LongByReference();
+        calls.callNative(uuid, "virDomainMigrateGetMaxSpeed", dom -> NativeVirt.LIB.virDomainMigrateGetMaxSpeed(dom, mibs, 0));
+        return mibs.getValue();
     }
 
     /** Switches a migration started with POSTCOPY to post-copy: the guest runs on the destination from now on. */
     public void startPostCopy(String uuid) throws VirtException {
-        with(uuid, dom -> check(NativeVirt.LIB.virDomainMigrateStartPostCopy(dom, 0), "virDomainMigrateStartPostCopy"));
-    }
-
-    static int check(int rc, String call) throws VirtException {
-        if (rc < 0) {
-            throw VirtException.lastError(call);
-        }
-        return rc;
-    }
-
-    <T> T with(String uuid, NativeDomainCall<T> body) throws VirtException {
-        Pointer dom = NativeVirt.LIB.virDomainLookupByUUIDString(connection.connPointer(), uuid);
-        if (dom == null) {
-            throw VirtException.lastError("virDomainLookupByUUIDString");
-        }
-        try {
-            return body.apply(dom);
-        } finally {
-            NativeVirt.LIB.virDomainFree(dom);
-        }
-    }
-
-    @FunctionalInterface
-    interface NativeDomainCall<T> {
-        T apply(Pointer dom) throws VirtException;
+        calls.callNative(uuid, "virDomainMigrateStartPostCopy", dom -> NativeVirt.LIB.virDomainMigrateStartPostCopy(dom, 0));
     }
 }

@@ -19,10 +19,10 @@ public final class MigrationApi {
     /** Migrates the domain to {@code destination} (null for the peer modes, which use the options' peer URI). */
     public void migrate(String uuid, VirtConnection destination, MigrationOptions o) throws VirtException {
         TypedParams params = params(o);
-        new JobApi(source).with(uuid, dom -> {
+        new DomainCalls(source).onNative(uuid, dom -> {
             if (o.maxDowntimeMs() > 0 && !o.offline()) {
                 // QEMU takes the downtime limit at any time; set before the first byte moves
-                JobApi.check(NativeVirt.LIB.virDomainMigrateSetMaxDowntime(dom, o.maxDowntimeMs(), 0), "virDomainMigrateSetMaxDowntime");
+                DomainCalls.check(NativeVirt.LIB.virDomainMigrateSetMaxDowntime(dom, o.maxDowntimeMs(), 0), "virDomainMigrateSetMaxDowntime");
             }
             if (o.mode() == MigrationOptions.Mode.DIRECT) {
                 Pointer moved = NativeVirt.LIB.virDomainMigrate3(dom, destination.connPointer(), params.pointer(), params.size(), o.flags());
@@ -31,7 +31,7 @@ public final class MigrationApi {
                 }
                 NativeVirt.LIB.virDomainFree(moved);
             } else {
-                JobApi.check(NativeVirt.LIB.virDomainMigrateToURI3(dom, o.peerUri(), params.pointer(), params.size(), o.flags()),
+                DomainCalls.check(NativeVirt.LIB.virDomainMigrateToURI3(dom, o.peerUri(), params.pointer(), params.size(), o.flags()),
                     "virDomainMigrateToURI3");
             }
             return null;

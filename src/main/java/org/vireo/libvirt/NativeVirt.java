@@ -39,7 +39,7 @@ interface NativeVirt extends Library {
 
     int virDomainOpenGraphicsFD(Pointer dom, int idx, int flags);
 
-    // domain pages (DomainApi): calls the binding lacks or maps without flags
+    // domain pages (OverviewApi, HardwareApi, LifecycleApi ...): calls the binding lacks or maps without flags
     Pointer virDomainGetHostname(Pointer dom, int flags);
 
     // guest agent calls (issue 11)
@@ -70,8 +70,6 @@ interface NativeVirt extends Library {
     int virDomainSetMemoryFlags(Pointer dom, long memory, int flags);
 
     int virDomainGetMaxVcpus(Pointer dom);
-
-    long virDomainGetMaxMemory(Pointer dom);
 
     int virDomainShutdownFlags(Pointer dom, int flags);
 
@@ -160,13 +158,8 @@ interface NativeVirt extends Library {
 
     int virDomainCoreDumpWithFormat(Pointer dom, String to, int format, int flags);
 
-    int virDomainGetCPUStats(Pointer dom, Pointer params, int nparams, int startCpu, int ncpus, int flags);
-
-    int virNodeGetCPUMap(Pointer conn, PointerByReference cpumap, IntByReference online, int flags);
-
     int virDomainMigrateGetMaxSpeed(Pointer dom, com.sun.jna.ptr.LongByReference bandwidth, int flags);
 
-    int virDomainGetJobInfo(Pointer dom, Pointer info);
     // jobs and migration (JobApi, MigrationApi)
     int virDomainGetJobStats(Pointer dom, IntByReference type, PointerByReference params, IntByReference nparams, int flags);
     void virTypedParamsFree(Pointer params, int nparams);

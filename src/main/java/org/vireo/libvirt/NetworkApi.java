@@ -200,7 +200,7 @@ public final class NetworkApi {
      * {@link #SOURCE_ARP}): each address of each interface of the running domain.
      */
     public List<DomainAddress> domainAddresses(String uuid, int source) throws VirtException {
-        return new JobApi(connection).with(uuid, dom -> {
+        return new DomainCalls(connection).onNative(uuid, dom -> {
             PointerByReference out = new PointerByReference();
             int count = NativeVirt.LIB.virDomainInterfaceAddresses(dom, out, source, 0);
             if (count < 0) {

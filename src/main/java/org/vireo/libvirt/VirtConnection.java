@@ -14,6 +14,7 @@ import org.libvirt.NodeInfo;
 import org.libvirt.Stream;
 import org.libvirt.event.LifecycleListener;
 import org.vireo.model.DomainAction;
+import org.vireo.model.DomainFlags;
 import org.vireo.model.StatsGroup;
 import org.vireo.model.DomainStatus;
 
@@ -33,6 +34,8 @@ public final class VirtConnection implements AutoCloseable {
     /** The last bulk call's strings, reused by the next (see FastStats.Recall). */
     private final FastStats.Recall recall = new FastStats.Recall();
     private final List<AutoCloseable> carriers = new ArrayList<>();
+    /** How this class reaches one domain (lookup, check, free), like every gateway class. */
+    private final DomainCalls domains = new DomainCalls(this);
 
     private VirtConnection(String uri, Connect conn) {
         this.uri = uri;
@@ -203,13 +206,8 @@ public final class VirtConnection implements AutoCloseable {
      * reports no usage figures (virt-manager turns it on for the same reason).
      */
     public void setMemoryStatsPeriod(String uuid, int seconds) throws VirtException {
-        withDomain(uuid, dom -> {
-            final int affectLive = 1;
-            if (NativeVirt.LIB.virDomainSetMemoryStatsPeriod(BindingPointers.of(dom), seconds, affectLive) < 0) {
-                throw VirtException.lastError("virDomainSetMemoryStatsPeriod");
-            }
-            return null;
-        });
+        domains.call(uuid, "virDomainSetMemoryStatsPeriod",
+            dom -> NativeVirt.LIB.virDomainSetMemoryStatsPeriod(dom, seconds, DomainFlags.Affect.LIVE.bit()));
     }
 
     /**
@@ -230,32 +228,15 @@ public final class VirtConnection implements AutoCloseable {
 
     /** virDomainGetState: the state and libvirt's reason for it. */
     public DomainStatus domainState(String uuid) throws VirtException {
-        return withDomain(uuid, dom -> {
-            IntByReference state = new IntByReference();
-            IntByReference reason = new IntByReference();
-            if (NativeVirt.LIB.virDomainGetState(BindingPointers.of(dom), state, reason, 0) < 0) {
-                throw VirtException.lastError("virDomainGetState");
-            }
-            return DomainStatus.of(state.getValue(), reason.getValue());
-        });
+        IntByReference state = new IntByReference();
+        IntByReference reason = new IntByReference();
+        domains.call(uuid, "virDomainGetState", dom -> NativeVirt.LIB.virDomainGetState(dom, state, reason, 0));
+        return DomainStatus.of(state.getValue(), reason.getValue());
     }
 
+    /** One of the main window's lifecycle actions, done by {@link LifecycleApi} (the one place that does them). */
     public void perform(String uuid, DomainAction action) throws VirtException {
-        withDomain(uuid, dom -> {
-            try {
-                switch (action) {
-                    case START -> dom.create();
-                    case PAUSE -> dom.suspend();
-                    case RESUME -> dom.resume();
-                    case SHUTDOWN -> dom.shutdown();
-                    case REBOOT -> dom.reboot(0);
-                    case FORCE_OFF -> dom.destroy();
-                }
-            } catch (LibvirtException e) {
-                throw VirtException.from(e);
-            }
-            return null;
-        });
+        new LifecycleApi(this).perform(uuid, action);
     }
 
     /** virDomainOpenConsole on the domain's first console, as a blocking byte stream. */
@@ -267,12 +248,7 @@ public final class VirtConnection implements AutoCloseable {
     public ConsoleStream openConsole(String uuid, int flags) throws VirtException {
         Stream stream = call(() -> conn.streamNew(0));
         try {
-            withDomain(uuid, dom -> {
-                if (NativeVirt.LIB.virDomainOpenConsole(BindingPointers.of(dom), null, BindingPointers.of(stream), flags) < 0) {
-                    throw VirtException.lastError("virDomainOpenConsole");
-                }
-                return null;
-            });
+            domains.call(uuid, "virDomainOpenConsole", dom -> NativeVirt.LIB.virDomainOpenConsole(dom, null, BindingPointers.of(stream), flags));
         } catch (VirtException e) {
             ConsoleStream.release(stream);
             throw e;
@@ -282,13 +258,7 @@ public final class VirtConnection implements AutoCloseable {
 
     /** virDomainOpenGraphicsFD: a socket already speaking the guest's VNC protocol (local hosts only). */
     public GraphicsSocket openGraphics(String uuid, int index) throws VirtException {
-        int fd = withDomain(uuid, dom -> {
-            int result = NativeVirt.LIB.virDomainOpenGraphicsFD(BindingPointers.of(dom), index, 0);
-            if (result < 0) {
-                throw VirtException.lastError("virDomainOpenGraphicsFD");
-            }
-            return result;
-        });
+        int fd = domains.call(uuid, "virDomainOpenGraphicsFD", dom -> NativeVirt.LIB.virDomainOpenGraphicsFD(dom, index, 0));
         return new GraphicsSocket(fd);
     }
 
@@ -335,15 +305,6 @@ public final class VirtConnection implements AutoCloseable {
         return new String(buf, 0, UUID_BUFLEN - 1, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    private <T> T withDomain(String uuid, DomainCall<T> body) throws VirtException {
-        Domain dom = call(() -> conn.domainLookupByUUIDString(uuid));
-        try {
-            return body.apply(dom);
-        } finally {
-            free(dom);
-        }
-    }
-
     private static void free(Domain dom) {
         try {
             dom.free();
@@ -363,10 +324,5 @@ public final class VirtConnection implements AutoCloseable {
     @FunctionalInterface
     private interface BindingCall<T> {
         T call() throws LibvirtException;
-    }
-
-    @FunctionalInterface
-    private interface DomainCall<T> {
-        T apply(Domain dom) throws VirtException;
     }
 }

@@ -152,7 +152,7 @@ public final class VmCreateApi {
 
     /** The inactive (persistent) definition of a domain. */
     public String inactiveXml(String uuid) throws VirtException {
-        return new DomainApi(connection).xml(uuid, DomainApi.XML_INACTIVE);
+        return new HardwareApi(connection).xml(uuid, java.util.Set.of(org.vireo.model.DomainFlags.XmlDesc.INACTIVE));
     }
 
     /** Every domain's inactive XML by UUID, to tell which disks other domains use. */
@@ -185,12 +185,11 @@ public final class VmCreateApi {
      * for a domain that has one (UEFI): drivers without NVRAM support refuse the flag outright.
      */
     public void undefine(String uuid) throws VirtException {
-        DomainApi api = new DomainApi(connection);
         var flags = java.util.EnumSet.allOf(org.vireo.model.DomainFlags.Undefine.class);
-        if (!api.xml(uuid, 2).contains("<nvram")) {
+        if (!inactiveXml(uuid).contains("<nvram")) {
             flags.remove(org.vireo.model.DomainFlags.Undefine.NVRAM);
         }
-        api.undefine(uuid, flags);
+        new LifecycleApi(connection).undefine(uuid, flags);
     }
 
     private static String childText(Element e, String tag) {

@@ -1,6 +1,8 @@
 package org.vireo.model;
 
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** The flag words of libvirt's domain calls, as enums with their bit values. */
 public final class DomainFlags {
@@ -20,6 +22,25 @@ public final class DomainFlags {
             m |= b.bit();
         }
         return m;
+    }
+
+    /**
+     * The flags of {@code type} in {@code mask}, for callers that hold a mask: a bit no flag
+     * of {@code type} names is refused rather than sent to libvirt.
+     */
+    public static <E extends Enum<E> & Bit> Set<E> fromMask(Class<E> type, int mask) {
+        EnumSet<E> out = EnumSet.noneOf(type);
+        int rest = mask;
+        for (E e : type.getEnumConstants()) {
+            if (e.bit() != 0 && (mask & e.bit()) == e.bit()) {
+                out.add(e);
+                rest &= ~e.bit();
+            }
+        }
+        if (rest != 0) {
+            throw new IllegalArgumentException("unknown " + type.getSimpleName() + " flag bits " + rest);
+        }
+        return out;
     }
 
     /** virDomainModificationImpact: which definition a change applies to. */
@@ -206,6 +227,379 @@ public final class DomainFlags {
 
         @Override
         public String toString() {
+            return label;
+        }
+    }
+
+    /** virDomainXMLFlags. */
+    public enum XmlDesc implements Bit {
+        SECURE(1, "With secrets"), INACTIVE(2, "Saved definition"), UPDATE_CPU(4, "Host CPU filled in"),
+        MIGRATABLE(8, "Migratable");
+
+        private final int bit;
+        private final String label;
+
+        XmlDesc(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainDefineFlags. */
+    public enum Define implements Bit {
+        VALIDATE(1, "Validate against the schema");
+
+        private final int bit;
+        private final String label;
+
+        Define(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainMetadataType: a value, not a bit (VIR_DOMAIN_METADATA_DESCRIPTION is 0). */
+    public enum Metadata implements Bit {
+        DESCRIPTION(0, "description"), TITLE(1, "title"), ELEMENT(2, "element");
+
+        private final int bit;
+        private final String label;
+
+        Metadata(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainVcpuFlags beyond the modification impact. */
+    public enum Vcpus implements Bit {
+        MAXIMUM(4, "Maximum"), GUEST(8, "As the guest agent sees them"), HOTPLUGGABLE(16, "Hot-pluggable");
+
+        private final int bit;
+        private final String label;
+
+        Vcpus(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainMemoryModFlags beyond the modification impact. */
+    public enum Memory implements Bit {
+        MAXIMUM(4, "Maximum");
+
+        private final int bit;
+        private final String label;
+
+        Memory(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainDeviceModifyFlags beyond the modification impact. */
+    public enum DeviceModify implements Bit {
+        FORCE(4, "Force (eject a locked medium)");
+
+        private final int bit;
+        private final String label;
+
+        DeviceModify(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainBlockResizeFlags. */
+    public enum BlockResize implements Bit {
+        BYTES(1, "Size in bytes");
+
+        private final int bit;
+        private final String label;
+
+        BlockResize(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainMemoryFlags of virDomainMemoryPeek. */
+    public enum MemoryPeek implements Bit {
+        VIRTUAL(1, "Virtual addresses"), PHYSICAL(2, "Physical addresses");
+
+        private final int bit;
+        private final String label;
+
+        MemoryPeek(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainDestroyFlagsValues. */
+    public enum Destroy implements Bit {
+        GRACEFUL(1, "Graceful (let QEMU flush)");
+
+        private final int bit;
+        private final String label;
+
+        Destroy(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virNodeSuspendTarget of virDomainPMSuspendForDuration: a value, not a bit. */
+    public enum PmTarget implements Bit {
+        MEM(0, "Suspend to RAM (S3)"), DISK(1, "Suspend to disk (S4)"), HYBRID(2, "Hybrid");
+
+        private final int bit;
+        private final String label;
+
+        PmTarget(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The target with libvirt's value {@code value}; refused when there is none. */
+        public static PmTarget of(int value) {
+            for (PmTarget t : values()) {
+                if (t.bit == value) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("no PM suspend target " + value + " (0 mem, 1 disk, 2 hybrid)");
+        }
+    }
+
+    /** virDomainCoreDumpFormat: a value, not a bit. */
+    public enum DumpFormat implements Bit {
+        RAW(0, "Raw ELF");
+
+        private final int bit;
+        private final String label;
+
+        DumpFormat(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainSnapshotCreateFlags. */
+    public enum SnapshotCreate implements Bit {
+        REDEFINE(1, "Redefine"), CURRENT(2, "Make current"), NO_METADATA(4, "No metadata"), HALT(8, "Halt afterwards"),
+        DISK_ONLY(16, "Disks only"), REUSE_EXT(32, "Reuse existing files"), QUIESCE(64, "Quiesce through the guest agent"),
+        ATOMIC(128, "Atomic"), LIVE(256, "Live"), VALIDATE(512, "Validate");
+
+        private final int bit;
+        private final String label;
+
+        SnapshotCreate(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainSnapshotRevertFlags. */
+    public enum SnapshotRevert implements Bit {
+        RUNNING(1, "Running afterwards"), PAUSED(2, "Paused afterwards"), FORCE(4, "Force"), RESET_NVRAM(8, "Reset NVRAM");
+
+        private final int bit;
+        private final String label;
+
+        SnapshotRevert(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainBlockRebaseFlags. */
+    public enum BlockRebase implements Bit {
+        SHALLOW(1, "Only the top image"), REUSE_EXT(2, "Reuse an existing file"), COPY_RAW(4, "Raw copy"),
+        COPY(8, "Copy"), RELATIVE(16, "Relative backing path"), COPY_DEV(32, "Copy to a block device"),
+        BANDWIDTH_BYTES(64, "Bandwidth in bytes/s");
+
+        private final int bit;
+        private final String label;
+
+        BlockRebase(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainBlockCommitFlags. */
+    public enum BlockCommit implements Bit {
+        SHALLOW(1, "Only the top image"), DELETE(2, "Delete the committed files"), ACTIVE(4, "The active layer"),
+        RELATIVE(8, "Relative backing path"), BANDWIDTH_BYTES(16, "Bandwidth in bytes/s");
+
+        private final int bit;
+        private final String label;
+
+        BlockCommit(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainBlockJobAbortFlags. */
+    public enum BlockJobAbort implements Bit {
+        ASYNC(1, "Do not wait"), PIVOT(2, "Pivot to the new image");
+
+        private final int bit;
+        private final String label;
+
+        BlockJobAbort(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** virDomainGetJobStatsFlags. */
+    public enum JobStats implements Bit {
+        COMPLETED(1, "The job that just ended"), KEEP_COMPLETED(2, "Keep the completed figures");
+
+        private final int bit;
+        private final String label;
+
+        JobStats(int bit, String label) {
+            this.bit = bit;
+            this.label = label;
+        }
+
+        public int bit() {
+            return bit;
+        }
+
+        public String label() {
             return label;
         }
     }

@@ -94,12 +94,6 @@ public final class DomainXml {
         return devices(xml).stream().filter(d -> d.kind().equals("disk")).map(DomainDevice::target).toList();
     }
 
-    /** The target dev names of the domain's interfaces, or their MAC when they have no target. */
-    public static List<String> interfaceTargets(String xml) {
-        return devices(xml).stream().filter(d -> d.kind().equals("interface") && !d.target().isEmpty())
-            .map(DomainDevice::target).toList();
-    }
-
     /** The text of the first element on the path (e.g. "parent/name"), or "". */
     public static String text(String xml, String path) {
         Element e = parse(xml).getDocumentElement();

@@ -57,7 +57,7 @@ class VirtConnectionTestDriverTest {
     @Test
     void bulkStatsReuseUnchangedStringsAndSeeARename() throws VirtException {
         String uuid = "0b1c3f3e-5a52-4a59-9d3b-2f0c1f0e7a11";
-        DomainApi api = new DomainApi(conn);
+        HardwareApi api = new HardwareApi(conn);
         api.define(domainXml("before-rename", uuid));
         DomainStats first = byUuid(conn.allDomainStats(EnumSet.allOf(StatsGroup.class), 0), uuid);
         DomainStats second = byUuid(conn.allDomainStats(EnumSet.allOf(StatsGroup.class), 0), uuid);
@@ -66,7 +66,7 @@ class VirtConnectionTestDriverTest {
         org.junit.jupiter.api.Assertions.assertSame(first.name(), second.name());
         org.junit.jupiter.api.Assertions.assertSame(first.keys(), second.keys());
         // the same UUID under a new name at the same place in the list: the new name is read
-        api.undefine(uuid, java.util.EnumSet.noneOf(org.vireo.model.DomainFlags.Undefine.class));
+        new LifecycleApi(conn).undefine(uuid, java.util.EnumSet.noneOf(org.vireo.model.DomainFlags.Undefine.class));
         api.define(domainXml("after-rename", uuid));
         DomainStats renamed = byUuid(conn.allDomainStats(EnumSet.allOf(StatsGroup.class), 0), uuid);
         assertEquals("after-rename", renamed.name());

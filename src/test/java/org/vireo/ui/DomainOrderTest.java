@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.vireo.libvirt.DomainApi;
+import org.vireo.libvirt.HardwareApi;
 import org.vireo.support.DemoWindow;
 import org.vireo.support.Fx;
 
@@ -44,7 +44,7 @@ class DomainOrderTest {
         Fx.await(Duration.ofSeconds(10), "demo listed", () -> demo.domains().size() == 7);
         for (String name : List.of("vm10", "vm2", "VM1")) {
             demo.session().submit(c -> {
-                new DomainApi(c).define("<domain type='test'><name>" + name + "</name><memory>65536</memory>"
+                new HardwareApi(c).define("<domain type='test'><name>" + name + "</name><memory>65536</memory>"
                     + "<os><type>hvm</type></os></domain>");
                 return null;
             }).get(10, TimeUnit.SECONDS);
