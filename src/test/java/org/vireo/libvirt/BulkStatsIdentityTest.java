@@ -25,12 +25,14 @@ class BulkStatsIdentityTest {
     private static final EnumSet<StatsGroup> ALL = EnumSet.allOf(StatsGroup.class);
     private final LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
     private VirtConnection conn;
-    private DomainApi api;
+    private HardwareApi hardware;
+    private LifecycleApi lifecycle;
 
     @BeforeEach
     void open() throws VirtException {
         conn = VirtConnection.open("test:///default");
-        api = new DomainApi(conn);
+        hardware = new HardwareApi(conn);
+        lifecycle = new LifecycleApi(conn);
         conn.onLifecycle((uuid, name, event, detail) -> events.add(name + " " + event));
     }
 
@@ -62,7 +64,7 @@ class BulkStatsIdentityTest {
     @Test
     void idsAndUuidsAreReadOnceThenOnlyAfterALifecycleEvent() throws Exception {
         String a = "1d0a7f7e-0000-4000-8000-00000000000a";
-        api.define(xml("identity-a", a));
+        hardware.define(xml("identity-a", a));
         awaitEvent("identity-a defined");
         List<DomainStats> first = conn.allDomainStats(ALL, 0);
         long reads = conn.identityReads();
@@ -82,23 +84,23 @@ class BulkStatsIdentityTest {
         assertEquals(a, started.uuid());
         conn.perform(a, DomainAction.FORCE_OFF);
         awaitEvent("identity-a stopped");
-        api.undefine(a, EnumSet.noneOf(DomainFlags.Undefine.class));
+        lifecycle.undefine(a, EnumSet.noneOf(DomainFlags.Undefine.class));
     }
 
     @Test
     void theSameNameWithAnotherUuidIsSeen() throws Exception {
         String before = "1d0a7f7e-0000-4000-8000-0000000000b1";
         String after = "1d0a7f7e-0000-4000-8000-0000000000b2";
-        api.define(xml("identity-b", before));
+        hardware.define(xml("identity-b", before));
         awaitEvent("identity-b defined");
         assertEquals(before, named(conn.allDomainStats(ALL, 0), "identity-b").uuid());
         // undefined and defined again under the same name: same place in the list, same name, new UUID
-        api.undefine(before, EnumSet.noneOf(DomainFlags.Undefine.class));
-        api.define(xml("identity-b", after));
+        lifecycle.undefine(before, EnumSet.noneOf(DomainFlags.Undefine.class));
+        hardware.define(xml("identity-b", after));
         awaitEvent("identity-b defined");
         DomainStats now = named(conn.allDomainStats(ALL, 0), "identity-b");
         assertEquals(after, now.uuid());
         assertNotEquals(before, now.uuid());
-        api.undefine(after, EnumSet.noneOf(DomainFlags.Undefine.class));
+        lifecycle.undefine(after, EnumSet.noneOf(DomainFlags.Undefine.class));
     }
 }
