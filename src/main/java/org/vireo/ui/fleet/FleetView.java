@@ -415,6 +415,7 @@ public final class FleetView extends VBox {
         d.setHeaderText("Snapshot " + count(rows) + ": " + names(rows)
             + "\nRunning ones are taken with their memory, as jobs in the Jobs panel.");
         d.getEditor().setId("fleetSnapshotNameField");
+        d.getDialogPane().setId("fleetSnapshotDialog");
         d.showAndWait().ifPresent(n -> model.snapshot(rows, n));
     }
 
@@ -454,6 +455,7 @@ public final class FleetView extends VBox {
         d.initOwner(getScene().getWindow());
         d.setTitle("Remove tag");
         d.setHeaderText("Remove a tag from " + count(rows));
+        d.getDialogPane().setId("fleetRemoveTagDialog");
         d.showAndWait().ifPresent(t -> model.removeTag(rows, t));
     }
 
