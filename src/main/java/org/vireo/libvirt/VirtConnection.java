@@ -28,6 +28,7 @@ public final class VirtConnection implements AutoCloseable {
     private final String uri;
     private final Connect conn;
     private LifecycleListener lifecycleListener;
+    private MetadataEvents metadataEvents;
     /** Whether the driver runs in this process (test:///...): no transport, no host. */
     private final boolean inProcess;
     /** The last bulk call's strings, reused by the next (see FastStats.Recall). */
@@ -107,6 +108,17 @@ public final class VirtConnection implements AutoCloseable {
             return null;
         });
         lifecycleListener = listener;
+    }
+
+    /**
+     * {@code handler} hears of every change to a domain's title, description or metadata
+     * elements, made by anyone on the host (virsh, another client): libvirt's metadata change event.
+     */
+    public void onMetadataChange(MetadataHandler handler) throws VirtException {
+        if (metadataEvents != null) {
+            metadataEvents.close();
+        }
+        metadataEvents = MetadataEvents.register(connPointer(), handler);
     }
 
     /** virConnectListAllDomains: every domain, active and inactive, in one call. */
@@ -286,6 +298,13 @@ public final class VirtConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (metadataEvents != null) {
+                metadataEvents.close();
+            }
+        } catch (RuntimeException ignored) {
+            // the link may already be gone; closing is all that is left to do
+        }
         try {
             if (lifecycleListener != null) {
                 conn.removeLifecycleListener(lifecycleListener);
