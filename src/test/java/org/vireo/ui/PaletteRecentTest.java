@@ -109,6 +109,7 @@ class PaletteRecentTest {
             Fx.await(WAIT, "the recent choice first with nothing typed", () -> firstItem(robot).equals("Open router"));
             robot.write("open");
             Fx.await(WAIT, "the recent choice first among the matches", () -> firstItem(robot).equals("Open router"));
+            org.vireo.support.Screenshots.saveDoc(robot.lookup("#paletteField").query().getScene(), "command-palette-recent");
             robot.type(KeyCode.ESCAPE);
         } finally {
             quit(second);
