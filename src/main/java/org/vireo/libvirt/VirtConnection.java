@@ -301,6 +301,7 @@ public final class VirtConnection implements AutoCloseable {
         try {
             if (metadataEvents != null) {
                 metadataEvents.close();
+                metadataEvents = null;
             }
         } catch (RuntimeException ignored) {
             // the link may already be gone; closing is all that is left to do

@@ -88,7 +88,7 @@ public final class HostViewModel {
         }
     }
 
-    /** Re-reads the labels of every domain at most this often (edits made outside Vireo show within it). */
+    /** Re-reads the labels of every domain at most this often: for a daemon that refused the metadata change event. */
     private static final long LABELS_EVERY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
     private long labelsReadAt = System.nanoTime();
 
