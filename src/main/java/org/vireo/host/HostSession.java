@@ -240,6 +240,31 @@ public final class HostSession {
         });
     }
 
+    private volatile Consumer<String> metadataChanged = uuid -> { };
+
+    /**
+     * Who hears that a domain's title, description or Vireo tags changed on the host, whoever
+     * changed them (libvirt's metadata change event; called on libvirt's event thread).
+     */
+    public void setOnMetadataChanged(Consumer<String> listener) {
+        this.metadataChanged = listener;
+    }
+
+    /** Registers libvirt's metadata change event; a driver without it leaves the periodic label read to find changes. */
+    private void watchMetadata(VirtConnection opened) {
+        try {
+            opened.onMetadataChange((uuid, type, nsuri) -> {
+                // other programs' metadata elements are not ours to read
+                if (!uuid.isEmpty() && (type != org.vireo.libvirt.MetadataHandler.ELEMENT
+                    || org.vireo.model.DomainTags.NAMESPACE.equals(nsuri))) {
+                    metadataChanged.accept(uuid);
+                }
+            });
+        } catch (VirtException e) {
+            LOG.info("no metadata change events from {}: {} ({})", uri, e.getMessage(), e.codeName());
+        }
+    }
+
     /** Coalesces bursts of events into one refresh on the worker. */
     public void requestRefresh() {
         if (!stopped && refreshQueued.compareAndSet(false, true)) {
@@ -267,6 +292,7 @@ public final class HostSession {
                 }
             }));
             opened.onLifecycle((uuid, name, event, detail) -> requestRefresh());
+            watchMetadata(opened);
             conn = opened;
             backoff.reset();
             LOG.info("connected to {} ({})", uri, hostname);

@@ -29,6 +29,7 @@ public final class VirtConnection implements AutoCloseable {
     private final String uri;
     private final Connect conn;
     private LifecycleListener lifecycleListener;
+    private MetadataEvents metadataEvents;
     /** Whether the driver runs in this process (test:///...): no transport, no host. */
     private final boolean inProcess;
     /** The last bulk call's strings, reused by the next (see FastStats.Recall). */
@@ -118,6 +119,17 @@ public final class VirtConnection implements AutoCloseable {
     /** Domains whose UUID and id the bulk calls have read so far (the rest were known by position; tests). */
     long identityReads() {
         return recall.identityReads();
+    }
+
+    /**
+     * {@code handler} hears of every change to a domain's title, description or metadata
+     * elements, made by anyone on the host (virsh, another client): libvirt's metadata change event.
+     */
+    public void onMetadataChange(MetadataHandler handler) throws VirtException {
+        if (metadataEvents != null) {
+            metadataEvents.close();
+        }
+        metadataEvents = MetadataEvents.register(connPointer(), handler);
     }
 
     /** virConnectListAllDomains: every domain, active and inactive, in one call. */
@@ -265,6 +277,14 @@ public final class VirtConnection implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (metadataEvents != null) {
+                metadataEvents.close();
+                metadataEvents = null;
+            }
+        } catch (RuntimeException ignored) {
+            // the link may already be gone; closing is all that is left to do
+        }
+        try {
             if (lifecycleListener != null) {
                 conn.removeLifecycleListener(lifecycleListener);
             }
@@ -290,7 +310,7 @@ public final class VirtConnection implements AutoCloseable {
         }
     }
 
-    /** The binding's connection, for the other gateway classes (DomainApi ...); worker thread only. */
+    /** The binding's connection, for the other gateway classes (OverviewApi, HardwareApi ...); worker thread only. */
     Connect binding() {
         return conn;
     }

@@ -47,6 +47,10 @@ public final class SettingsStore {
         for (int i = 0; p.containsKey("connection." + i); i++) {
             uris.add(p.getProperty("connection." + i));
         }
+        List<String> recent = new ArrayList<>();
+        for (int i = 0; p.containsKey("palette.recent." + i); i++) {
+            recent.add(p.getProperty("palette.recent." + i));
+        }
         StatsSettings defaults = StatsSettings.defaults();
         StatsSettings stats = new StatsSettings(
             Duration.ofMillis((long) number(p, "stats.interval.ms", defaults.interval().toMillis())),
@@ -54,7 +58,7 @@ public final class SettingsStore {
             groups(p.getProperty("stats.groups"), defaults.groups()));
         return Optional.of(new Settings(uris,
             number(p, "window.width", Settings.DEFAULT_WIDTH), number(p, "window.height", Settings.DEFAULT_HEIGHT), stats,
-            window(p), theme(p.getProperty("theme"))));
+            window(p), theme(p.getProperty("theme")), recent));
     }
 
     /** Writes to a temporary file first so that a crash never leaves half a file. */
@@ -69,6 +73,9 @@ public final class SettingsStore {
         p.setProperty("stats.history.s", Long.toString(settings.stats().historyKept().toSeconds()));
         p.setProperty("stats.groups", String.join(",", settings.stats().groups().stream().map(Enum::name).toList()));
         p.setProperty("theme", settings.theme().name());
+        for (int i = 0; i < settings.paletteRecent().size(); i++) {
+            p.setProperty("palette.recent." + i, settings.paletteRecent().get(i));
+        }
         WindowState w = settings.window();
         put(p, "window.x", w.x());
         put(p, "window.y", w.y());

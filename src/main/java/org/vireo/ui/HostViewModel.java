@@ -67,9 +67,28 @@ public final class HostViewModel {
         this.networkService = new org.vireo.host.NetworkService(session);
         // a title, description or tags changed through Vireo: read that domain's again
         this.domainService.setOnLabelsChanged(id -> readLabels(List.of(id)));
+        // ... or outside Vireo (virsh metadata, another user's client): libvirt's event says which
+        this.session.setOnMetadataChanged(this::metadataChanged);
     }
 
-    /** Re-reads the labels of every domain at most this often (edits made outside Vireo show within it). */
+    /** Domains whose labels libvirt said changed, read together once per FX pulse (a burst of events: one read). */
+    private final Set<String> metadataPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean metadataQueued = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** On libvirt's event thread. */
+    private void metadataChanged(String uuid) {
+        metadataPending.add(uuid);
+        if (metadataQueued.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                metadataQueued.set(false);
+                List<String> ids = List.copyOf(metadataPending);
+                metadataPending.removeAll(ids);
+                readLabels(ids.stream().filter(byUuid::containsKey).toList());
+            });
+        }
+    }
+
+    /** Re-reads the labels of every domain at most this often: for a daemon that refused the metadata change event. */
     private static final long LABELS_EVERY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
     private long labelsReadAt = System.nanoTime();
 

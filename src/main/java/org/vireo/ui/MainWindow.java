@@ -838,8 +838,20 @@ public final class MainWindow extends BorderPane {
     }
 
     private org.vireo.ui.palette.CommandPalette palette;
+    private List<String> paletteRecent = List.of();
+    private java.util.function.Consumer<List<String>> paletteRecentChanged = keys -> { };
 
-    /** Ctrl+K: the command palette, made on first use; its recent choices last as long as the window. */
+    /** The palette's recent choices from the last run, and who keeps them when they change (the settings). */
+    public void setPaletteRecent(List<String> keys, java.util.function.Consumer<List<String>> changed) {
+        this.paletteRecent = List.copyOf(keys);
+        this.paletteRecentChanged = changed;
+        if (palette != null) {
+            palette.model().setRecent(paletteRecent);
+            palette.model().setOnRecentChanged(changed);
+        }
+    }
+
+    /** Ctrl+K: the command palette, made on first use; its recent choices last across restarts (see {@link #setPaletteRecent}). */
     public org.vireo.ui.palette.CommandPalette openPalette() {
         if (getScene() == null) {
             return null;
@@ -849,6 +861,8 @@ public final class MainWindow extends BorderPane {
                 new org.vireo.ui.palette.PaletteViewModel.Actions(this::runOn, row -> tree.select(row), row -> openTab(row, "consoleTab"),
                     row -> openTab(row, "snapshotsTab"), (row, target) -> openMigration(List.of(row), target), this::openHostPage,
                     paletteCommands())));
+            palette.model().setRecent(paletteRecent);
+            palette.model().setOnRecentChanged(paletteRecentChanged);
         }
         palette.show();
         return palette;

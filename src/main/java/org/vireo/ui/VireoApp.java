@@ -65,6 +65,7 @@ public final class VireoApp extends Application {
         Scene scene = createScene(model, p.settings().windowWidth(), p.settings().windowHeight());
         MainWindow window = (MainWindow) scene.getRoot();
         window.setOnThemeChosen(choice -> p.writer().update(s -> s.withTheme(choice)));
+        window.setPaletteRecent(p.settings().paletteRecent(), keys -> p.writer().update(s -> s.withPaletteRecent(keys)));
         if (p.logFile() != null) {
             window.setOpenLog(() -> showFile.accept(p.logFile()));
         }

@@ -57,4 +57,18 @@ class SettingsStoreTest {
         assertEquals(WindowState.UNKNOWN, back.window());
         assertEquals(org.vireo.model.ThemeChoice.SYSTEM, back.theme());
     }
+
+    @Test
+    void thePalettesRecentChoicesSurviveARestartInTheirOrder(@TempDir Path dir) throws Exception {
+        List<String> recent = List.of("OPEN:6695eb01-f6a4-8304-79aa-97f2502e193f", "cmd:fleet",
+            "MIGRATE:6695eb01-f6a4-8304-79aa-97f2502e193f:qemu+ssh://root@hostB/system?x=1&y=2", "host:test:///default");
+        Settings s = new Settings(List.of("test:///default"), 1100, 700).withPaletteRecent(recent).withTheme(org.vireo.model.ThemeChoice.DARK);
+        new SettingsStore(dir).save(s);
+        Settings back = new SettingsStore(dir).load().orElseThrow();
+        assertEquals(recent, back.paletteRecent());
+        assertEquals(s, back);
+        // older files without them: none
+        new SettingsStore(dir).save(new Settings(List.of("test:///default"), 1100, 700));
+        assertEquals(List.of(), new SettingsStore(dir).load().orElseThrow().paletteRecent());
+    }
 }

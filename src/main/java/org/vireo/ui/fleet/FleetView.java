@@ -168,7 +168,16 @@ public final class FleetView extends VBox {
         liveColumns.add(state);
         TableColumn<FleetRow, String> tags = new TableColumn<>("Tags");
         tags.setId("fleetTagsColumn");
-        tags.setPrefWidth(100);
+        // wide enough for two or three short tags; the cell's tooltip has them all
+        tags.setPrefWidth(140);
+        tags.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
         tags.setCellValueFactory(c -> c.getValue().isHeader() ? null : javafx.beans.binding.Bindings.createStringBinding(
             () -> String.join(", ", c.getValue().domain().getTags()), c.getValue().domain().tagsProperty()));
         comparators.put(tags, Comparator.comparing(r -> String.join(",", r.getTags()), NaturalOrder.INSTANCE));
@@ -415,6 +424,7 @@ public final class FleetView extends VBox {
         d.setHeaderText("Snapshot " + count(rows) + ": " + names(rows)
             + "\nRunning ones are taken with their memory, as jobs in the Jobs panel.");
         d.getEditor().setId("fleetSnapshotNameField");
+        d.getDialogPane().setId("fleetSnapshotDialog");
         d.showAndWait().ifPresent(n -> model.snapshot(rows, n));
     }
 
@@ -454,6 +464,7 @@ public final class FleetView extends VBox {
         d.initOwner(getScene().getWindow());
         d.setTitle("Remove tag");
         d.setHeaderText("Remove a tag from " + count(rows));
+        d.getDialogPane().setId("fleetRemoveTagDialog");
         d.showAndWait().ifPresent(t -> model.removeTag(rows, t));
     }
 

@@ -22,7 +22,8 @@ import org.vireo.ui.MainViewModel;
  * The command palette (Ctrl+K): finds any domain on any host and any action by typing,
  * fuzzily, as "verb object [host]": "sta db-pri" starts db-primary, "con ci" opens
  * ci-runner's console, "mig web hostB" migrates web-frontend to hostB. Recent choices come
- * first (kept for the session). Matching runs over the rows the hosts already keep.
+ * first; they last across restarts when the window hands them to the settings
+ * ({@link #setRecent}, {@link #setOnRecentChanged}). Matching runs over the rows the hosts already keep.
  */
 public final class PaletteViewModel {
     /** What the palette's choices do; the main window supplies them. */
@@ -78,6 +79,7 @@ public final class PaletteViewModel {
     private final ObservableList<PaletteItem> items = FXCollections.observableArrayList();
     /** Keys of the choices run, newest first. */
     private final List<String> recent = new ArrayList<>();
+    private Consumer<List<String>> recentChanged = keys -> { };
     private long searches;
     private long searchNanos;
 
@@ -106,7 +108,24 @@ public final class PaletteViewModel {
         while (recent.size() > RECENT_KEPT) {
             recent.removeLast();
         }
+        // a host URI with a password in it (user:secret@host) is never handed on to be written to disk
+        recentChanged.accept(recent.stream().filter(k -> !k.matches(".*://[^/@]*:[^/@]*@.*")).toList());
         item.run().run();
+    }
+
+    /** Starts from recent choices remembered from an earlier run (newest first); keys that name no domain now are skipped when shown. */
+    public void setRecent(List<String> keys) {
+        recent.clear();
+        for (String k : keys) {
+            if (k != null && !k.isBlank() && !recent.contains(k) && recent.size() < RECENT_KEPT) {
+                recent.add(k);
+            }
+        }
+    }
+
+    /** Told the recent choices (newest first) each time one is run, to remember them. */
+    public void setOnRecentChanged(Consumer<List<String>> listener) {
+        this.recentChanged = listener == null ? keys -> { } : listener;
     }
 
     /** The choices for the query now, best first (recent ones first among equals). */

@@ -250,6 +250,98 @@ class FleetViewTest {
     }
 
     @Test
+    void bulkSnapshotTakesOneSnapshotOfEachSelectedDomain(FxRobot robot) throws Exception {
+        awaitListed();
+        // a running domain (with its memory, as a job) and two shut-off ones, on three hosts
+        List<String> chosen = List.of("db-primary", "batch-01", "mail");
+        for (String n : chosen) {
+            assertTrue(snapshotNames(Fx.get(() -> row(n))).isEmpty(), n + " has no snapshot yet");
+        }
+        selectRows(robot, chosen.toArray(String[]::new));
+        robot.clickOn("#fleetSnapshotButton");
+        Fx.clickWhenShown(robot, "#fleetSnapshotNameField");
+        Fx.run(() -> robot.lookup("#fleetSnapshotNameField").queryAs(javafx.scene.control.TextField.class).clear());
+        robot.write("before-upgrade");
+        robot.type(KeyCode.ENTER);
+        for (String n : chosen) {
+            DomainRowViewModel r = Fx.get(() -> row(n));
+            awaitTrue(n + "'s snapshot in libvirt", () -> snapshotNames(r).equals(List.of("before-upgrade")));
+        }
+        assertTrue(snapshotNames(Fx.get(() -> row("web-frontend"))).isEmpty(), "an unselected domain gets none");
+        Fx.await(WAIT, "the status line tells", () -> model.messageProperty().get().contains("before-upgrade"));
+    }
+
+    /** The domain's snapshots as libvirt lists them (a call on Vireo's connection to the test driver). */
+    private static List<String> snapshotNames(DomainRowViewModel row) {
+        try {
+            return row.host().domainService().snapshots(row.uuid()).get(5, TimeUnit.SECONDS).stream()
+                .map(org.vireo.model.SnapshotInfo::name).toList();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private static String xml(DomainRowViewModel r) {
+        try {
+            return r.host().domainService().xml(r.uuid(), 2).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void removeTagFromTheContextMenuTakesItOutOfEachSelectedDomainsMetadata(FxRobot robot) {
+        awaitListed();
+        selectRows(robot, "db-primary", "mail", "web-frontend");
+        // right-click on a selected row keeps the selection and opens the table's menu
+        robot.rightClickOn(nameCell(robot, "mail"));
+        Fx.clickWhenShown(robot, "#fleetMenuRemoveTag");
+        Fx.await(WAIT, "the Remove tag dialog", () -> robot.lookup("#fleetRemoveTagDialog").tryQuery().isPresent());
+        // every tag of the selection is offered; "prod" is chosen from the list
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> choice = Fx.get(() -> robot.lookup("#fleetRemoveTagDialog .combo-box")
+            .queryAs(javafx.scene.control.ComboBox.class));
+        assertEquals(List.of("db", "prod", "web"), Fx.get(() -> List.copyOf(choice.getItems())));
+        robot.clickOn(choice);
+        Fx.await(WAIT, "the tag list", () -> robot.lookup(".combo-box-popup .list-cell").match(
+            org.testfx.matcher.control.LabeledMatchers.hasText("prod")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("prod"))
+            .queryAs(javafx.scene.Node.class));
+        Fx.await(WAIT, "prod chosen", () -> "prod".equals(choice.getValue()));
+        robot.clickOn(Fx.get(() -> ((javafx.scene.control.DialogPane) robot.lookup("#fleetRemoveTagDialog").query())
+            .lookupButton(javafx.scene.control.ButtonType.OK)));
+        DomainRowViewModel primary = Fx.get(() -> row("db-primary"));
+        DomainRowViewModel mail = Fx.get(() -> row("mail"));
+        Fx.await(WAIT, "the rows read the tags back", () -> primary.getTags().equals(List.of("db")) && mail.getTags().isEmpty());
+        // in the persistent XML: db-primary keeps db, mail has no tag left, web-frontend (no prod) keeps web
+        String p = xml(primary);
+        assertTrue(p.contains(">db</") && !p.contains(">prod</"), p);
+        String m = xml(mail);
+        assertTrue(!m.contains(">prod</") && !m.contains("https://vireo.org/xmlns/tags/1"), m);
+        assertTrue(xml(Fx.get(() -> row("web-frontend"))).contains(">web</"));
+        assertEquals(List.of("web"), Fx.get(() -> row("web-frontend").getTags()));
+    }
+
+    /** The Name cell of that domain's row, on screen now. */
+    private javafx.scene.Node nameCell(FxRobot robot, String name) {
+        java.util.function.Predicate<javafx.scene.Node> cell = n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+            && c.getTableColumn() != null && "fleetNameColumn".equals(c.getTableColumn().getId())
+            && name.equals(c.getText()) && c.isVisible();
+        Fx.await(WAIT, name + "'s row shown", () -> robot.lookup(cell).tryQuery().isPresent());
+        return Fx.get(() -> robot.lookup(cell).query());
+    }
+
+    @Test
     void thePaletteStartsADomainFromTheKeyboardAndPutsRecentChoicesFirst(FxRobot robot) {
         awaitListed();
         DomainRowViewModel build = Fx.get(() -> row("build-02"));
