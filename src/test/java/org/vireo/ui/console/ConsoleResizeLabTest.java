@@ -220,14 +220,20 @@ class ConsoleResizeLabTest {
         robot.clickOn("#consoleResizeGuestButton");
         long t0 = System.nanoTime();
         awaitEverywhere(pane, name, want, "after Resize guest");
-        System.out.println("[figure] Resize guest -> guest at the pane's size: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        System.out.println("[figure] Resize guest -> guest at the pane's size (" + want[0] + "x" + want[1] + "): "
+            + (System.nanoTime() - t0) / 1_000_000 + " ms");
         Fx.await(WAIT, "the guest's new size said", () -> robot.lookup("#consoleStatus").queryLabeled().getText()
             .contains("The guest's display is now " + want[0] + " × " + want[1]));
         // the guest's text console took the new size too (lab.sh's drm-follow): its serial log says so
         until("the guest's console at the new mode", () ->
             Lab.readSerialLog(name).contains("drm-follow: mode " + want[0] + "x" + want[1]));
-        // the kernel log fills the resized screen down to its last row
-        Lab.virsh("send-key", name, "KEY_D", "KEY_M", "KEY_E", "KEY_S", "KEY_G", "KEY_ENTER");
+        // a cleared screen filled down to its last row: the kernel log's first lines (the first
+        // one wraps at the new width), then the prompt
+        Lab.virsh("send-key", name, "KEY_C", "KEY_L", "KEY_E", "KEY_A", "KEY_R", "KEY_SEMICOLON", "KEY_D", "KEY_M");
+        Lab.virsh("send-key", name, "KEY_E", "KEY_S", "KEY_G", "KEY_SPACE");
+        Lab.virsh("send-key", name, "KEY_LEFTSHIFT", "KEY_BACKSLASH");
+        Lab.virsh("send-key", name, "KEY_SPACE", "KEY_H", "KEY_E", "KEY_A", "KEY_D");
+        Lab.virsh("send-key", name, "KEY_SPACE", "KEY_MINUS", "KEY_N", "KEY_2", "KEY_7", "KEY_ENTER");
         until("text on the last rows of the shown image", () -> Fx.get(() -> litPixelsInLastRows(pane, 16)) > 0);
         Screenshots.saveDoc(scene, "console-resize-guest-virtio");
 
