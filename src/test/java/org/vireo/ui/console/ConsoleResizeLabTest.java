@@ -166,18 +166,18 @@ class ConsoleResizeLabTest {
         }
     }
 
-    /** Vireo's framebuffer, the image it shows and libvirt's screenshot all have the size w x h. */
-    private static boolean everywhere(ConsolePane pane, String name, int w, int h) throws Exception {
-        boolean shown = Fx.get(() -> {
+    /** The sizes of Vireo's framebuffer, the image it shows, its drawn bounds and libvirt's screenshot. */
+    private static String sizes(ConsolePane pane, String name) throws Exception {
+        String shown = Fx.get(() -> {
             var fb = pane.graphics().framebuffer();
             var img = pane.shownImage();
             var b = pane.imageView().getBoundsInParent();
-            return fb != null && fb.width() == w && fb.height() == h && img != null
-                && img.getWidth() == w && img.getHeight() == h
-                && Math.abs(b.getWidth() - w) < 0.5 && Math.abs(b.getHeight() - h) < 0.5;
+            return "framebuffer " + (fb == null ? "none" : fb.width() + "x" + fb.height())
+                + ", image " + (img == null ? "none" : (int) img.getWidth() + "x" + (int) img.getHeight())
+                + ", drawn " + Math.round(b.getWidth()) + "x" + Math.round(b.getHeight());
         });
         int[] s = libvirtScreenSize(name);
-        return shown && s[0] == w && s[1] == h;
+        return shown + ", libvirt " + s[0] + "x" + s[1];
     }
 
     /** Polls a condition off the FX thread (it may run virsh and read FX state) until it holds. */
@@ -196,14 +196,23 @@ class ConsoleResizeLabTest {
         }
     }
 
+    /** Waits until Vireo's framebuffer, the image it shows (1:1) and libvirt's screenshot all have the size. */
     private static void awaitEverywhere(ConsolePane pane, String name, int[] size, String what) {
-        until(what + ": guest, libvirt's screenshot and the shown image at " + size[0] + "x" + size[1], () -> {
-            try {
-                return everywhere(pane, name, size[0], size[1]);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        String want = size[0] + "x" + size[1];
+        String all = "framebuffer " + want + ", image " + want + ", drawn " + want + ", libvirt " + want;
+        String[] last = {""};
+        try {
+            until(what + ": " + all, () -> {
+                try {
+                    last[0] = sizes(pane, name);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                return last[0].equals(all);
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last seen: " + last[0], e);
+        }
     }
 
     @Test
