@@ -2,7 +2,8 @@
 # Vireo test lab: a private libvirtd with tiny real busybox guests.
 #
 #   lab.sh deps [PKG...]     install the lab's Debian packages (plus PKG...) if missing
-#   lab.sh assets            build/cache the guest kernel + initramfs
+#   lab.sh assets            build/cache the guest kernel + initramfs (both flavours)
+#   lab.sh gfx-assets        build/cache the virtio-gpu guest's kernel + initramfs, print its dir
 #   lab.sh start [DIR]       isolated libvirtd + guests lab-alpha, lab-beta (running), lab-gamma (off)
 #   lab.sh stop [DIR]        tear everything down (idempotent)
 #   lab.sh kill-daemon [DIR] kill -9 the lab libvirtd (guests keep running)
@@ -21,6 +22,11 @@ CACHE=/var/cache/vireo-lab
 # versioned: a guest image change gets its own dir, so labs of other checkouts keep theirs
 ASSETS=$CACHE/assets-v3
 CAPS=$CACHE/qemu-caps
+# The guest of the console resize tests: Debian's generic kernel (the cloud kernel has no DRM,
+# so no virtio-gpu driver) and the same initramfs plus virtio-gpu, for a scratch domain with
+# <video><model type='virtio'/></video>. The default guests keep the small cloud kernel.
+GFX_ASSETS=$CACHE/gfx-v1
+GFX_MODULES=(virtio_gpu)
 GUESTS_RUNNING=(lab-alpha lab-beta)
 GUESTS_OFF=(lab-gamma)
 LAB_PKGS=(libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils
@@ -212,15 +218,20 @@ add_guest_agent() {
   log "guest agent: qemu-ga $(dpkg-deb -f "$work"/qemu-guest-agent_*.deb Version) with $(find "$root/lib" "$root/lib64" "$root/usr/lib" -name '*.so*' 2>/dev/null | wc -l) libraries"
 }
 
+# build_assets [METAPACKAGE DEST EXTRA_MODULE...]: the kernel METAPACKAGE names and the initramfs
+# with GUEST_MODULES and EXTRA_MODULE... into DEST (default: the cloud kernel into $ASSETS).
+# With virtio_gpu among them the initramfs also gets drm-follow (see write_drm_follow).
 build_assets() {
+  local meta=${1:-linux-image-cloud-amd64} dest=${2:-$ASSETS}
+  local extra=("${@:3}")
   local work pkg kver moddir root a m out
   work=$(mktemp -d /tmp/vireo-assets.XXXXXX); TMPDIRS+=("$work")
-  # The metapackage names the current cloud kernel; its version changes over time.
-  pkg=$(apt-cache depends linux-image-cloud-amd64 2>/dev/null |
+  # The metapackage names the current kernel; its version changes over time.
+  pkg=$(apt-cache depends "$meta" 2>/dev/null |
         awk '$1 == "Depends:" && $2 ~ /^linux-image-/ { print $2; exit }') || true
-  if [[ -z $pkg ]]; then apt_update_once; pkg=$(apt-cache depends linux-image-cloud-amd64 |
+  if [[ -z $pkg ]]; then apt_update_once; pkg=$(apt-cache depends "$meta" |
         awk '$1 == "Depends:" && $2 ~ /^linux-image-/ { print $2; exit }'); fi
-  [[ -n $pkg ]] || die "cannot resolve linux-image-cloud-amd64"
+  [[ -n $pkg ]] || die "cannot resolve $meta"
   kver=${pkg#linux-image-}
   log "kernel package $pkg"
   # Sandbox user root: _apt could not write into our mktemp dir.
@@ -239,9 +250,10 @@ build_assets() {
     [[ $a == busybox ]] || ln -s busybox "$root/bin/$a"
   done
   : >"$root/etc/modules"
-  for m in "${GUEST_MODULES[@]}"; do add_module "$moddir" "$root" "$m"; done
+  for m in "${GUEST_MODULES[@]}" "${extra[@]}"; do add_module "$moddir" "$root" "$m"; done
   log "guest modules (load order): $(tr '\n' ' ' <"$root/etc/modules")"
   write_init "$root"
+  if grep -qx virtio_gpu "$root/etc/modules"; then write_drm_follow "$root"; fi
   add_guest_agent "$work" "$root"
 
   out=$work/out
@@ -256,8 +268,39 @@ build_assets() {
   cp "$root/etc/modules" "$out/modules"
   # Replace the cache in one step so a half-built cache never looks complete.
   mkdir -p "$CACHE"
-  rm -rf "$ASSETS"
-  mv "$out" "$ASSETS"
+  rm -rf "$dest"
+  mv "$out" "$dest"
+}
+
+# write_drm_follow ROOT: the virtio-gpu guest's text console follows the display's mode.
+# A resize asked through VNC (SetDesktopSize) reaches the guest as a connector hotplug with a
+# new preferred mode; the kernel's fbdev emulation sets that mode (if it fits the framebuffer
+# allocated at boot, 1280x800 by default) but keeps the console's rows and columns, so text
+# would run past the visible edge. drm-follow, run by busybox uevent on each drm uevent, reads
+# the mode the CRTC shows (debugfs) and gives tty1 that mode's rows and columns (8x16 font).
+write_drm_follow() {
+  cat >"$1/bin/drm-follow" <<'EOF'
+#!/bin/sh
+[ "$SUBSYSTEM" = drm ] || exit 0
+# the kernel sends the uevent before its fbdev client sets the new mode: watch for 2 s
+last=
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  m=$(sed -n 's/.*mode: "\([0-9]*\)x\([0-9]*\)".*/\1 \2/p' /sys/kernel/debug/dri/0/state | head -n1)
+  if [ -n "$m" ] && [ "$m" != "$last" ]; then
+    last=$m
+    set -- $m
+    stty -F /dev/tty1 cols $(($1 / 8)) rows $(($2 / 16))
+    echo "drm-follow: mode $1x$2" >/dev/console
+  fi
+  usleep 200000
+done
+EOF
+  chmod 755 "$1/bin/drm-follow"
+  # started before GUEST READY, so a resize asked right after boot is not lost
+  sed -i '/^echo "GUEST READY"/i\
+# virtio-gpu: the text console follows the display mode a VNC client asks for (drm-follow)\
+mount -t debugfs debugfs /sys/kernel/debug\
+uevent drm-follow \&' "$1/init"
 }
 
 assets_cached() { [[ -s $ASSETS/vmlinuz && -s $ASSETS/initrd.img && -s $ASSETS/data.qcow2 && -s $ASSETS/lab.iso && -s $ASSETS/disk.qcow2 ]]; }
@@ -298,6 +341,26 @@ cmd_assets() {
     exec 8>&-   # the lock must not leak into the daemons that 'start' spawns next
   fi
   log "assets in $ASSETS (kernel $(cat "$ASSETS/kernel-version" 2>/dev/null || echo '?'))"
+  gfx_assets >/dev/null
+}
+
+gfx_assets_cached() { [[ -s $GFX_ASSETS/vmlinuz && -s $GFX_ASSETS/initrd.img ]]; }
+
+# gfx_assets: build the virtio-gpu guest's assets if missing; print their dir.
+gfx_assets() {
+  if ! gfx_assets_cached; then
+    need_root
+    mkdir -p "$CACHE"
+    exec 8>"$CACHE/assets.lock"
+    flock 8
+    if ! gfx_assets_cached; then
+      ensure_pkgs busybox-static cpio e2fsprogs qemu-utils
+      timed "assets (virtio-gpu guest)" build_assets linux-image-amd64 "$GFX_ASSETS" "${GFX_MODULES[@]}"
+    fi
+    exec 8>&-
+  fi
+  log "virtio-gpu guest assets in $GFX_ASSETS (kernel $(cat "$GFX_ASSETS/kernel-version" 2>/dev/null || echo '?'))"
+  echo "$GFX_ASSETS"
 }
 
 # ---------------------------------------------------------------- lab host
@@ -715,13 +778,14 @@ main() {
   case $cmd in
     deps) cmd_deps "$@" ;;
     assets) cmd_assets ;;
+    gfx-assets) gfx_assets ;;
     start) set_dir "${1:-}"; cmd_start ;;
     stop) set_dir "${1:-}"; cmd_stop ;;
     kill-daemon) set_dir "${1:-}"; cmd_kill_daemon ;;
     start-daemon) set_dir "${1:-}"; cmd_start_daemon ;;
     uri) set_dir "${1:-}"; echo "$URI" ;;
     status) set_dir "${1:-}"; cmd_status ;;
-    *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 }
 

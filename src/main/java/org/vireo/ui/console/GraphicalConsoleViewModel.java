@@ -308,6 +308,9 @@ public final class GraphicalConsoleViewModel {
 
     /** Decoder events, on the console's thread. */
     private final class Events implements RfbClient.Listener {
+        // a resize QEMU passed on to the display device (status 4): the new size comes later, if at all
+        private volatile boolean forwarded;
+
         @Override
         public void connected(String name, int width, int height) {
             set(Phase.CONNECTED, "");
@@ -353,7 +356,14 @@ public final class GraphicalConsoleViewModel {
         public void resized(int width, int height) {
             RfbClient c = client;
             boolean can = c != null && c.canResizeGuest();
-            Platform.runLater(() -> canResize.set(can));
+            boolean followed = forwarded;
+            forwarded = false;
+            Platform.runLater(() -> {
+                canResize.set(can);
+                if (followed) {
+                    notice.set("The guest's display is now " + width + " × " + height + ".");
+                }
+            });
         }
 
         @Override
@@ -368,6 +378,7 @@ public final class GraphicalConsoleViewModel {
                 case 4 -> "Asked the guest's display for the pane's size; it changes when the guest's video driver follows.";
                 default -> "The guest answered the new size with RFB status " + status + ".";
             };
+            forwarded = status == 4;
             Platform.runLater(() -> notice.set(text));
         }
     }
