@@ -45,6 +45,17 @@ public final class Screenshots {
         return file;
     }
 
+    /** As {@link #saveFromScreen}, and a copy into docs/ for the README. */
+    public static Path saveDocFromScreen(Scene scene, String name) {
+        Path file = saveFromScreen(scene, name);
+        try {
+            Files.copy(file, Path.of("docs", name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new AssertionError("cannot copy " + file + " to docs/", e);
+        }
+        return file;
+    }
+
     /** As {@link #save}, and a copy into docs/ for the README. */
     public static Path saveDoc(Scene scene, String name) {
         Path file = save(scene, name);
