@@ -38,11 +38,26 @@ public final class DirectScreen {
     private int wh;
     private boolean mapped;
     private List<int[]> holes = List.of();
+    // the server's scaling (XRender): the image as a shared-memory pixmap, pictures of it and the window
+    private Pointer format;
+    private long pixmap;
+    private long source;
+    private long target;
+    // the sizes the source picture's transform is for
+    private long transformFor = -1;
     private volatile long framesDrawn;
     private volatile long lastDrawNanos;
 
     private DirectScreen(XConnection x) {
         this.x = x;
+    }
+
+    /**
+     * True when the X server scales the guest's screen to the window's size (XRender): the
+     * framebuffer then stays at the guest's size and Fit costs this process nothing.
+     */
+    public boolean scales() {
+        return x.scales();
     }
 
     /** A screen, or null where consoles cannot be drawn straight to X (then JavaFX draws them). */
@@ -69,7 +84,8 @@ public final class DirectScreen {
                 }
             }
             boolean show2 = show && w > 0 && h > 0;
-            if (px != wx || py != wy || w != ww || h != wh) {
+            boolean resized = w != ww || h != wh;
+            if (px != wx || py != wy || resized) {
                 if (w > 0 && h > 0) {
                     Xlib.X11.LIB.XMoveResizeWindow(d, window, px, py, w, h);
                 }
@@ -77,6 +93,10 @@ public final class DirectScreen {
                 wy = py;
                 ww = w;
                 wh = h;
+            }
+            if (resized && mapped && source != 0) {
+                // scaled by the server: the new size is drawn from the image at once
+                composite(0, 0, imgW, imgH);
             }
             if (!cutOut.equals(holes)) {
                 holes = List.copyOf(cutOut);
@@ -125,6 +145,10 @@ public final class DirectScreen {
         Xlib.Xext.LIB.XShapeCombineRectangles(d, window, Xlib.SHAPE_INPUT, 0, 0, null, 0, Xlib.SHAPE_SET, Xlib.UNSORTED);
         Xlib.X11.LIB.XSelectInput(d, window, Xlib.EXPOSURE_MASK);
         gc = Xlib.X11.LIB.XCreateGC(d, window, 0, null);
+        if (x.scales()) {
+            format = Xlib.Xrender.LIB.XRenderFindVisualFormat(d, visual);
+            target = format == null ? 0 : Xlib.Xrender.LIB.XRenderCreatePicture(d, window, format, 0, null);
+        }
         Xlib.X11.LIB.XSync(d, 0);
         if (x.takeError() != 0) {
             window = 0;
@@ -197,7 +221,11 @@ public final class DirectScreen {
             if (r == null || !mapped) {
                 return;
             }
-            put(r[0], r[1], r[2], r[3]);
+            if (source != 0 && target != 0) {
+                composite(r[0], r[1], r[2], r[3]);
+            } else {
+                put(r[0], r[1], r[2], r[3]);
+            }
             framesDrawn++;
             lastDrawNanos = System.nanoTime();
         }
@@ -206,8 +234,60 @@ public final class DirectScreen {
     /** X says part of the window needs drawing again (under the lock). */
     void exposed() {
         if (image != null && mapped) {
-            put(0, 0, imgW, imgH);
+            if (source != 0 && target != 0) {
+                composite(0, 0, imgW, imgH);
+            } else {
+                put(0, 0, imgW, imgH);
+            }
         }
+    }
+
+    /**
+     * Has the server draw the image's rectangle (sx, sy, w, h) scaled to the window: the
+     * source picture's transform maps the window's pixels to the image's (bilinear, edges
+     * padded); 1:1 is nearest, a plain copy.
+     */
+    private void composite(int sx, int sy, int w, int h) {
+        if (ww <= 0 || wh <= 0) {
+            return;
+        }
+        Pointer d = x.display();
+        long sizes = ((long) imgW << 48) | ((long) imgH << 32) | ((long) ww << 16) | wh;
+        boolean identity = ww == imgW && wh == imgH;
+        if (sizes != transformFor) {
+            Memory t = new Memory(36);
+            t.clear();
+            t.setInt(0, (int) Math.round(65536.0 * imgW / ww));
+            t.setInt(16, (int) Math.round(65536.0 * imgH / wh));
+            t.setInt(32, 65536);
+            Xlib.Xrender.LIB.XRenderSetPictureTransform(d, source, t);
+            Xlib.Xrender.LIB.XRenderSetPictureFilter(d, source, identity ? "nearest" : "bilinear", null, 0);
+            transformFor = sizes;
+        }
+        int tx0;
+        int ty0;
+        int tx1;
+        int ty1;
+        if (identity) {
+            tx0 = sx;
+            ty0 = sy;
+            tx1 = sx + w;
+            ty1 = sy + h;
+        } else {
+            // the window's pixels whose samples touch the changed rectangle (one more each side for the filter)
+            tx0 = Math.max(0, (int) Math.floor((double) sx * ww / imgW) - 1);
+            ty0 = Math.max(0, (int) Math.floor((double) sy * wh / imgH) - 1);
+            tx1 = Math.min(ww, (int) Math.ceil((double) (sx + w) * ww / imgW) + 1);
+            ty1 = Math.min(wh, (int) Math.ceil((double) (sy + h) * wh / imgH) + 1);
+        }
+        if (tx1 <= tx0 || ty1 <= ty0) {
+            return;
+        }
+        Xlib.Xrender.LIB.XRenderComposite(d, Xlib.PICT_OP_SRC, source, 0, target, tx0, ty0, 0, 0, tx0, ty0, tx1 - tx0, ty1 - ty0);
+        // the server has read the pixels before the next copy writes into them
+        Xlib.X11.LIB.XSync(d, 0);
+        x.takeError();
+        x.drainQueued();
     }
 
     private void put(int sx, int sy, int w, int h) {
@@ -251,6 +331,20 @@ public final class DirectScreen {
             Xlib.LibC.LIB.shmdt(addr);
             return false;
         }
+        if (x.scales() && target != 0) {
+            // the same memory as a pixmap the server scales from (nothing copied per frame)
+            pixmap = Xlib.Xext.LIB.XShmCreatePixmap(d, window, addr, info, w, h, depth);
+            Memory attrs = new Memory(128);
+            attrs.clear();
+            attrs.setInt(0, Xlib.REPEAT_PAD);
+            source = pixmap == 0 ? 0 : Xlib.Xrender.LIB.XRenderCreatePicture(d, pixmap, format, Xlib.CP_REPEAT, attrs);
+            transformFor = -1;
+            Xlib.X11.LIB.XSync(d, 0);
+            if (x.takeError() != 0) {
+                // no server-side scaling after all: plain puts
+                source = 0;
+            }
+        }
         shminfo = info;
         image = img;
         shmaddr = addr;
@@ -265,6 +359,14 @@ public final class DirectScreen {
             return;
         }
         Pointer d = x.display();
+        if (source != 0) {
+            Xlib.Xrender.LIB.XRenderFreePicture(d, source);
+            source = 0;
+        }
+        if (pixmap != 0) {
+            Xlib.X11.LIB.XFreePixmap(d, pixmap);
+            pixmap = 0;
+        }
         Xlib.Xext.LIB.XShmDetach(d, shminfo);
         Xlib.X11.LIB.XSync(d, 0);
         x.takeError();
@@ -281,6 +383,10 @@ public final class DirectScreen {
         if (window != 0) {
             Pointer d = x.display();
             x.unregister(window);
+            if (target != 0) {
+                Xlib.Xrender.LIB.XRenderFreePicture(d, target);
+                target = 0;
+            }
             Xlib.X11.LIB.XFreeGC(d, gc);
             Xlib.X11.LIB.XDestroyWindow(d, window);
             Xlib.X11.LIB.XSync(d, 0);

@@ -23,6 +23,8 @@ final class XConnection {
     private final Object lock = new Object();
     private final Map<Long, DirectScreen> screens = new ConcurrentHashMap<>();
     private final Memory event = new Memory(192);
+    /** XRender and shared-memory pixmaps are there: the server scales (Fit). */
+    private boolean scales;
     /** Set by the error handler for a failed request on this connection (under the lock). */
     private int lastError;
     // kept reachable: Xlib holds the pointer
@@ -66,6 +68,7 @@ final class XConnection {
             return null;
         }
         XConnection c = new XConnection(d);
+        c.scales = serverScales(d);
         installErrorHandler(c);
         LOG.info("consoles are drawn straight to X display " + name);
         Thread t = new Thread(c::events, "x11-console-events");
@@ -89,6 +92,26 @@ final class XConnection {
             return prev == null ? 0 : Function.getFunction(prev).invokeInt(new Object[] {display, ev});
         };
         previousHandler = Xlib.X11.LIB.XSetErrorHandler(handler);
+    }
+
+    private static boolean serverScales(Pointer d) {
+        try {
+            int[] major = new int[1];
+            int[] minor = new int[1];
+            int[] pixmaps = new int[1];
+            return Xlib.Xrender.LIB.XRenderQueryExtension(d, new int[1], new int[1]) != 0
+                && Xlib.Xext.LIB.XShmQueryVersion(d, major, minor, pixmaps) != 0 && pixmaps[0] != 0;
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+
+    /**
+     * True when the X server scales the screen (XRender over a shared-memory pixmap);
+     * -Dvireo.console.xrender=false has the console's thread scale instead.
+     */
+    boolean scales() {
+        return scales && Boolean.parseBoolean(System.getProperty("vireo.console.xrender", "true"));
     }
 
     Pointer display() {

@@ -59,6 +59,8 @@ final class Xlib {
 
         int XFree(Pointer data);
 
+        int XFreePixmap(Pointer display, long pixmap);
+
         Pointer XSetErrorHandler(ErrorHandler handler);
     }
 
@@ -79,9 +81,37 @@ final class Xlib {
 
         int XShapeQueryExtension(Pointer display, int[] eventBase, int[] errorBase);
 
+        int XShmQueryVersion(Pointer display, int[] major, int[] minor, int[] sharedPixmaps);
+
+        long XShmCreatePixmap(Pointer display, long drawable, Pointer data, Pointer shminfo, int width, int height, int depth);
+
         void XShapeCombineRectangles(Pointer display, long window, int kind, int x, int y, Pointer rectangles,
             int count, int op, int ordering);
     }
+
+    /** XRender: the server scales the guest's screen for Fit, as cairo-xlib does for remote-viewer. */
+    interface Xrender extends Library {
+        Xrender LIB = Native.load("libXrender.so.1", Xrender.class);
+
+        int XRenderQueryExtension(Pointer display, int[] eventBase, int[] errorBase);
+
+        Pointer XRenderFindVisualFormat(Pointer display, Pointer visual);
+
+        long XRenderCreatePicture(Pointer display, long drawable, Pointer format, long valueMask, Pointer attributes);
+
+        void XRenderFreePicture(Pointer display, long picture);
+
+        void XRenderSetPictureTransform(Pointer display, long picture, Pointer transform);
+
+        void XRenderSetPictureFilter(Pointer display, long picture, String filter, Pointer params, int count);
+
+        void XRenderComposite(Pointer display, int op, long src, long mask, long dst, int srcX, int srcY,
+            int maskX, int maskY, int dstX, int dstY, int width, int height);
+    }
+
+    static final int PICT_OP_SRC = 1;
+    static final long CP_REPEAT = 1;
+    static final int REPEAT_PAD = 2;
 
     interface LibC extends Library {
         LibC LIB = Native.load("c", LibC.class);

@@ -399,6 +399,11 @@ public final class ConsolePane extends BorderPane {
         return vnc.drawsDirect();
     }
 
+    /** True while the X server scales the screen (XRender) rather than the console's thread. */
+    public boolean serverScales() {
+        return vnc.serverScales();
+    }
+
     public javafx.scene.image.ImageView imageView() {
         return vnc.imageView();
     }

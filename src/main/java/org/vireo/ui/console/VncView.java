@@ -194,6 +194,11 @@ final class VncView extends Region {
         return new javafx.geometry.BoundingBox(shownX, shownY, shownW, shownH);
     }
 
+    /** True while the X server scales the screen drawn straight to it (tests). */
+    boolean serverScales() {
+        return directOn && direct.scales();
+    }
+
     /** True while the screen is drawn straight to X (tests, the benchmark). */
     boolean drawsDirect() {
         return directOn;
@@ -244,6 +249,8 @@ final class VncView extends Region {
         if (on != directOn) {
             directOn = on;
             view.setVisible(!on);
+            // who scales for Fit changes with it
+            requestLayout();
             Framebuffer fb = model.framebuffer();
             if (on) {
                 model.setDirectDraw(this::drawDirect);
@@ -399,8 +406,10 @@ final class VncView extends Region {
         double dh = fbHeight * s;
         // Fit: the framebuffer scales to whole pixels and the image is drawn 1:1 (JavaFX's
         // software renderer scaling the whole image each frame cost as much as the rest)
-        int tw = s == 1 ? 0 : (int) Math.round(dw);
-        int th = s == 1 ? 0 : (int) Math.round(dh);
+        // drawn straight to X with XRender, the X server scales: the framebuffer stays at the guest's size
+        boolean serverScales = directOn && direct.scales();
+        int tw = s == 1 || serverScales ? 0 : (int) Math.round(dw);
+        int th = s == 1 || serverScales ? 0 : (int) Math.round(dh);
         if (tw != wantW || th != wantH) {
             wantW = tw;
             wantH = th;

@@ -495,6 +495,76 @@ class ConsoleLabTest {
     }
 
     @Test
+    void fitShowsTheWholeScreenScaledByTheXServer(FxRobot robot) throws Exception {
+        assertFitShowsTheWholeScreen(robot, true);
+    }
+
+    @Test
+    void fitShowsTheWholeScreenScaledByTheConsolesThread(FxRobot robot) throws Exception {
+        // without XRender the console's thread scales into the shared image
+        System.setProperty("vireo.console.xrender", "false");
+        try {
+            assertFitShowsTheWholeScreen(robot, false);
+        } finally {
+            System.clearProperty("vireo.console.xrender");
+        }
+    }
+
+    /**
+     * Fit on screen: where the guest's text lies, as a fraction of its screen, is where it lies
+     * in the pixels read back from the display (nothing cropped, squeezed or left unscaled).
+     */
+    private void assertFitShowsTheWholeScreen(FxRobot robot, boolean serverScales) throws Exception {
+        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        awaitDrawing(pane);
+        Fx.await(WAIT, "drawn straight to X", pane::drawsDirect);
+        assertEquals(serverScales, Fx.get(pane::serverScales));
+        Fx.await(WAIT, "fit larger than the guest", () -> pane.screenBounds().getWidth() > 760);
+        Lab.virsh("send-key", Lab.ALPHA, "KEY_L", "KEY_S", "KEY_ENTER");
+        Path shot = Files.createTempFile("vireo-shot", ".png");
+        String last = "";
+        long deadline = System.currentTimeMillis() + 20_000;
+        boolean same = false;
+        while (!same && System.currentTimeMillis() < deadline) {
+            Lab.virsh("screenshot", Lab.ALPHA, shot.toString());
+            Ppm expected = Ppm.read(shot);
+            double[] want = litBox(expected.argb(), expected.width(), expected.height());
+            WritableImage img = Fx.get(pane::shownImage);
+            double[] got = litBox(pixels(img), (int) img.getWidth(), (int) img.getHeight());
+            last = java.util.Arrays.toString(want) + " vs " + java.util.Arrays.toString(got);
+            same = true;
+            for (int i = 0; i < 4; i++) {
+                same &= Math.abs(want[i] - got[i]) < 0.015;
+            }
+            if (!same) {
+                Thread.sleep(100);
+            }
+        }
+        Files.deleteIfExists(shot);
+        assertTrue(same, "the lit part of the guest's screen (left, top, right, bottom as fractions), libvirt vs shown: " + last);
+    }
+
+    /** The box around the bright pixels, as fractions of the width and height. */
+    private static double[] litBox(int[] argb, int w, int h) {
+        int x0 = w;
+        int y0 = h;
+        int x1 = -1;
+        int y1 = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = argb[y * w + x];
+                if (((p >> 16) & 255) + ((p >> 8) & 255) + (p & 255) > 384) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        return new double[] {(double) x0 / w, (double) y0 / h, (double) (x1 + 1) / w, (double) (y1 + 1) / h};
+    }
+
+    @Test
     void resizeGuestAsksTheGuestsDisplayAndDrawsOneToOne(FxRobot robot) {
         ConsolePane pane = openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
