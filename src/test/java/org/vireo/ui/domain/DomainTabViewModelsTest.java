@@ -190,4 +190,58 @@ class DomainTabViewModelsTest {
         assertNull(Fx.get(() -> main.unsavedEdits().get(place)));
         assertNull(Fx.get(xml::reloadConfirmation), "nothing to lose: reload asks nothing");
     }
+
+    /**
+     * The page clears every tab before it sets the next domain: what the new domain's listeners load (the open tab,
+     * at once) must not start from the last domain's values (Tuning reads the hardware for its disks and NICs).
+     */
+    @Test
+    void theNextDomainsListenersSeeNothingOfTheLastOne() {
+        open("web-frontend");
+        Fx.run(() -> page.load(DomainPageViewModel.HARDWARE));
+        Fx.await(WAIT, "web-frontend's hardware", () -> page.hardware().hardwareProperty().get() != null);
+        Object[] seen = {"nothing"};
+        Fx.run(() -> {
+            page.domainProperty().addListener((o, a, now) -> seen[0] = page.hardware().hardwareProperty().get());
+            main.selectedDomainProperty().set(row("db-primary"));
+        });
+        assertNull(seen[0], "web-frontend's hardware was still there when db-primary opened");
+    }
+
+    /** Hardware, XML and snapshots loaded for a domain the user left land nowhere: the next page shows only its own. */
+    @Test
+    void loadsLeftBehindNeverLandOnTheNextDomainsTabs() throws Exception {
+        open("web-frontend");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // holds the host's worker so both domains' loads queue behind it, in order
+        demo().session().submit(c -> {
+            try {
+                return release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        List<String> landed = new java.util.ArrayList<>();
+        Fx.run(() -> {
+            page.load(DomainPageViewModel.HARDWARE);
+            page.load(DomainPageViewModel.XML);
+            main.selectedDomainProperty().set(row("db-primary"));
+            page.hardware().hardwareProperty().addListener((o, a, hw) -> {
+                if (hw != null) {
+                    landed.add("vcpus " + hw.vcpusConfig());
+                }
+            });
+            page.xml().xmlProperty().addListener((o, a, x) -> {
+                if (!x.isEmpty()) {
+                    landed.add(x.contains("<name>db-primary</name>") ? "xml db-primary" : "xml of another");
+                }
+            });
+            page.load(DomainPageViewModel.HARDWARE);
+            page.load(DomainPageViewModel.XML);
+        });
+        release.countDown();
+        Fx.await(WAIT, "db-primary's hardware and XML", () -> landed.contains("vcpus 4") && landed.contains("xml db-primary"));
+        assertEquals(List.of("vcpus 4", "xml db-primary"), Fx.get(() -> List.copyOf(landed)));
+    }
 }
