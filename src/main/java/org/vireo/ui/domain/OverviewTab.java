@@ -16,7 +16,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.vireo.model.DomainOverview;
-import org.vireo.model.Fact;
 import org.vireo.ui.dialog.ConfirmDialog;
 
 /** Overview: identity, state, persistence, autostart, metadata, security, control, disk errors, managed save, screenshot. */
