@@ -80,19 +80,18 @@ public final class DomainPage extends BorderPane {
         overview.addRow(row, caption("Memory"), memoryValue);
         Tab overviewTab = new Tab("Overview", overview);
         overviewTab.setId("overviewTab");
-        performance = new PerformanceTab();
+        pages = new DomainPageViewModel(model);
+        performance = new PerformanceTab(pages.performance());
         tabs.getTabs().addAll(overviewTab, performance);
         setCenter(tabs);
-        pages = DomainTabs.install(model, tabs, overviewTab, overview);
+        DomainTabs.install(pages, tabs, overviewTab, overview);
         console = new org.vireo.ui.console.ConsoleTab(model);
         tabs.getTabs().add(console);
         org.vireo.ui.ShownOnly.whileSelected(tabs, console);
         visibleProperty().addListener(o -> console.setPageShown(isVisible()));
         console.setPageShown(isVisible());
         // charts draw only while their tab is selected and the page is shown
-        Runnable liveness = () -> performance.setLive(isVisible() && performance.isSelected());
-        visibleProperty().addListener(o -> liveness.run());
-        performance.selectedProperty().addListener(o -> liveness.run());
+        pages.performance().pageShownProperty().bind(visibleProperty());
 
         model.selectedDomainProperty().addListener((obs, old, now) -> show(now));
         show(model.selectedDomainProperty().get());
@@ -144,7 +143,6 @@ public final class DomainPage extends BorderPane {
             shown.statusProperty().removeListener(restyler);
         }
         shown = row;
-        performance.show(row);
         if (row == null) {
             return;
         }

@@ -4,7 +4,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.vireo.ui.DomainRowViewModel;
-import org.vireo.ui.MainViewModel;
 
 /**
  * Puts the domain pages into the domain page's tab pane: the overview content (keeping the
@@ -12,22 +11,19 @@ import org.vireo.ui.MainViewModel;
  * The open tab loads when it is shown, when another domain opens, and when the domain's state changes.
  */
 public final class DomainTabs {
-    private final DomainPageViewModel model;
-
-    private DomainTabs(DomainPageViewModel model) {
-        this.model = model;
+    private DomainTabs() {
     }
 
-    public static DomainPageViewModel install(MainViewModel main, TabPane tabs, Tab overviewTab, Node summary) {
-        DomainPageViewModel model = new DomainPageViewModel(main);
-        overviewTab.setContent(new OverviewTab(model, summary));
+    /** Each tab's view gets its own view model from the page's. */
+    public static void install(DomainPageViewModel model, TabPane tabs, Tab overviewTab, Node summary) {
+        overviewTab.setContent(new OverviewTab(model.overview(), summary));
         overviewTab.setUserData(DomainPageViewModel.OVERVIEW);
         tabs.getTabs().addAll(
-            tab("hardwareTab", "Hardware", new HardwareTab(model), DomainPageViewModel.HARDWARE),
-            tab("tuningTab", "Tuning", new TuningTab(model), DomainPageViewModel.TUNING),
-            tab("xmlTab", "XML", new XmlTab(model), DomainPageViewModel.XML),
-            tab("snapshotsTab", "Snapshots", new SnapshotsTab(model), DomainPageViewModel.SNAPSHOTS),
-            tab("actionsTab", "Actions", new ActionsTab(model), DomainPageViewModel.ACTIONS));
+            tab("hardwareTab", "Hardware", new HardwareTab(model.hardware()), DomainPageViewModel.HARDWARE),
+            tab("tuningTab", "Tuning", new TuningTab(model.tuning()), DomainPageViewModel.TUNING),
+            tab("xmlTab", "XML", new XmlTab(model.xml()), DomainPageViewModel.XML),
+            tab("snapshotsTab", "Snapshots", new SnapshotsTab(model.snapshots()), DomainPageViewModel.SNAPSHOTS),
+            tab("actionsTab", "Actions", new ActionsTab(model.actions()), DomainPageViewModel.ACTIONS));
         Runnable loadShown = () -> {
             Tab t = tabs.getSelectionModel().getSelectedItem();
             if (t != null && t.getUserData() instanceof String area && model.domainProperty().get() != null) {
@@ -51,7 +47,6 @@ public final class DomainTabs {
             first.statusProperty().addListener(onState);
             loadShown.run();
         }
-        return model;
     }
 
     private static Tab tab(String id, String title, Node content, String area) {

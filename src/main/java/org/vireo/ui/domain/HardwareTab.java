@@ -22,13 +22,13 @@ import org.vireo.ui.dialog.ConfirmDialog;
 
 /** Hardware: vCPUs and memory (live / config / both), devices from the XML with block info, device XML operations. */
 final class HardwareTab extends VBox {
-    private final DomainPageViewModel model;
+    private final HardwareViewModel model;
     private final Label vcpuNow = new Label();
     private final Label memNow = new Label();
     private final Spinner<Integer> vcpus = new Spinner<>(1, 64, 1);
     private final CheckBox vcpuMax = new CheckBox("maximum");
     private final ChoiceBox<Affect> vcpuAffect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
-    private final NumberField memMiB = new NumberField("memoryField", "", "Memory (MiB)", 1, Long.MAX_VALUE >> 20, false);
+    private final NumberField memMiB = new NumberField("memoryField", "", HardwareViewModel.MEMORY_MIB);
     private final CheckBox memMax = new CheckBox("maximum");
     private final ChoiceBox<Affect> memAffect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
     private final TableView<DomainDevice> devices = new TableView<>();
@@ -36,11 +36,9 @@ final class HardwareTab extends VBox {
     private final TextArea deviceXml = new TextArea();
     private final ChoiceBox<Affect> deviceAffect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
     private final CheckBox force = new CheckBox("force");
-    private final NumberField resizeMiB = new NumberField("resizeField", "", "Size (MiB)", 1, Long.MAX_VALUE >> 20, false);
-    private Integer prefilledVcpus;
-    private String prefilledMemory;
+    private final NumberField resizeMiB = new NumberField("resizeField", "", HardwareViewModel.RESIZE_MIB);
 
-    HardwareTab(DomainPageViewModel model) {
+    HardwareTab(HardwareViewModel model) {
         this.model = model;
         setId("hardwarePane");
         vcpuNow.setId("vcpuSummary");
@@ -56,7 +54,7 @@ final class HardwareTab extends VBox {
         memAffect.setId("memoryAffect");
         memAffect.setValue(Affect.BOTH);
         Button setV = Ui.button("applyVcpusButton", "Apply", () -> model.setVcpus(vcpus.getValue(), vcpuMax.isSelected(), vcpuAffect.getValue()));
-        Button setM = Ui.button("applyMemoryButton", "Apply", () -> model.setMemory(memMiB.value() * 1024, memMax.isSelected(), memAffect.getValue()));
+        Button setM = Ui.button("applyMemoryButton", "Apply", () -> model.setMemory(memMiB.getText(), memMax.isSelected(), memAffect.getValue()));
         setM.disableProperty().bind(memMiB.invalid());
         GridPane cpuMem = new GridPane(10, 6);
         cpuMem.addRow(0, Ui.caption("vCPUs"), vcpuNow);
@@ -87,12 +85,10 @@ final class HardwareTab extends VBox {
         resizeMiB.setPrefColumnCount(7);
         Button resize = Ui.button("blockResizeButton", "Resize disk", () -> {
             BlockDetails b = blocks.getSelectionModel().getSelectedItem();
-            long bytes = resizeMiB.value() * 1024 * 1024;
-            if (bytes < b.capacity() && !ConfirmDialog.ask(getScene().getWindow(), "Shrink " + b.disk() + "?",
-                "Shrinking cuts off the end of the disk: data there is lost.", "Shrink")) {
-                return;
+            Confirmation c = model.resizeConfirmation(b, resizeMiB.getText());
+            if (c == null || ConfirmDialog.ask(getScene().getWindow(), c.title(), c.lost(), c.action())) {
+                model.blockResize(b, resizeMiB.getText());
             }
-            model.blockResize(b.disk(), bytes);
         });
         // which disk is the user's choice: nothing selected, nothing resized
         resize.disableProperty().bind(resizeMiB.invalid().or(blocks.getSelectionModel().selectedItemProperty().isNull()));
@@ -106,15 +102,15 @@ final class HardwareTab extends VBox {
         force.setId("deviceForceCheck");
         Button attach = Ui.button("attachDeviceButton", "Attach", () -> model.attachDevice(deviceXml.getText(), deviceAffect.getValue()));
         Button detach = Ui.button("detachDeviceButton", "Detach", () -> {
-            if (ConfirmDialog.ask(getScene().getWindow(), "Detach this device from " + model.name() + "?",
-                "The guest loses the device (" + deviceAffect.getValue().label() + "); a disk's data stays in its image file.", "Detach")) {
+            Confirmation c = model.detachConfirmation(deviceAffect.getValue());
+            if (ConfirmDialog.ask(getScene().getWindow(), c.title(), c.lost(), c.action())) {
                 model.detachDevice(deviceXml.getText(), deviceAffect.getValue());
             }
         });
         Button update = Ui.button("updateDeviceButton", "Update", () -> model.updateDevice(deviceXml.getText(), deviceAffect.getValue(), force.isSelected()));
-        Button refresh = Ui.button("refreshHardwareButton", "Refresh", () -> model.load(DomainPageViewModel.HARDWARE));
+        Button refresh = Ui.button("refreshHardwareButton", "Refresh", () -> model.refresh());
 
-        Ui.page(this, Ui.bar(Ui.outcome("hardwareOutcome", model.outcome(DomainPageViewModel.HARDWARE), model.failed(DomainPageViewModel.HARDWARE)),
+        Ui.page(this, Ui.bar(Ui.outcome("hardwareOutcome", model.outcome(), model.failed()),
                 refresh),
             Ui.section("Processors and memory", cpuMem),
             Ui.section("Devices", new VBox(6, devices, Ui.caption("Block info"), blocks, new HBox(8, resizeMiB, resize, resizeMiB.reason()))),
@@ -128,39 +124,24 @@ final class HardwareTab extends VBox {
             // another domain (or none): its values prefill the inputs afresh
             devices.getItems().clear();
             blocks.getItems().clear();
-            prefilledVcpus = null;
-            prefilledMemory = null;
             return;
         }
-        vcpuNow.setText("live " + n(hw.vcpusLive()) + " of " + n(hw.vcpusLiveMax()) + " · config " + n(hw.vcpusConfig())
-            + " of " + n(hw.vcpusConfigMax()) + (hw.hypervisorMaxVcpus() > 0 ? " · hypervisor max " + hw.hypervisorMaxVcpus() : ""));
-        memNow.setText("live " + mib(hw.memoryLiveKiB()) + " of " + mib(hw.maxMemoryLiveKiB()) + " · config " + mib(hw.memoryConfigKiB())
-            + " of " + mib(hw.maxMemoryConfigKiB()));
-        // prefill the inputs with the domain's values, but never overwrite what the user typed since the last prefill
-        // (a refresh after another change, or after a state change, must not swap the value under their Apply)
-        int v = hw.vcpusLive() > 0 ? hw.vcpusLive() : hw.vcpusConfig();
-        if (v > 0 && (prefilledVcpus == null || prefilledVcpus.equals(vcpus.getValue()))) {
+        vcpuNow.setText(HardwareViewModel.vcpuSummary(hw));
+        memNow.setText(HardwareViewModel.memorySummary(hw));
+        // the inputs take the domain's values unless the user changed them since the last prefill
+        Integer v = model.vcpusPrefill(hw, vcpus.getValue());
+        if (v != null) {
             vcpus.getValueFactory().setValue(v);
-            prefilledVcpus = v;
         }
-        long m = hw.memoryLiveKiB() > 0 ? hw.memoryLiveKiB() : hw.memoryConfigKiB();
-        if (prefilledMemory == null || prefilledMemory.equals(memMiB.getText())) {
-            prefilledMemory = Long.toString(m / 1024);
-            memMiB.setText(prefilledMemory);
+        String m = model.memoryPrefill(hw, memMiB.getText());
+        if (m != null) {
+            memMiB.setText(m);
         }
         devices.getItems().setAll(hw.devices());
         // the disk the user chose stays chosen across reloads (after a resize, say)
         String chosen = blocks.getSelectionModel().getSelectedItem() == null ? null : blocks.getSelectionModel().getSelectedItem().disk();
         blocks.getItems().setAll(hw.blocks());
         hw.blocks().stream().filter(b -> b.disk().equals(chosen)).findFirst().ifPresent(b -> blocks.getSelectionModel().select(b));
-    }
-
-    private static String n(int v) {
-        return v < 0 ? "-" : Integer.toString(v);
-    }
-
-    private static String mib(long kib) {
-        return kib < 0 ? "-" : kib / 1024 + " MiB";
     }
 
     private static TableColumn<DomainDevice, String> col(String title, double width, java.util.function.Function<DomainDevice, String> f) {

@@ -85,7 +85,7 @@ final class HostPathDialog extends Dialog<String> {
         StringBinding full = Bindings.createStringBinding(() -> model.pathOf(name.getText()), name.textProperty(), model.poolProperty());
         StringBinding problem = Bindings.createStringBinding(() -> {
             String p = model.nameProblem(name.getText());
-            return p != null ? p : Optional.ofNullable(ActionsTab.hostPathProblem(full.get(), what)).orElse("");
+            return p != null ? p : Optional.ofNullable(ActionsViewModel.hostPathProblem(full.get(), what)).orElse("");
         }, name.textProperty(), model.poolProperty());
         path.textProperty().bind(Bindings.when(problem.isEmpty()).then(Bindings.concat("Path on the host: ", full)).otherwise(problem));
         problem.addListener((o, a, p) -> restyle(path, p.isEmpty()));

@@ -16,22 +16,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.vireo.model.DomainOverview;
-import org.vireo.model.Fact;
 import org.vireo.ui.dialog.ConfirmDialog;
 
 /** Overview: identity, state, persistence, autostart, metadata, security, control, disk errors, managed save, screenshot. */
 final class OverviewTab extends VBox {
-    private final DomainPageViewModel model;
+    private final OverviewViewModel model;
     private final GridPane facts = new GridPane(16, 6);
     private final CheckBox autostart = new CheckBox("Start with the host");
     private final TextField title = new TextField();
     private final TextArea description = new TextArea();
     private final javafx.scene.control.TextField tags = new javafx.scene.control.TextField();
-    /** What libvirt gave for the open domain (null: nothing yet); a field that differs holds the user's edit. */
-    private String loadedTitle;
-    private String loadedDescription;
-    private String titlePlace = "";
-    private String descriptionPlace = "";
     private final TextField nsUri = new TextField("http://vireo.invalid/notes/1");
     private final TextField nsKey = new TextField("vireo");
     private final TextArea nsXml = new TextArea();
@@ -40,7 +34,7 @@ final class OverviewTab extends VBox {
     private final Label thumbNote = new Label();
     private boolean updating;
 
-    OverviewTab(DomainPageViewModel model, Node existing) {
+    OverviewTab(OverviewViewModel model, Node existing) {
         this.model = model;
         setId("overviewPane");
         autostart.setId("autostartToggle");
@@ -84,9 +78,8 @@ final class OverviewTab extends VBox {
             tags.setText(org.vireo.model.DomainTags.toText(model.domainProperty().get().getTags()));
         }
         removeManaged = Ui.button("removeManagedSaveButton", "Remove image", () -> {
-            if (ConfirmDialog.ask(getScene().getWindow(), "Remove the managed save image of " + model.name() + "?",
-                "The saved memory state is deleted: the guest does a full boot next time and anything unsaved in it is lost.",
-                "Remove image")) {
+            Confirmation c = model.removeManagedSaveConfirmation();
+            if (ConfirmDialog.ask(getScene().getWindow(), c.title(), c.lost(), c.action())) {
                 model.removeManagedSave();
             }
         });
@@ -105,7 +98,7 @@ final class OverviewTab extends VBox {
         thumb.setPreserveRatio(true);
         thumbNote.getStyleClass().add("text-muted");
 
-        Button refresh = Ui.button("refreshOverviewButton", "Refresh", () -> model.load(DomainPageViewModel.OVERVIEW));
+        Button refresh = Ui.button("refreshOverviewButton", "Refresh", () -> model.refresh());
         facts.setId("overviewFacts");
         VBox left = new VBox(10, existing, facts);
         VBox right = new VBox(6, Ui.caption("Screen"), thumb, thumbNote);
@@ -123,8 +116,7 @@ final class OverviewTab extends VBox {
         custom.addRow(1, Ui.caption("Element"), nsXml);
         GridPane.setColumnSpan(nsXml, 4);
         custom.add(saveNs, 1, 2);
-        Ui.page(this, Ui.bar(Ui.outcome("overviewOutcome", model.outcome(DomainPageViewModel.OVERVIEW),
-                model.failed(DomainPageViewModel.OVERVIEW)), refresh), top,
+        Ui.page(this, Ui.bar(Ui.outcome("overviewOutcome", model.outcome(), model.failed()), refresh), top,
             Ui.section("Title and description", meta), Ui.section("Custom metadata (by XML namespace)", custom));
         setPadding(new Insets(0));
         model.overviewProperty().addListener((o, a, now) -> show(now));
@@ -136,26 +128,16 @@ final class OverviewTab extends VBox {
         facts.getChildren().clear();
         if (o == null) {
             // another domain opens: edits of this one's title and description wait as drafts
-            keepDraft(title, loadedTitle, titlePlace);
-            keepDraft(description, loadedDescription, descriptionPlace);
-            loadedTitle = null;
-            loadedDescription = null;
+            model.title().leave(title.getText());
+            model.description().leave(description.getText());
             return;
         }
         updating = true;
         autostart.setSelected(o.autostart());
         autostart.setDisable(!o.persistent());
         updating = false;
-        boolean titleDraft = false;
-        boolean descriptionDraft = false;
-        if (loadedTitle == null) {
-            titlePlace = model.place("Title");
-            descriptionPlace = model.place("Description");
-            titleDraft = restoreDraft(title, titlePlace);
-            descriptionDraft = restoreDraft(description, descriptionPlace);
-        }
-        loadedTitle = showMetadata(title, o.title(), "A short title", titleDraft || edited(title, loadedTitle));
-        loadedDescription = showMetadata(description, o.description(), "", descriptionDraft || edited(description, loadedDescription));
+        show(title, model.title().arrived(o.title(), title.getText(), "A short title"));
+        show(description, model.description().arrived(o.description(), description.getText(), ""));
         int r = 0;
         facts.addRow(r++, Ui.caption("Name"), value("nameValue", o.name()));
         facts.addRow(r++, Ui.caption("ID"), value("idValue", o.id() < 0 ? "- (not running)" : Integer.toString(o.id())));
@@ -185,47 +167,13 @@ final class OverviewTab extends VBox {
             + (o.currentSnapshot().isEmpty() ? "" : " (current: " + o.currentSnapshot() + ")"))));
     }
 
-    /**
-     * Shows a title or description read from libvirt and returns it as the new loaded value. A field the
-     * user has edited (its text differs from what was loaded before) keeps the edit. One that could not
-     * be read stays empty and read-only, with libvirt's reason as its prompt.
-     */
-    private static String showMetadata(TextInputControl field, Fact<String> fact, String prompt, boolean edited) {
-        if (!fact.ok()) {
-            field.setEditable(false);
-            field.setPromptText(fact.text(v -> v));
-            if (!edited) {
-                field.setText("");
-            }
-            return null;
+    /** A title or description as its {@link FieldDraft} says: the user's edit kept, else libvirt's value (or why there is none). */
+    private static void show(TextInputControl field, FieldDraft.Shown shown) {
+        field.setEditable(shown.editable());
+        field.setPromptText(shown.prompt());
+        if (!field.getText().equals(shown.text())) {
+            field.setText(shown.text());
         }
-        field.setEditable(true);
-        field.setPromptText(prompt);
-        if (!edited) {
-            field.setText(fact.value());
-        }
-        return fact.value();
-    }
-
-    private void keepDraft(TextInputControl field, String loaded, String place) {
-        if (loaded != null && !field.getText().equals(loaded)) {
-            model.unsavedEdits().keep(place, field.getText());
-        }
-    }
-
-    /** A draft kept for this domain comes back into the field (true), and the load leaves it alone. */
-    private boolean restoreDraft(TextInputControl field, String place) {
-        String draft = model.unsavedEdits().get(place);
-        if (draft == null) {
-            return false;
-        }
-        model.unsavedEdits().drop(place);
-        field.setText(draft);
-        return true;
-    }
-
-    private static boolean edited(TextInputControl field, String loaded) {
-        return loaded != null && !field.getText().equals(loaded);
     }
 
     private static Label value(String id, String text) {

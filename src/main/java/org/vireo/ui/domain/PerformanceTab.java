@@ -24,7 +24,7 @@ public final class PerformanceTab extends Tab {
     private final TimeSeriesChart net;
     private final LiveCharts<DomainRowViewModel> live;
 
-    public PerformanceTab() {
+    public PerformanceTab(PerformanceViewModel model) {
         super("Performance");
         setId("performanceTab");
         cpu = new TimeSeriesChart("cpuChart", "CPU (the guest's vCPUs)", Metric.Unit.PERCENT)
@@ -55,6 +55,11 @@ public final class PerformanceTab extends Tab {
         }
         setContent(grid);
         live = new LiveCharts<>(DomainRowViewModel::tickProperty, cpu, memory, disk, net);
+        model.tabSelectedProperty().bind(selectedProperty());
+        model.domainProperty().addListener((o, a, row) -> live.show(row));
+        live.show(model.domainProperty().getValue());
+        model.liveProperty().addListener((o, a, on) -> live.setLive(on));
+        live.setLive(model.liveProperty().get());
     }
 
     public TimeSeriesChart chart(Metric metric) {
@@ -66,18 +71,7 @@ public final class PerformanceTab extends Tab {
         };
     }
 
-    /** Shows this domain (null: none). */
-    void show(DomainRowViewModel domain) {
-        live.show(domain);
-    }
-
-    /** Whether the charts are on screen: the page shown and this tab selected. */
-    void setLive(boolean on) {
-        live.setLive(on);
-    }
-
     private TimeSeries series(Metric metric) {
-        DomainRowViewModel row = live == null ? null : live.shown();
-        return row == null ? TimeSeries.EMPTY : row.series(metric);
+        return PerformanceViewModel.series(live == null ? null : live.shown(), metric);
     }
 }

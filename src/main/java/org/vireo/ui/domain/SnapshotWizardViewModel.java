@@ -26,7 +26,7 @@ import org.vireo.model.SnapshotSource;
  * domain's facts come from the host's worker; everything here changes on the FX thread only.
  */
 public final class SnapshotWizardViewModel {
-    private final DomainPageViewModel page;
+    private final SnapshotsViewModel page;
     private final ObjectProperty<SnapshotSource> source = new SimpleObjectProperty<>();
     private final StringProperty loadError = new SimpleStringProperty("");
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.INTERNAL);
@@ -39,9 +39,9 @@ public final class SnapshotWizardViewModel {
     private final StringProperty cost = new SimpleStringProperty("");
     private final Set<String> existing;
 
-    SnapshotWizardViewModel(DomainPageViewModel page) {
+    SnapshotWizardViewModel(SnapshotsViewModel page) {
         this.page = page;
-        this.existing = page.snapshots().stream().map(s -> s.name()).collect(Collectors.toSet());
+        this.existing = page.list().stream().map(s -> s.name()).collect(Collectors.toSet());
         Observable[] inputs = {source, kind, disks, quiesce, name};
         for (Observable o : inputs) {
             o.addListener(x -> recompute());

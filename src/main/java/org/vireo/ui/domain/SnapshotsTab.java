@@ -11,9 +11,7 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.vireo.model.DomainFlags.SnapshotDelete;
 import org.vireo.model.SnapshotInfo;
-import org.vireo.model.SnapshotSource;
 import org.vireo.ui.dialog.ConfirmDialog;
 
 /**
@@ -22,11 +20,11 @@ import org.vireo.ui.dialog.ConfirmDialog;
  * host's libvirt cannot do it.
  */
 final class SnapshotsTab extends VBox {
-    private final DomainPageViewModel model;
+    private final SnapshotsViewModel model;
     private final TreeTableView<SnapshotInfo> tree = new TreeTableView<>();
     private final javafx.scene.control.Label note = new javafx.scene.control.Label();
 
-    SnapshotsTab(DomainPageViewModel model) {
+    SnapshotsTab(SnapshotsViewModel model) {
         this.model = model;
         setId("snapshotsPane");
         tree.setId("snapshotTree");
@@ -38,18 +36,18 @@ final class SnapshotsTab extends VBox {
         tree.getColumns().getLast().setMinWidth(195); // "2026-11-26 08:27:02 UTC" in full
         tree.getColumns().add(col("State", 120, SnapshotInfo::state));
         tree.getColumns().add(col("Kind", 190, s -> (s.external() ? "external" : "internal") + (s.withMemory() ? " + memory" : ", disks only")));
-        tree.getColumns().add(col("Disks", 150, SnapshotsTab::disks));
+        tree.getColumns().add(col("Disks", 150, SnapshotsViewModel::disks));
         tree.getColumns().add(col("Description", 240, SnapshotInfo::description));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        model.snapshots().addListener((ListChangeListener<SnapshotInfo>) c -> rebuild(model.snapshots()));
+        model.list().addListener((ListChangeListener<SnapshotInfo>) c -> rebuild(model.list()));
 
         Button create = Ui.button("newSnapshotButton", "New snapshot…", () -> new SnapshotWizard(getScene().getWindow(),
             new SnapshotWizardViewModel(model)).show());
 
         Button revert = Ui.button("revertSnapshotButton", "Revert to selected…", () -> {
             SnapshotInfo s = selected();
-            if (s != null && ConfirmDialog.ask(getScene().getWindow(), "Revert " + model.name() + " to \"" + s.name() + "\"?",
-                model.revertConsequence(s), "Revert")) {
+            Confirmation c = s == null ? null : model.revertConfirmation(s);
+            if (c != null && ConfirmDialog.ask(getScene().getWindow(), c.title(), c.lost(), c.action())) {
                 model.revertToSnapshot(s.name(), 0);
             }
         });
@@ -59,55 +57,19 @@ final class SnapshotsTab extends VBox {
         note.setWrapText(true);
         note.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
         note.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            SnapshotInfo s = selected();
-            return s == null ? "" : limits(s);
+            return model.limits(selected());
         }, tree.getSelectionModel().selectedItemProperty(), model.hostLibVersionProperty()));
         var nothingSelected = tree.getSelectionModel().selectedItemProperty().isNull();
         revert.disableProperty().bind(nothingSelected.or(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
-            SnapshotInfo s = selected();
-            return s != null && s.external() && !canRevertExternal();
+            return model.revertRefused(selected());
         }, tree.getSelectionModel().selectedItemProperty(), model.hostLibVersionProperty())));
         delete.disableProperty().bind(nothingSelected);
-        Button refresh = Ui.button("refreshSnapshotsButton", "Refresh", () -> model.load(DomainPageViewModel.SNAPSHOTS));
+        Button refresh = Ui.button("refreshSnapshotsButton", "Refresh", () -> model.refresh());
         HBox treeActions = new HBox(8, create, revert, delete);
         treeActions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Ui.page(this, Ui.bar(Ui.outcome("snapshotsOutcome", model.outcome(DomainPageViewModel.SNAPSHOTS), model.failed(DomainPageViewModel.SNAPSHOTS)),
+        Ui.page(this, Ui.bar(Ui.outcome("snapshotsOutcome", model.outcome(), model.failed()),
                 refresh),
             treeActions, tree, note);
-    }
-
-    private boolean canRevertExternal() {
-        return model.hostLibVersionProperty().get() >= SnapshotSource.REVERT_EXTERNAL_SINCE;
-    }
-
-    private boolean canDeleteExternal() {
-        return model.hostLibVersionProperty().get() >= SnapshotSource.DELETE_EXTERNAL_SINCE;
-    }
-
-    private String limits(SnapshotInfo s) {
-        long v = model.hostLibVersionProperty().get();
-        if (!s.external() || v == 0) {
-            return "";
-        }
-        String host = "This host runs libvirt " + SnapshotSource.version(v) + ": ";
-        if (!canRevertExternal()) {
-            return host + "reverting to an external snapshot needs libvirt " + SnapshotSource.version(SnapshotSource.REVERT_EXTERNAL_SINCE)
-                + (canDeleteExternal() ? "." : "; deleting one removes only libvirt's record of it (its files need "
-                + SnapshotSource.version(SnapshotSource.DELETE_EXTERNAL_SINCE) + ").");
-        }
-        return "";
-    }
-
-    /** The snapshots below {@code s}, at any depth. */
-    private List<SnapshotInfo> descendants(SnapshotInfo s) {
-        List<SnapshotInfo> out = new java.util.ArrayList<>();
-        for (SnapshotInfo c : model.snapshots()) {
-            if (c.parent().equals(s.name())) {
-                out.add(c);
-                out.addAll(descendants(c));
-            }
-        }
-        return out;
     }
 
     private void delete() {
@@ -115,35 +77,18 @@ final class SnapshotsTab extends VBox {
         if (s == null) {
             return;
         }
+        SnapshotsViewModel.DeleteQuestion q = model.deleteQuestion(s);
         javafx.stage.Window w = getScene().getWindow();
-        String title = "Delete snapshot \"" + s.name() + "\"?";
-        List<SnapshotInfo> below = descendants(s);
-        if (s.external() && !canDeleteExternal()) {
-            String lost = "libvirt " + SnapshotSource.version(model.hostLibVersionProperty().get()) + " cannot delete an external snapshot's "
-                + "files (that came with " + SnapshotSource.version(SnapshotSource.DELETE_EXTERNAL_SINCE) + "). Deleting its record makes "
-                + "libvirt forget \"" + s.name() + "\": it can no longer be reverted to from here; the overlay"
-                + (s.withMemory() ? " and memory files stay" : " files stay") + " on the host and the disks keep running on the overlays."
-                + (below.isEmpty() ? "" : " The " + below.size() + " snapshot(s) below it are kept.");
-            if (ConfirmDialog.ask(w, title, lost, "Delete the record")) {
-                model.deleteSnapshot(s.name(), SnapshotDelete.METADATA_ONLY);
+        if (q.answers().size() == 1) {
+            SnapshotsViewModel.Answer a = q.answers().getFirst();
+            if (ConfirmDialog.ask(w, q.title(), q.lost(), a.label())) {
+                model.deleteSnapshot(s.name(), a.mode());
             }
             return;
         }
-        String state = "The state saved in \"" + s.name() + "\"" + (s.withMemory() ? " (disks and memory)" : " (disks)") + " is lost.";
-        if (below.isEmpty()) {
-            if (ConfirmDialog.ask(w, title, state, "Delete")) {
-                model.deleteSnapshot(s.name(), SnapshotDelete.ONLY_THIS);
-            }
-            return;
-        }
-        String names = below.stream().map(SnapshotInfo::name).limit(6).collect(java.util.stream.Collectors.joining(", "))
-            + (below.size() > 6 ? ", …" : "");
-        String withChildren = "Delete it and the " + below.size() + " below";
-        String onlyThis = "Delete only \"" + s.name() + "\"";
-        ConfirmDialog.choose(w, title, state + " It has " + below.size() + " snapshot(s) below it (" + names + "). Delete them too, "
-                + "or keep them (they then move up " + (s.parent().isEmpty() ? "to the top of the tree" : "below \"" + s.parent() + "\"") + ")?",
-            withChildren, onlyThis).ifPresent(choice ->
-            model.deleteSnapshot(s.name(), choice.equals(withChildren) ? SnapshotDelete.WITH_CHILDREN : SnapshotDelete.ONLY_THIS));
+        ConfirmDialog.choose(w, q.title(), q.lost(), q.answers().stream().map(SnapshotsViewModel.Answer::label).toArray(String[]::new))
+            .flatMap(label -> q.answers().stream().filter(a -> a.label().equals(label)).findFirst())
+            .ifPresent(a -> model.deleteSnapshot(s.name(), a.mode()));
     }
 
     private SnapshotInfo selected() {
@@ -170,22 +115,6 @@ final class SnapshotsTab extends VBox {
         if (was != null && items.containsKey(was.name())) {
             tree.getSelectionModel().select(items.get(was.name()));
         }
-    }
-
-    /** The disks a snapshot holds and how ("vda external, vdb no"), from its XML. */
-    static String disks(SnapshotInfo s) {
-        if (s.xml() == null || s.xml().isEmpty()) {
-            return "";
-        }
-        var list = org.vireo.model.DomainXml.parse(s.xml()).getElementsByTagName("disk");
-        List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < list.getLength(); i++) {
-            var e = (org.w3c.dom.Element) list.item(i);
-            if (e.getParentNode() instanceof org.w3c.dom.Element p && p.getTagName().equals("disks")) {
-                out.add(e.getAttribute("name") + " " + e.getAttribute("snapshot"));
-            }
-        }
-        return String.join(", ", out);
     }
 
     private static TreeTableColumn<SnapshotInfo, String> col(String title, double width, java.util.function.Function<SnapshotInfo, String> f) {

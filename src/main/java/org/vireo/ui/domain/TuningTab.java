@@ -19,34 +19,31 @@ import org.vireo.model.VcpuPin;
 
 /** Tuning: scheduler, memory, blkio, NUMA, per-disk iotune, per-NIC bandwidth, vCPU pinning, emulator pinning, CPU stats. */
 final class TuningTab extends VBox {
-    private final DomainPageViewModel model;
+    private final TuningViewModel model;
     private final VBox groups = new VBox(10);
     private final GridPane vcpus = new GridPane(10, 6);
     private final GridPane cpu = new GridPane(16, 4);
     private final Label cpuNote = new Label();
-    /** The user's edits by field id, for the open domain: a reload (state change, reconnect) rebuilds the fields with them. */
-    private final Map<String, String> edits = new HashMap<>();
 
-    TuningTab(DomainPageViewModel model) {
+    TuningTab(TuningViewModel model) {
         this.model = model;
         setId("tuningPane");
         groups.setId("tuningGroups");
         vcpus.setId("vcpuPinGrid");
         cpu.setId("cpuStatsGrid");
-        model.tuning().addListener((ListChangeListener<TuningGroup>) c -> showGroups());
+        model.groups().addListener((ListChangeListener<TuningGroup>) c -> showGroups());
         model.vcpuPins().addListener((ListChangeListener<VcpuPin>) c -> showPins());
         model.cpuStats().addListener((ListChangeListener<CpuUsageRow>) c -> showCpu());
         TextField emu = new TextField();
         emu.setId("emulatorPinField");
         emu.setPrefColumnCount(8);
-        model.domainProperty().addListener((o, a, b) -> edits.clear());
         keep(emu, () -> model.emulatorPinProperty().get());
-        model.emulatorPinProperty().addListener((o, a, v) -> emu.setText(edits.getOrDefault(emu.getId(), v)));
+        model.emulatorPinProperty().addListener((o, a, v) -> emu.setText(model.shown(emu.getId(), v)));
         Button pinEmu = Ui.button("pinEmulatorButton", "Pin emulator", () -> model.pinEmulator(emu.getText()));
-        Button refresh = Ui.button("refreshTuningButton", "Refresh", () -> model.load(DomainPageViewModel.TUNING));
+        Button refresh = Ui.button("refreshTuningButton", "Refresh", () -> model.refresh());
         HBox emuRow = new HBox(8, Ui.caption("Emulator threads on host CPUs"), emu, pinEmu);
         emuRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Ui.page(this, Ui.bar(Ui.outcome("tuningOutcome", model.outcome(DomainPageViewModel.TUNING), model.failed(DomainPageViewModel.TUNING)),
+        Ui.page(this, Ui.bar(Ui.outcome("tuningOutcome", model.outcome(), model.failed()),
                 refresh),
             Ui.section("vCPUs and pinning", new VBox(6, vcpus, emuRow)),
             groups,
@@ -62,7 +59,7 @@ final class TuningTab extends VBox {
 
     private void showGroups() {
         groups.getChildren().clear();
-        for (TuningGroup g : model.tuning()) {
+        for (TuningGroup g : model.groups()) {
             String id = g.group() + (g.target() == null ? "" : "-" + g.target());
             if (!g.supported()) {
                 Label why = new Label("Not available here: " + g.unsupported());
@@ -77,7 +74,7 @@ final class TuningTab extends VBox {
             // two columns of name / value / type: the I/O limits alone have 19 parameters
             int i = 0;
             for (TuningParam p : g.params()) {
-                TextField f = new TextField(edits.getOrDefault("tuning-" + id + "-" + p.name(), p.value()));
+                TextField f = new TextField(model.shown("tuning-" + id + "-" + p.name(), p.value()));
                 f.setId("tuning-" + id + "-" + p.name());
                 keep(f, p::value);
                 f.setPrefColumnCount(10);
@@ -97,18 +94,8 @@ final class TuningTab extends VBox {
             ChoiceBox<Affect> affect = new ChoiceBox<>(FXCollections.observableArrayList(Affect.values()));
             affect.setValue(Affect.CURRENT);
             affect.setId("tuning-" + id + "-affect");
-            Button apply = Ui.button("tuning-" + id + "-apply", "Apply changes", () -> {
-                Map<String, String> changed = new HashMap<>();
-                for (TuningParam p : g.params()) {
-                    String v = fields.get(p.name()).getText();
-                    if (!v.equals(p.value())) {
-                        changed.put(p.name(), v);
-                    }
-                }
-                if (!changed.isEmpty()) {
-                    model.setTuning(g, changed, affect.getValue());
-                }
-            });
+            Button apply = Ui.button("tuning-" + id + "-apply", "Apply changes",
+                () -> model.apply(g, name -> fields.get(name).getText(), affect.getValue()));
             apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             affect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox applyRow = new HBox(8, affect, apply);
@@ -121,12 +108,7 @@ final class TuningTab extends VBox {
     /** Remembers what the user types into {@code f} while it differs from libvirt's value, and marks the field. */
     private void keep(TextField f, java.util.function.Supplier<String> libvirts) {
         Runnable mark = () -> {
-            boolean edited = !f.getText().equals(libvirts.get());
-            if (edited) {
-                edits.put(f.getId(), f.getText());
-            } else {
-                edits.remove(f.getId());
-            }
+            boolean edited = model.edit(f.getId(), f.getText(), libvirts.get());
             f.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_ACCENT, edited);
         };
         f.textProperty().addListener((o, a, b) -> mark.run());
@@ -138,12 +120,12 @@ final class TuningTab extends VBox {
         vcpus.addRow(0, Ui.caption("vCPU"), Ui.caption("State"), Ui.caption("CPU time"), Ui.caption("On host CPU"), Ui.caption("May run on"));
         int r = 1;
         for (VcpuPin v : model.vcpuPins()) {
-            TextField aff = new TextField(edits.getOrDefault("vcpuAffinity-" + v.number(), v.affinity()));
+            TextField aff = new TextField(model.shown("vcpuAffinity-" + v.number(), v.affinity()));
             aff.setId("vcpuAffinity-" + v.number());
             keep(aff, v::affinity);
             aff.setPrefColumnCount(6);
             vcpus.addRow(r++, new Label(Integer.toString(v.number())), new Label(v.state()),
-                new Label(String.format("%.2f s", v.cpuTimeNs() / 1e9)), new Label(Integer.toString(v.hostCpu())),
+                new Label(TuningViewModel.vcpuTime(v.cpuTimeNs())), new Label(Integer.toString(v.hostCpu())),
                 new HBox(6, aff, Ui.button("pinVcpu-" + v.number(), "Pin", () -> model.pinVcpu(v.number(), aff.getText()))));
         }
         if (model.vcpuPins().isEmpty()) {
@@ -160,12 +142,9 @@ final class TuningTab extends VBox {
         cpu.addRow(0, Ui.caption("Host CPU"), Ui.caption("CPU time"), Ui.caption("user"), Ui.caption("system"), Ui.caption("vCPU time"));
         int r = 1;
         for (CpuUsageRow row : model.cpuStats()) {
-            cpu.addRow(r++, new Label(row.cpu() < 0 ? "total" : Integer.toString(row.cpu())), new Label(s(row.cpuTimeNs())),
-                new Label(s(row.userTimeNs())), new Label(s(row.systemTimeNs())), new Label(s(row.vcpuTimeNs())));
+            cpu.addRow(r++, new Label(row.cpu() < 0 ? "total" : Integer.toString(row.cpu())), new Label(TuningViewModel.seconds(row.cpuTimeNs())),
+                new Label(TuningViewModel.seconds(row.userTimeNs())), new Label(TuningViewModel.seconds(row.systemTimeNs())),
+                new Label(TuningViewModel.seconds(row.vcpuTimeNs())));
         }
-    }
-
-    private static String s(long ns) {
-        return ns <= 0 ? "-" : String.format("%.2f s", ns / 1e9);
     }
 }

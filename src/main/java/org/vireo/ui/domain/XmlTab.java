@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 import javafx.geometry.Insets;
 import atlantafx.base.theme.Styles;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -33,21 +32,8 @@ public final class XmlTab extends VBox {
     private static final Pattern ATTRIBUTES = Pattern.compile("([\\w:.-]+\\h*)(=)(\\h*\"[^\"]*\"|\\h*'[^']*')");
 
     private final CodeArea editor = new CodeArea();
-    private final DomainPageViewModel model;
-    /** The text as libvirt last gave it for the open view; the editor differs from it when the user edited. */
-    private String loaded = "";
-    /** libvirt's newer text that arrived while the user had edits: offered, never forced on them. */
-    private String incoming;
-    /** The draft's place of the view on screen ("XML of x on y"), "" for the read-only live view. */
-    private String place = "";
-    private boolean applyingLoad;
-    private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty");
-    private final BooleanProperty editable = new SimpleBooleanProperty(this, "editable", true);
-    private final Label note = new Label();
-    private final HBox changedBar;
 
-    XmlTab(DomainPageViewModel model) {
-        this.model = model;
+    XmlTab(XmlViewModel model) {
         setId("xmlPane");
         ToggleGroup kind = new ToggleGroup();
         // Saving writes the saved (persistent) definition: so that is what is edited, by default.
@@ -58,11 +44,7 @@ public final class XmlTab extends VBox {
         CheckBox secure = new CheckBox("with secrets");
         secure.setId("xmlSecureToggle");
         inactive.setSelected(true);
-        Runnable reloadView = () -> {
-            keepDraft();
-            editable.set(kind.getSelectedToggle() == inactive);
-            model.loadXml((kind.getSelectedToggle() == inactive ? 2 : 0) | (secure.isSelected() ? 1 : 0));
-        };
+        Runnable reloadView = () -> model.view(kind.getSelectedToggle() == inactive, secure.isSelected());
         kind.selectedToggleProperty().addListener((o, a, t) -> {
             if (t == null) {
                 a.setSelected(true);
@@ -71,134 +53,60 @@ public final class XmlTab extends VBox {
             reloadView.run();
         });
         secure.selectedProperty().addListener((o, a, b) -> reloadView.run());
-        Button save = Ui.button("saveXmlButton", "Save definition", () -> {
-            String text = editor.getText();
-            String savedPlace = place;
-            model.define(text, () -> {
-                // libvirt took it: the edit is no longer unsaved; the reload that follows shows libvirt's form of it
-                model.unsavedEdits().drop(savedPlace);
-                if (savedPlace.equals(place)) {
-                    loaded = text;
-                    incoming = null;
-                    updateDirty();
-                }
-            });
-        });
-        save.disableProperty().bind(dirty.not().or(editable.not()));
-        Button discard = Ui.button("discardXmlButton", "Discard edits", () -> showLoaded(incoming != null ? incoming : loaded));
+        BooleanProperty dirty = model.dirtyProperty();
+        Button save = Ui.button("saveXmlButton", "Save definition", model::save);
+        save.disableProperty().bind(dirty.not().or(model.editableProperty().not()));
+        Button discard = Ui.button("discardXmlButton", "Discard edits", model::discard);
         discard.disableProperty().bind(dirty.not());
         Button reload = Ui.button("reloadXmlButton", "Reload", () -> {
-            if (!dirty.get() || ConfirmDialog.ask(getScene().getWindow(), "Discard your edits of " + place + "?",
-                "Reloading shows libvirt's definition; what you typed and did not save is lost.", "Discard and reload")) {
-                model.unsavedEdits().drop(place);
-                dirty.set(false);
-                incoming = null;
-                model.load(DomainPageViewModel.XML);
+            Confirmation c = model.reloadConfirmation();
+            if (c == null || ConfirmDialog.ask(getScene().getWindow(), c.title(), c.lost(), c.action())) {
+                model.reload();
             }
         });
         editor.setId("xmlEditor");
-        editor.editableProperty().bind(editable);
+        editor.editableProperty().bind(model.editableProperty());
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
         editor.getStylesheets().add(XmlTab.class.getResource("/org/vireo/xml-editor.css").toExternalForm());
         editor.textProperty().addListener((o, a, text) -> {
             editor.setStyleSpans(0, highlight(text));
-            if (!applyingLoad) {
-                updateDirty();
-            }
+            model.edited();
         });
-        model.domainProperty().addListener((o, a, b) -> {
-            if (a != null) {
-                keepDraft();
+        model.attach(new XmlViewModel.Editor() {
+            @Override
+            public String text() {
+                return editor.getText();
             }
-            place = "";
-            loaded = "";
-            incoming = null;
-        });
-        model.xmlProperty().addListener((o, a, text) -> arrived(text));
 
-        Button showTheirs = Ui.button("takeIncomingXmlButton", "Show libvirt's (discard mine)", () -> showLoaded(incoming));
+            @Override
+            public void replace(String text, boolean atTop) {
+                editor.replaceText(text);
+                if (atTop) {
+                    // a freshly loaded document opens at its top, not where replaceText left the caret (the end)
+                    editor.moveTo(0);
+                    editor.requestFollowCaret();
+                }
+            }
+        });
+
+        Button showTheirs = Ui.button("takeIncomingXmlButton", "Show libvirt's (discard mine)", model::takeIncoming);
         Label changed = new Label("libvirt's definition changed while you were editing; your edits are kept.");
         changed.setId("xmlChangedNote");
-        changedBar = new HBox(8, changed, showTheirs);
-        changedBar.setVisible(false);
+        HBox changedBar = new HBox(8, changed, showTheirs);
+        changedBar.visibleProperty().bind(model.libvirtChangedProperty());
         changedBar.managedProperty().bind(changedBar.visibleProperty());
+        Label note = new Label("Unsaved edits");
         note.setId("xmlUnsavedNote");
         note.getStyleClass().add(Styles.WARNING);
         note.visibleProperty().bind(dirty);
         note.managedProperty().bind(dirty);
-        note.setText("Unsaved edits");
         HBox bar = new HBox(8, inactive, live, secure, reload, discard, save, note);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VirtualizedScrollPane<CodeArea> pane = new VirtualizedScrollPane<>(editor);
         VBox.setVgrow(pane, Priority.ALWAYS);
         setSpacing(8);
         setPadding(new Insets(12));
-        getChildren().addAll(bar, changedBar, Ui.outcome("xmlOutcome", model.outcome(DomainPageViewModel.XML), model.failed(DomainPageViewModel.XML)), pane);
-    }
-
-    /** A load from libvirt: shown unless the user has edits here, then kept aside and offered. A draft kept earlier comes back. */
-    private void arrived(String text) {
-        if (text == null || text.isEmpty()) {
-            return; // a page being cleared for another domain
-        }
-        place = editable.get() ? model.place("XML") : "";
-        String draft = place.isEmpty() ? null : model.unsavedEdits().get(place);
-        if (dirty.get() && !text.equals(loaded)) {
-            incoming = text;
-            changedBar.setVisible(true);
-            return;
-        }
-        loaded = text;
-        if (draft != null && !draft.equals(text)) {
-            applyingLoad = true;
-            editor.replaceText(draft);
-            applyingLoad = false;
-            updateDirty();
-        } else {
-            showLoaded(text);
-        }
-    }
-
-    private void showLoaded(String text) {
-        if (text == null) {
-            return;
-        }
-        loaded = text;
-        incoming = null;
-        changedBar.setVisible(false);
-        applyingLoad = true;
-        editor.replaceText(text);
-        applyingLoad = false;
-        // a freshly loaded document opens at its top, not where replaceText left the caret (the end)
-        editor.moveTo(0);
-        editor.requestFollowCaret();
-        updateDirty();
-    }
-
-    private void updateDirty() {
-        boolean d = editable.get() && !place.isEmpty() && !editor.getText().equals(loaded);
-        dirty.set(d);
-        if (d) {
-            model.unsavedEdits().keep(place, editor.getText());
-        } else if (!place.isEmpty()) {
-            model.unsavedEdits().drop(place);
-        }
-        if (!d) {
-            changedBar.setVisible(false);
-        }
-    }
-
-    /** Before the view changes (another domain, live view): the edits stay in the drafts. */
-    private void keepDraft() {
-        if (dirty.get() && !place.isEmpty()) {
-            model.unsavedEdits().keep(place, editor.getText());
-        }
-        dirty.set(false);
-    }
-
-    /** Whether the editor holds edits not saved (for tests and the page's marker). */
-    BooleanProperty dirtyProperty() {
-        return dirty;
+        getChildren().addAll(bar, changedBar, Ui.outcome("xmlOutcome", model.outcome(), model.failed()), pane);
     }
 
     private static ToggleButton toggle(String id, String text, ToggleGroup group) {

@@ -4,8 +4,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -24,7 +22,6 @@ public final class AddSshHostViewModel {
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
     private final StringProperty user = new SimpleStringProperty(this, "user", "root");
     private final StringProperty libvirtUri = new SimpleStringProperty(this, "libvirtUri", SYSTEM);
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringBinding preview = Bindings.createStringBinding(
         () -> uri().orElse(""), host, port, user, libvirtUri);
 
@@ -42,10 +39,6 @@ public final class AddSshHostViewModel {
 
     public StringProperty libvirtUriProperty() {
         return libvirtUri;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
     }
 
     /** The URI the app will store, or empty while the form is incomplete. */

@@ -122,7 +122,7 @@ class ActionsInputTest {
         assertEquals("", Fx.get(() -> pages().outcome(DomainPageViewModel.ACTIONS).get()));
 
         open(robot, "web-frontend", "hardwareTab");
-        Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
+        Fx.await(WAIT, "hardware loaded", () -> pages().hardware().hardwareProperty().get() != null);
         type(robot, "resizeField", "80");
         assertTrue(disabled(robot, "blockResizeButton"), "no disk chosen: nothing to resize");
         Fx.run(() -> node(robot, "blockInfoTable", TableView.class).getSelectionModel().select(0));

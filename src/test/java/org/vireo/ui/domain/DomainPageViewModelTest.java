@@ -76,8 +76,8 @@ class DomainPageViewModelTest {
             page.load(DomainPageViewModel.TUNING);
             page.load(DomainPageViewModel.OVERVIEW);
             main.selectedDomainProperty().set(row("db-primary"));
-            page.vcpuPins().addListener((ListChangeListener<VcpuPin>) ch -> seenOnDbPrimary.add(ch.getList().size()));
-            page.overviewProperty().addListener((o, was, now) -> {
+            page.tuning().vcpuPins().addListener((ListChangeListener<VcpuPin>) ch -> seenOnDbPrimary.add(ch.getList().size()));
+            page.overview().overviewProperty().addListener((o, was, now) -> {
                 if (now != null) {
                     seenOnDbPrimary.add(-now.name().length());
                 }
@@ -86,10 +86,10 @@ class DomainPageViewModelTest {
             page.load(DomainPageViewModel.OVERVIEW);
         });
         release.countDown();
-        Fx.await(WAIT, "db-primary's vCPUs and overview", () -> page.vcpuPins().size() == 4 && page.overviewProperty().get() != null);
+        Fx.await(WAIT, "db-primary's vCPUs and overview", () -> page.tuning().vcpuPins().size() == 4 && page.overview().overviewProperty().get() != null);
         // every value that reached the page after the switch was db-primary's: 4 vCPU rows, its name
         assertTrue(seenOnDbPrimary.stream().allMatch(n -> n == 4 || n == -"db-primary".length()),
             "values that landed on db-primary's page: " + seenOnDbPrimary);
-        assertEquals("db-primary", Fx.get(() -> page.overviewProperty().get().name()));
+        assertEquals("db-primary", Fx.get(() -> page.overview().overviewProperty().get().name()));
     }
 }

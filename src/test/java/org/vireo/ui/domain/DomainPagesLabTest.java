@@ -250,9 +250,9 @@ class DomainPagesLabTest {
     @Test
     void everyPageShowsLabAlphaAsVirshSeesIt(FxRobot robot) {
         open(robot, Lab.ALPHA);
-        Fx.await(WAIT, "overview loaded", () -> pages().overviewProperty().get() != null);
-        assertEquals(Lab.virsh("domuuid", Lab.ALPHA), Fx.get(() -> pages().overviewProperty().get().uuid()));
-        assertEquals(Lab.virsh("domid", Lab.ALPHA), Integer.toString(Fx.get(() -> pages().overviewProperty().get().id())));
+        Fx.await(WAIT, "overview loaded", () -> pages().overview().overviewProperty().get() != null);
+        assertEquals(Lab.virsh("domuuid", Lab.ALPHA), Fx.get(() -> pages().overview().overviewProperty().get().uuid()));
+        assertEquals(Lab.virsh("domid", Lab.ALPHA), Integer.toString(Fx.get(() -> pages().overview().overviewProperty().get().id())));
         assertEquals("hvm", Fx.get(() -> robot.lookup("#osTypeValue").queryAs(Label.class).getText()));
         assertEquals("running (booted)", Fx.get(() -> robot.lookup("#stateWithReason").queryAs(Label.class).getText()));
         // get_hostname: the lab guest runs the guest agent, which names the guest as virsh domhostname does
@@ -282,12 +282,12 @@ class DomainPagesLabTest {
         assertEquals(List.of("(no label, not enforcing)", dac + " (permissive)"), labels);
         long snapshots = Lab.virsh("snapshot-list", Lab.ALPHA, "--name").lines().filter(l -> !l.isBlank()).count();
         assertTrue(label(robot, "#snapshotCount").startsWith(Long.toString(snapshots)), label(robot, "#snapshotCount"));
-        Fx.await(WAIT, "screenshot thumbnail", () -> pages().thumbnailProperty().get() != null);
+        Fx.await(WAIT, "screenshot thumbnail", () -> pages().overview().thumbnailProperty().get() != null);
         Screenshots.save(scene, "domain-overview");
 
         tab(robot, "hardwareTab");
-        Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
-        var hw = Fx.get(() -> pages().hardwareProperty().get());
+        Fx.await(WAIT, "hardware loaded", () -> pages().hardware().hardwareProperty().get() != null);
+        var hw = Fx.get(() -> pages().hardware().hardwareProperty().get());
         assertTrue(hw.devices().stream().anyMatch(d -> d.kind().equals("disk") && d.target().equals("vda")), "vda listed");
         assertTrue(hw.devices().stream().anyMatch(d -> d.kind().equals("graphics") && d.summary().startsWith("vnc")), "vnc listed");
         assertEquals(64L << 20, hw.blocks().getFirst().capacity(), "block capacity as qemu-img created it");
@@ -300,14 +300,14 @@ class DomainPagesLabTest {
         Screenshots.save(scene, "domain-hardware");
 
         tab(robot, "tuningTab");
-        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().size() >= 5 && !pages().vcpuPins().isEmpty());
-        assertTrue(Fx.get(() -> pages().tuning().stream().anyMatch(g -> g.group().equals("iotune") && g.supported())), "iotune of vda");
+        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().groups().size() >= 5 && !pages().tuning().vcpuPins().isEmpty());
+        assertTrue(Fx.get(() -> pages().tuning().groups().stream().anyMatch(g -> g.group().equals("iotune") && g.supported())), "iotune of vda");
         // get_emulator_pin_info: the field holds what virsh emulatorpin shows (quiet: just "0-1")
         String emulatorPin = Lab.virsh("emulatorpin", Lab.ALPHA).strip();
         Fx.await(WAIT, "emulator pin shown", () -> emulatorPin.equals(node(robot, "#emulatorPinField", TextField.class).getText()));
         // get_cpu_stats: the lab's libvirtd has the cpuacct cgroup, so there are rows (per host CPU and the total)
-        Fx.await(WAIT, "cpu stats or their reason", () -> !pages().cpuStats().isEmpty() || !pages().cpuStatsNoteProperty().get().isEmpty());
-        assertFalse(Fx.get(() -> pages().cpuStats().isEmpty()), () -> "no cpu stats: " + Fx.get(() -> pages().cpuStatsNoteProperty().get()));
+        Fx.await(WAIT, "cpu stats or their reason", () -> !pages().tuning().cpuStats().isEmpty() || !pages().tuning().cpuStatsNoteProperty().get().isEmpty());
+        assertFalse(Fx.get(() -> pages().tuning().cpuStats().isEmpty()), () -> "no cpu stats: " + Fx.get(() -> pages().tuning().cpuStatsNoteProperty().get()));
         assertTrue(Lab.virsh("cpu-stats", Lab.ALPHA, "--total").contains("cpu_time"));
         Screenshots.save(scene, "domain-tuning");
 
@@ -319,7 +319,7 @@ class DomainPagesLabTest {
         Screenshots.save(scene, "domain-snapshots");
         tab(robot, "actionsTab");
         press(robot, "#memoryPeekButton");
-        Fx.await(WAIT, "memory peek shown", () -> pages().peekProperty().get().startsWith("00000000  "));
+        Fx.await(WAIT, "memory peek shown", () -> pages().actions().peekProperty().get().startsWith("00000000  "));
         Screenshots.save(scene, "domain-actions");
         assertEquals("running", Lab.state(Lab.ALPHA));
     }
@@ -365,7 +365,7 @@ class DomainPagesLabTest {
         String name = defineScratch();
         open(robot, name);
         tab(robot, "hardwareTab");
-        Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
+        Fx.await(WAIT, "hardware loaded", () -> pages().hardware().hardwareProperty().get() != null);
         // maximum first (config), then the current count
         Fx.run(() -> robot.lookup("#vcpuAffect").queryAs(ChoiceBox.class).setValue(Affect.CONFIG));
         Fx.run(() -> robot.lookup("#vcpuMaximumCheck").queryAs(CheckBox.class).setSelected(true));
@@ -395,7 +395,7 @@ class DomainPagesLabTest {
         press(robot, "#attachDeviceButton");
         awaitDone(DomainPageViewModel.HARDWARE, "attach");
         assertTrue(Lab.virsh("domblklist", name, "--inactive").contains("vdb"));
-        Fx.await(WAIT, "vdb in the device table", () -> pages().hardwareProperty().get().devices().stream().anyMatch(d -> d.target().equals("vdb")));
+        Fx.await(WAIT, "vdb in the device table", () -> pages().hardware().hardwareProperty().get().devices().stream().anyMatch(d -> d.target().equals("vdb")));
         press(robot, "#detachDeviceButton");
         confirm(robot, "Detach");
         awaitDone(DomainPageViewModel.HARDWARE, "detach");
@@ -403,10 +403,10 @@ class DomainPagesLabTest {
 
         // XML: a rejected document leaves the domain as it was; an accepted one redefines it
         tab(robot, "xmlTab");
-        Fx.await(WAIT, "xml loaded", () -> pages().xmlProperty().get().contains("<name>" + name + "</name>"));
+        Fx.await(WAIT, "xml loaded", () -> pages().xml().xmlProperty().get().contains("<name>" + name + "</name>"));
         String before = Lab.virsh("dumpxml", "--inactive", name);
         Fx.run(() -> robot.lookup("#xmlEditor").queryAs(CodeArea.class).replaceText(
-            pages().xmlProperty().get().replace("<vcpu", "<vcpu bogus='1'")));
+            pages().xml().xmlProperty().get().replace("<vcpu", "<vcpu bogus='1'")));
         press(robot, "#saveXmlButton");
         Fx.await(WAIT, "libvirt's refusal shown", () -> pages().failed(DomainPageViewModel.XML).get());
         String refusal = outcome(DomainPageViewModel.XML);
@@ -415,7 +415,7 @@ class DomainPagesLabTest {
         assertEquals(before, Lab.virsh("dumpxml", "--inactive", name), "domain unchanged after a rejected XML");
         Screenshots.save(scene, "domain-xml-rejected");
         Fx.run(() -> robot.lookup("#xmlEditor").queryAs(CodeArea.class).replaceText(
-            pages().xmlProperty().get().replace("</name>", "</name>\n  <description>edited in Vireo</description>")));
+            pages().xml().xmlProperty().get().replace("</name>", "</name>\n  <description>edited in Vireo</description>")));
         press(robot, "#saveXmlButton");
         awaitDone(DomainPageViewModel.XML, "save xml");
         assertEquals("edited in Vireo", Lab.virsh("desc", name, "--config"));
@@ -450,7 +450,7 @@ class DomainPagesLabTest {
             TreeTableView<?> tree = robot.lookup("#snapshotTree").queryAs(TreeTableView.class);
             return tree.getRoot() != null && tree.getRoot().getChildren().size() == 1;
         });
-        SnapshotInfo first = Fx.get(() -> pages().snapshots().getFirst());
+        SnapshotInfo first = Fx.get(() -> pages().snapshots().list().getFirst());
         assertTrue(first.current() && first.withMemory() && first.description().equals("made by the test"), first.toString());
         Screenshots.save(scene, "domain-snapshots-one");
         tab(robot, "actionsTab");
@@ -558,7 +558,7 @@ class DomainPagesLabTest {
         assertEquals("shut off", Lab.state(name));
         assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Managed save:\\s+yes.*"));
         tab(robot, "overviewTab");
-        Fx.await(WAIT, "managed save shown", () -> pages().overviewProperty().get() != null && pages().overviewProperty().get().managedSaveImage());
+        Fx.await(WAIT, "managed save shown", () -> pages().overview().overviewProperty().get() != null && pages().overview().overviewProperty().get().managedSaveImage());
         press(robot, "#removeManagedSaveButton");
         confirm(robot, "Remove image");
         awaitDone(DomainPageViewModel.OVERVIEW, "remove managed save");
@@ -589,8 +589,8 @@ class DomainPagesLabTest {
         String name = defineScratch();
         Lab.virsh("start", name);
         open(robot, name);
-        Fx.await(WAIT, "overview of the running domain", () -> pages().overviewProperty().get() != null
-            && pages().overviewProperty().get().id() > 0);
+        Fx.await(WAIT, "overview of the running domain", () -> pages().overview().overviewProperty().get() != null
+            && pages().overview().overviewProperty().get().id() > 0);
         javafx.scene.control.CheckBox box = node(robot, "#autostartToggle", javafx.scene.control.CheckBox.class);
         Fx.await(WAIT, "autostart box enabled and off", () -> !box.isDisabled() && !box.isSelected());
         Lab.virsh("undefine", name); // still running: now transient, behind the page's back
@@ -605,7 +605,7 @@ class DomainPagesLabTest {
     void titleDescriptionAndCustomMetadataReachTheRealDomain(FxRobot robot) throws IOException {
         String name = defineScratch();
         open(robot, name);
-        Fx.await(WAIT, "overview loaded", () -> pages().overviewProperty().get() != null);
+        Fx.await(WAIT, "overview loaded", () -> pages().overview().overviewProperty().get() != null);
 
         // title and description (set_metadata / get_metadata of TITLE and DESCRIPTION)
         Fx.run(() -> node(robot, "#titleField", TextField.class).setText("Scratch title"));
@@ -614,8 +614,8 @@ class DomainPagesLabTest {
         awaitDone(DomainPageViewModel.OVERVIEW, "title and description");
         assertEquals("Scratch title", Lab.virsh("desc", name, "--title", "--config"));
         assertEquals("Scratch description", Lab.virsh("desc", name, "--config"));
-        Fx.await(WAIT, "the overview reads the title back", () -> pages().overviewProperty().get() != null
-            && "Scratch title".equals(pages().overviewProperty().get().title().value()));
+        Fx.await(WAIT, "the overview reads the title back", () -> pages().overview().overviewProperty().get() != null
+            && "Scratch title".equals(pages().overview().overviewProperty().get().title().value()));
 
         // custom metadata element by namespace: save, then load it back into the emptied field
         Fx.run(() -> node(robot, "#metadataXmlField", javafx.scene.control.TextArea.class).setText("<note>hello from vireo</note>"));
@@ -636,14 +636,14 @@ class DomainPagesLabTest {
     void autostartOnThenOff(FxRobot robot) throws IOException {
         String name = defineScratch();
         open(robot, name);
-        Fx.await(WAIT, "overview loaded", () -> pages().overviewProperty().get() != null);
+        Fx.await(WAIT, "overview loaded", () -> pages().overview().overviewProperty().get() != null);
 
         // autostart on, then off
         press(robot, "#autostartToggle");
         awaitDone(DomainPageViewModel.OVERVIEW, "autostart on");
         assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Autostart:\\s+enable.*"));
-        Fx.await(WAIT, "the overview reads autostart back", () -> pages().overviewProperty().get() != null
-            && pages().overviewProperty().get().autostart());
+        Fx.await(WAIT, "the overview reads autostart back", () -> pages().overview().overviewProperty().get() != null
+            && pages().overview().overviewProperty().get().autostart());
         press(robot, "#autostartToggle");
         awaitDone(DomainPageViewModel.OVERVIEW, "autostart off");
         assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Autostart:\\s+disable.*"));
@@ -657,7 +657,7 @@ class DomainPagesLabTest {
 
         // maximum memory of the saved definition (set_max_memory)
         tab(robot, "hardwareTab");
-        Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
+        Fx.await(WAIT, "hardware loaded", () -> pages().hardware().hardwareProperty().get() != null);
         Fx.run(() -> node(robot, "#memoryAffect", ChoiceBox.class).setValue(Affect.CONFIG));
         Fx.run(() -> node(robot, "#memoryMaximumCheck", CheckBox.class).setSelected(true));
         Fx.run(() -> node(robot, "#memoryField", TextField.class).setText("112"));
@@ -682,8 +682,8 @@ class DomainPagesLabTest {
 
         // bandwidth of the NIC in the saved definition (set_interface_parameters)
         tab(robot, "tuningTab");
-        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().stream().anyMatch(g -> g.group().equals("bandwidth")));
-        var bw = Fx.get(() -> pages().tuning().stream().filter(g -> g.group().equals("bandwidth")).findFirst().orElseThrow());
+        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().groups().stream().anyMatch(g -> g.group().equals("bandwidth")));
+        var bw = Fx.get(() -> pages().tuning().groups().stream().filter(g -> g.group().equals("bandwidth")).findFirst().orElseThrow());
         assertTrue(bw.supported(), "bandwidth of " + bw.target() + ": " + bw.unsupported());
         String bwId = "#tuning-bandwidth-" + bw.target();
         // the tab builds its fields once the loaded groups reach it (a pulse after the list)
@@ -697,7 +697,7 @@ class DomainPagesLabTest {
             Lab.virsh("domiftune", name, bw.target(), "--config"));
 
         // NUMA memory placement of the saved definition (set_numa_parameters)
-        Fx.await(WAIT, "tuning reloaded after the bandwidth change", () -> pages().tuning().stream().anyMatch(g -> g.group().equals("bandwidth")
+        Fx.await(WAIT, "tuning reloaded after the bandwidth change", () -> pages().tuning().groups().stream().anyMatch(g -> g.group().equals("bandwidth")
             && g.params().stream().anyMatch(p -> p.name().equals("inbound.average") && p.value().equals("100"))));
         Fx.run(() -> node(robot, "#tuning-numa-numa_nodeset", TextField.class).setText("0"));
         Fx.run(() -> node(robot, "#tuning-numa-numa_mode", TextField.class).setText("2"));
@@ -799,7 +799,7 @@ class DomainPagesLabTest {
         Fx.run(() -> node(robot, "#peekDiskField", TextField.class).setText("vdb"));
         press(robot, "#blockPeekButton");
         awaitDone(DomainPageViewModel.ACTIONS, "peek vdb");
-        String hex = Fx.get(() -> pages().peekProperty().get());
+        String hex = Fx.get(() -> pages().actions().peekProperty().get());
         assertTrue(hex.startsWith("00000200  56 49 52 45 4f 20 50 45  45 4b 00") && hex.contains("|VIREO PEEK......|"), hex);
     }
 
@@ -811,13 +811,13 @@ class DomainPagesLabTest {
 
         // resize vda (grow), then a shrink asks first and Cancel leaves it
         tab(robot, "hardwareTab");
-        Fx.await(WAIT, "hardware loaded", () -> pages().hardwareProperty().get() != null);
+        Fx.await(WAIT, "hardware loaded", () -> pages().hardware().hardwareProperty().get() != null);
         Fx.run(() -> node(robot, "#resizeField", TextField.class).setText("80"));
         Fx.run(() -> node(robot, "#blockInfoTable", javafx.scene.control.TableView.class).getSelectionModel().select(0));
         press(robot, "#blockResizeButton");
         awaitDone(DomainPageViewModel.HARDWARE, "resize");
         assertTrue(Lab.virsh("domblkinfo", name, "vda").matches("(?s)Capacity:\\s+83886080\\b.*"), Lab.virsh("domblkinfo", name, "vda"));
-        Fx.await(WAIT, "new capacity shown", () -> pages().hardwareProperty().get().blocks().getFirst().capacity() == 80L << 20);
+        Fx.await(WAIT, "new capacity shown", () -> pages().hardware().hardwareProperty().get().blocks().getFirst().capacity() == 80L << 20);
         Fx.run(() -> node(robot, "#resizeField", TextField.class).setText("32"));
         press(robot, "#blockResizeButton");
         confirm(robot, "Cancel");
@@ -833,9 +833,9 @@ class DomainPagesLabTest {
         // tuning: I/O limits of vda apply live; the cgroup groups (the lab's libvirtd has cpu, memory and
         // blkio cgroups) are read, changed live and read back with virsh
         tab(robot, "tuningTab");
-        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().size() >= 5 && !pages().vcpuPins().isEmpty());
+        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().groups().size() >= 5 && !pages().tuning().vcpuPins().isEmpty());
         for (String g : List.of("scheduler", "memory", "blkio")) {
-            var group = Fx.get(() -> pages().tuning().stream().filter(t -> t.group().equals(g)).findFirst().orElseThrow());
+            var group = Fx.get(() -> pages().tuning().groups().stream().filter(t -> t.group().equals(g)).findFirst().orElseThrow());
             System.out.println("[figure] tuning " + g + ": " + (group.supported() ? group.params() : group.unsupported()));
             assertTrue(group.supported(), g + " not available: " + group.unsupported());
         }
@@ -912,7 +912,7 @@ class DomainPagesLabTest {
         press(robot, "#tuning-" + group + "-apply");
         awaitDone(DomainPageViewModel.TUNING, group);
         // the page reloads the groups after Apply (new nodes): wait for the value read back before going on
-        Fx.await(WAIT, group + " reloaded", () -> pages().tuning().stream().anyMatch(t -> t.group().equals(group)
+        Fx.await(WAIT, group + " reloaded", () -> pages().tuning().groups().stream().anyMatch(t -> t.group().equals(group)
             && t.params().stream().anyMatch(x -> x.name().equals(param) && x.value().equals(value))));
         WaitForAsyncUtils.waitForFxEvents();
         String after = virsh.get();
@@ -1098,7 +1098,7 @@ class DomainPagesLabTest {
 
     private void awaitJobReady(String what) {
         Fx.await(Duration.ofSeconds(90), what + " ready", () -> {
-            var job = pages().blockJobProperty().get();
+            var job = pages().actions().blockJobProperty().get();
             return job != null && job.end() > 0 && job.cur() == job.end();
         });
     }
@@ -1129,7 +1129,7 @@ class DomainPagesLabTest {
         press(robot, "#jobPivotButton");
         awaitDone(DomainPageViewModel.ACTIONS, "pivot");
         eventually(Duration.ofSeconds(60), "vda back on the base image", () -> vdaSource(name).equals(base));
-        Fx.await(WAIT, "no job shown", () -> pages().blockJobProperty().get() == null);
+        Fx.await(WAIT, "no job shown", () -> pages().actions().blockJobProperty().get() == null);
 
         // pull: the overlay takes in its backing chain and the job ends by itself
         String overlay2 = externalSnapshot(robot, name, "overlay2");

@@ -72,7 +72,7 @@ class TuningEditsTest {
     @Test
     void editedTuningFieldsAndTitleSurviveAReload(FxRobot robot) throws Exception {
         Fx.clickWhenShown(robot, "#domain-web-frontend");
-        Fx.await(WAIT, "overview", () -> pages().overviewProperty().get() != null);
+        Fx.await(WAIT, "overview", () -> pages().overview().overviewProperty().get() != null);
         Fx.run(() -> field(robot, "titleField").setText("my unsaved title"));
         tab("tuningTab");
         Fx.await(WAIT, "memory soft limit and vCPU 0 shown", () -> robot.lookup("#tuning-memory-soft_limit").tryQuery().isPresent()
@@ -95,8 +95,8 @@ class TuningEditsTest {
         assertTrue(Fx.get(() -> field(robot, "tuning-memory-soft_limit").getPseudoClassStates().contains(PseudoClass.getPseudoClass("accent"))),
             "an edited field is marked");
         tab("overviewTab");
-        Fx.await(WAIT, "overview of the paused domain", () -> pages().overviewProperty().get() != null
-            && pages().overviewProperty().get().status().state() == org.vireo.model.DomainState.PAUSED);
+        Fx.await(WAIT, "overview of the paused domain", () -> pages().overview().overviewProperty().get() != null
+            && pages().overview().overviewProperty().get().status().state() == org.vireo.model.DomainState.PAUSED);
         assertEquals("my unsaved title", Fx.get(() -> field(robot, "titleField").getText()));
     }
 }

@@ -94,7 +94,7 @@ class XmlEditsTest {
         assertTrue(Fx.get(() -> unsavedShown(robot)), "unsaved edits are marked");
 
         // the domain's state changes: the page reloads; the edit stays
-        long loadsBefore = Fx.get(() -> pages().xmlProperty().get().length());
+        long loadsBefore = Fx.get(() -> pages().xml().xmlProperty().get().length());
         demo().domainService().suspend(WEB).get(10, TimeUnit.SECONDS);
         Fx.await(WAIT, "paused in the list", () -> row("web-frontend").getState() == org.vireo.model.DomainState.PAUSED);
         WaitForAsyncUtils.waitForFxEvents();
