@@ -119,6 +119,8 @@ public final class ConsoleBench {
             long dn0 = fx(pane::drawNanos);
             long b0 = pane.graphics().bytesIn();
             long cpu0 = cpuTicks();
+            String xPid = xServerPid();
+            long x0 = xPid == null ? 0 : cpuTicks(xPid);
             java.util.Map<String, Long> threads0 = threadCpu();
             long t0 = System.nanoTime();
             System.out.printf("   measuring %d s (scene of %d nodes)%n", seconds, fx(() -> nodes(app.scene.getRoot())));
@@ -132,6 +134,7 @@ public final class ConsoleBench {
             long dn1 = fx(pane::drawNanos);
             long b1 = pane.graphics().bytesIn();
             long cpu1 = cpuTicks();
+            long x1 = xPid == null ? 0 : cpuTicks(xPid);
             double secs = (System.nanoTime() - t0) / 1e9;
             shell.run("kill $!", 10_000);
             double span = (System.nanoTime() - t0) / 1e9;
@@ -143,6 +146,9 @@ public final class ConsoleBench {
             System.out.printf("   FX thread taking frames into the image: %.2f ms per frame%n", (dn1 - dn0) / 1e6 / Math.max(1, d1 - d0));
             System.out.printf("[figure] scrolling: decoded %.1f updates/s, drawn %.1f/s, %.2f MB/s in, CPU %.1f %% of a core (whole process, %d s)%n",
                 (u1 - u0) / secs, (d1 - d0) / secs, (b1 - b0) / secs / 1e6, cpuPct, seconds);
+            if (xPid != null) {
+                System.out.printf("[figure] the X server (pid %s) meanwhile: %.2f %% of a core%n", xPid, (x1 - x0) / 100.0 / secs * 100);
+            }
         }
         System.out.printf("[figure] memory added by an open console: %d MiB RSS%n", (rssAfter - rssBefore) / 1024);
 
@@ -270,7 +276,24 @@ public final class ConsoleBench {
     }
 
     private static long cpuTicks() throws Exception {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
+        return cpuTicks("self");
+    }
+
+    /** The X server of this display when it runs here (Xvfb): a console drawn straight to X costs it some CPU. */
+    private static String xServerPid() {
+        String display = System.getenv("DISPLAY");
+        if (display == null) {
+            return null;
+        }
+        String want = display.replaceAll("\\.\\d+$", "");
+        return ProcessHandle.allProcesses()
+            .filter(p -> p.info().command().map(c -> c.endsWith("/Xvfb") || c.endsWith("/Xorg")).orElse(false))
+            .filter(p -> p.info().arguments().map(a -> a.length > 0 && a[0].equals(want)).orElse(false))
+            .map(p -> String.valueOf(p.pid())).findFirst().orElse(null);
+    }
+
+    private static long cpuTicks(String pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }

@@ -161,7 +161,6 @@ class ConsoleLabTest {
 
     private static void keepScreenshot(Scene s, String name) {
         // from the display: the guest's screen is drawn straight to X, outside the scene graph
-        Fx.run(() -> ((javafx.stage.Stage) s.getWindow()).toFront());
         Path file = Screenshots.saveFromScreen(s, name);
         System.out.println("[screenshot] " + file.toAbsolutePath());
     }
@@ -588,6 +587,8 @@ class ConsoleLabTest {
         Fx.await(WAIT, "a console window", () -> consoleTab().windows().size() == 1);
         ConsoleWindow window = Fx.get(() -> consoleTab().windows().getFirst());
         awaitDrawing(window.pane());
+        // taken while the new window is in front (read from the display, which shows what is on top)
+        keepScreenshot(window.stage().getScene(), "console-window");
         // the page moves on to another domain: its console and the window draw side by side
         Fx.run(() -> window.stage().toBack());
         ConsolePane beta = openConsole(robot, Lab.BETA);
@@ -596,7 +597,6 @@ class ConsoleLabTest {
         Lab.virsh("send-key", Lab.ALPHA, "KEY_L", "KEY_S", "KEY_ENTER");
         Fx.await(WAIT, "the detached window still draws", () -> window.pane().framesDrawn() > before);
         assertEquals(Lab.ALPHA, Fx.get(() -> window.pane().row().getName()));
-        keepScreenshot(window.stage().getScene(), "console-window");
     }
 
     @Test

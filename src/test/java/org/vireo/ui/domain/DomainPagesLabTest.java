@@ -450,8 +450,13 @@ class DomainPagesLabTest {
             TreeTableView<?> tree = robot.lookup("#snapshotTree").queryAs(TreeTableView.class);
             return tree.getRoot() != null && tree.getRoot().getChildren().size() == 1;
         });
-        SnapshotInfo first = Fx.get(() -> pages().snapshots().list().getFirst());
-        assertTrue(first.current() && first.withMemory() && first.description().equals("made by the test"), first.toString());
+        // a list read while libvirt was still making the snapshot may not mark it current yet:
+        // the reload after the job ends does
+        Fx.await(WAIT, "the snapshot current, with memory and its description", () -> {
+            var list = pages().snapshots().list();
+            return list.size() == 1 && list.getFirst().current() && list.getFirst().withMemory()
+                && list.getFirst().description().equals("made by the test");
+        });
         Screenshots.save(scene, "domain-snapshots-one");
         tab(robot, "actionsTab");
         press(robot, "#pauseActionButton");
