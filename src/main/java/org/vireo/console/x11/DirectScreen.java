@@ -46,6 +46,8 @@ public final class DirectScreen {
     // the sizes the source picture's transform is for
     private long transformFor = -1;
     private volatile long framesDrawn;
+    /** The shared image could not be made (a remote X server, no SysV shared memory): JavaFX draws instead. */
+    private volatile boolean broken;
     private volatile long lastDrawNanos;
 
     private DirectScreen(XConnection x) {
@@ -75,6 +77,10 @@ public final class DirectScreen {
      * the scene shows on top of the screen. False when the parent cannot take it.
      */
     public boolean place(long parentWindow, int px, int py, int w, int h, boolean show, List<int[]> cutOut) {
+        if (broken) {
+            hide();
+            return false;
+        }
         synchronized (x.lock()) {
             Pointer d = x.display();
             if (parentWindow != parent || window == 0) {
@@ -210,7 +216,8 @@ public final class DirectScreen {
             }
             if (gen != imgGeneration || image == null || w != imgW || h != imgH) {
                 freeImage();
-                if (!allocImage(w, h)) {
+                if (Boolean.getBoolean("vireo.console.failSharedImage") || !allocImage(w, h)) {
+                    broken = true;
                     return;
                 }
                 imgGeneration = gen;
@@ -415,6 +422,11 @@ public final class DirectScreen {
             destroyWindow();
             freeImage();
         }
+    }
+
+    /** True once the shared image could not be made: the view goes back to JavaFX's drawing. */
+    public boolean broken() {
+        return broken;
     }
 
     public boolean shown() {

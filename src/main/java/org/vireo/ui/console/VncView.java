@@ -281,6 +281,10 @@ final class VncView extends Region {
             Platform.runLater(this::draw);
         }
         direct.draw(fb);
+        if (direct.broken()) {
+            // no shared image to draw into (a remote X server, say): JavaFX takes over
+            Platform.runLater(this::placeDirect);
+        }
     }
 
     /** Draws the current screen now, not at the guest's next update (a new size, just shown, a switch). */

@@ -433,6 +433,20 @@ class ConsoleLabTest {
     }
 
     @Test
+    void withoutASharedImageJavaFxDrawsInstead(FxRobot robot) {
+        // a remote X server (ssh -X) or a box without SysV shared memory: MIT-SHM is offered but unusable
+        System.setProperty("vireo.console.failSharedImage", "true");
+        try {
+            ConsolePane pane = openConsole(robot, Lab.ALPHA);
+            Fx.await(WAIT, "drawn by JavaFX after the shared image failed", () ->
+                pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.CONNECTED
+                    && !pane.drawsDirect() && pane.shownImage() != null && pane.framesDrawn() > 0);
+        } finally {
+            System.clearProperty("vireo.console.failSharedImage");
+        }
+    }
+
+    @Test
     void javaFxDrawingMatchesLibvirtsScreenshotToo(FxRobot robot) throws Exception {
         // where X cannot be drawn to (or -Dvireo.console.direct=false), JavaFX draws the image
         System.setProperty("vireo.console.direct", "false");
