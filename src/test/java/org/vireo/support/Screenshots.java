@@ -14,15 +14,7 @@ public final class Screenshots {
     }
 
     public static Path save(Scene scene, String name) {
-        WritableImage image = Fx.get(() -> scene.snapshot(null));
-        Path file = Path.of("target", "screenshots", name + ".png");
-        try {
-            Files.createDirectories(file.getParent());
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new AssertionError("cannot write " + file, e);
-        }
-        return file;
+        return write(Fx.get(() -> scene.snapshot(null)), name);
     }
 
     /**
@@ -30,11 +22,24 @@ public final class Screenshots {
      * not in the scene graph, so a snapshot of the scene would show them black).
      */
     public static Path saveFromScreen(Scene scene, String name) {
-        WritableImage image = Fx.get(() -> {
+        return write(Fx.get(() -> {
             var w = scene.getWindow();
             return new javafx.scene.robot.Robot().getScreenCapture(null,
                 w.getX() + scene.getX(), w.getY() + scene.getY(), scene.getWidth(), scene.getHeight(), false);
-        });
+        }), name);
+    }
+
+    /** As {@link #save}, and a copy into docs/ for the README. */
+    public static Path saveDoc(Scene scene, String name) {
+        return copyToDocs(save(scene, name), name);
+    }
+
+    /** As {@link #saveFromScreen}, and a copy into docs/ for the README. */
+    public static Path saveDocFromScreen(Scene scene, String name) {
+        return copyToDocs(saveFromScreen(scene, name), name);
+    }
+
+    private static Path write(WritableImage image, String name) {
         Path file = Path.of("target", "screenshots", name + ".png");
         try {
             Files.createDirectories(file.getParent());
@@ -45,20 +50,7 @@ public final class Screenshots {
         return file;
     }
 
-    /** As {@link #saveFromScreen}, and a copy into docs/ for the README. */
-    public static Path saveDocFromScreen(Scene scene, String name) {
-        Path file = saveFromScreen(scene, name);
-        try {
-            Files.copy(file, Path.of("docs", name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new AssertionError("cannot copy " + file + " to docs/", e);
-        }
-        return file;
-    }
-
-    /** As {@link #save}, and a copy into docs/ for the README. */
-    public static Path saveDoc(Scene scene, String name) {
-        Path file = save(scene, name);
+    private static Path copyToDocs(Path file, String name) {
         try {
             Files.copy(file, Path.of("docs", name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

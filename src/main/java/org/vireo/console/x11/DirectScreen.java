@@ -82,6 +82,12 @@ public final class DirectScreen {
             return false;
         }
         synchronized (x.lock()) {
+            boolean show2 = show && w > 0 && h > 0;
+            if (parentWindow == parent && window != 0 && px == wx && py == wy && w == ww && h == wh
+                && show2 == mapped && cutOut.equals(holes)) {
+                // the usual layout pass: nothing moved, no round trip to the server
+                return true;
+            }
             Pointer d = x.display();
             if (parentWindow != parent || window == 0) {
                 destroyWindow();
@@ -89,7 +95,6 @@ public final class DirectScreen {
                     return false;
                 }
             }
-            boolean show2 = show && w > 0 && h > 0;
             boolean resized = w != ww || h != wh;
             if (px != wx || py != wy || resized) {
                 if (w > 0 && h > 0) {

@@ -78,6 +78,8 @@ final class VncView extends Region {
     private double shownY;
     private double shownW;
     private double shownH;
+    private boolean wasShown;
+    private volatile long directGeneration = -1;
 
     VncView(GraphicalConsoleViewModel model) {
         this.model = model;
@@ -270,8 +272,6 @@ final class VncView extends Region {
         wasShown = show;
     }
 
-    private boolean wasShown;
-    private volatile long directGeneration = -1;
 
     /** The console's thread, each decoded update: straight to X; a new size goes to the FX thread's layout too. */
     private void drawDirect(Framebuffer fb) {
@@ -289,15 +289,7 @@ final class VncView extends Region {
 
     /** Draws the current screen now, not at the guest's next update (a new size, just shown, a switch). */
     private void kick() {
-        if (directOn) {
-            Framebuffer fb = model.framebuffer();
-            if (fb != null) {
-                fb.scaleTo(wantW, wantH);
-                Thread.ofVirtual().start(() -> direct.draw(fb));
-            }
-        } else {
-            Platform.runLater(this::draw);
-        }
+        Platform.runLater(this::draw);
     }
 
     private boolean visibleInTree() {
