@@ -25,6 +25,10 @@ public record HostOptions(StatsSettings stats, int keepAliveSeconds, int keepAli
         return new HostOptions(stats, keepAliveSeconds, keepAliveCount, maxBackoff, timeout);
     }
 
+    public HostOptions withMaxBackoff(Duration cap) {
+        return new HostOptions(stats, keepAliveSeconds, keepAliveCount, cap, connectTimeout);
+    }
+
     public Duration pollInterval() {
         return stats.interval();
     }

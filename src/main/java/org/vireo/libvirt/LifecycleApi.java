@@ -100,6 +100,26 @@ public final class LifecycleApi {
         calls.call(uuid, "virDomainManagedSaveRemove", p -> NativeVirt.LIB.virDomainManagedSaveRemove(p, 0));
     }
 
+    /**
+     * Removes the managed-save image of a domain that is running: a managed save ends with the
+     * domain shut off, so an active domain's image is one that did not finish (its daemon died
+     * under it and, restarted, resumed the guest). Left there, the next start would restore that
+     * old memory over disks the guest has written since. Returns whether an image was removed.
+     */
+    public boolean removeStaleManagedSave(String uuid) throws VirtException {
+        return calls.on(uuid, dom -> {
+            if (dom.isActive() != 1) {
+                return false;
+            }
+            var p = BindingPointers.of(dom);
+            if (DomainCalls.check(NativeVirt.LIB.virDomainHasManagedSaveImage(p, 0), "virDomainHasManagedSaveImage") != 1) {
+                return false;
+            }
+            DomainCalls.check(NativeVirt.LIB.virDomainManagedSaveRemove(p, 0), "virDomainManagedSaveRemove");
+            return true;
+        });
+    }
+
     /** virDomainCoreDumpWithFormat, raw ELF. */
     public void coreDump(String uuid, String file, Set<DomainFlags.Dump> flags) throws VirtException {
         calls.call(uuid, "virDomainCoreDumpWithFormat",

@@ -108,6 +108,29 @@ public final class SnapshotApi {
      * ({@link SnapshotPlan#overlayFor}), the other disks left out; with memory, its file beside the
      * first image. Atomic; quiesce freezes the guest's filesystems through the agent meanwhile.
      */
+    /** The files an external snapshot of {@code plan} writes on the host: its memory file, then its overlays. */
+    public List<String> filesOf(String uuid, SnapshotPlan plan) throws VirtException {
+        if (plan.kind() == SnapshotPlan.Kind.INTERNAL) {
+            return List.of();
+        }
+        SnapshotSource source = snapshotSource(uuid);
+        String name = plan.name().strip();
+        List<String> files = new ArrayList<>();
+        if (plan.kind() == SnapshotPlan.Kind.EXTERNAL_MEMORY) {
+            files.add(SnapshotPlan.memoryFileFor(source.domain(), firstImage(source), name));
+        }
+        for (SnapshotSource.Disk d : source.disks()) {
+            if (plan.disks().contains(d.target()) && d.snapshotable()) {
+                files.add(SnapshotPlan.overlayFor(d.file(), name));
+            }
+        }
+        return files;
+    }
+
+    private static String firstImage(SnapshotSource source) {
+        return source.disks().stream().filter(SnapshotSource.Disk::snapshotable).map(SnapshotSource.Disk::file).findFirst().orElse(null);
+    }
+
     public String createSnapshot(String uuid, SnapshotPlan plan) throws VirtException {
         return calls.on(uuid, dom -> {
             SnapshotSource source = snapshotSource(uuid);
@@ -121,9 +144,7 @@ public final class SnapshotApi {
                 case INTERNAL -> { }
                 case EXTERNAL_DISKS -> flags.addAll(Set.of(SnapshotCreate.DISK_ONLY, SnapshotCreate.ATOMIC));
                 case EXTERNAL_MEMORY -> {
-                    String first = source.disks().stream().filter(SnapshotSource.Disk::snapshotable).map(SnapshotSource.Disk::file)
-                        .findFirst().orElse(null);
-                    xml.append("<memory snapshot='external' file='").append(DomainXml.escape(SnapshotPlan.memoryFileFor(source.domain(), first, name)))
+                    xml.append("<memory snapshot='external' file='").append(DomainXml.escape(SnapshotPlan.memoryFileFor(source.domain(), firstImage(source), name)))
                         .append("'/>");
                     flags.add(SnapshotCreate.ATOMIC);
                 }
