@@ -70,6 +70,7 @@ public final class MainWindow extends BorderPane {
         setId("mainWindow");
         getStyleClass().add("main-window");
         tree = new ConnectionTreeView(model);
+        pageReturn = new PageReturn(tree::select);
         table = new DomainTableView(model);
 
         menu = new MainMenu(this, model);
@@ -131,6 +132,7 @@ public final class MainWindow extends BorderPane {
             if (item == null) {
                 return;
             }
+            pageReturn.wentTo(item.getValue());
             if (item.getValue() instanceof DomainRowViewModel row) {
                 table.getSelectionModel().clearSelection();
                 table.getSelectionModel().select(row);
@@ -168,6 +170,9 @@ public final class MainWindow extends BorderPane {
         });
         // back from a domain page: the tree shows the host again
         model.selectedDomainProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null && model.hosts().contains(old.host())) {
+                pageReturn.closed(old);
+            }
             if (now == null && old != null && tree.getSelectionModel().getSelectedItem() != null
                 && tree.getSelectionModel().getSelectedItem().getValue() == old) {
                 if (backToFleet && model.hosts().size() > 1) {
@@ -214,6 +219,8 @@ public final class MainWindow extends BorderPane {
     private org.vireo.ui.fleet.FleetView fleetView;
     /** A domain page opened from the fleet view goes back there (Escape, Back). */
     private boolean backToFleet;
+    /** The page a dropped host closed, reopened when the host is back. */
+    private final PageReturn pageReturn;
 
     /** The fleet view (every domain of every host), built on first use. */
     public org.vireo.ui.fleet.FleetView fleetView() {
