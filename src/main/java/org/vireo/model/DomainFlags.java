@@ -326,6 +326,15 @@ public final class DomainFlags {
         }
     }
 
+    /** virDomainConsoleFlags of virDomainOpenConsole. */
+    public enum Console implements Bit {
+        FORCE(1, "Take it from the client that holds it"), SAFE(2, "Only a stream libvirt can interrupt safely");
+
+        Console(int bit, String label) {
+            describe(this, bit, label);
+        }
+    }
+
     /** virDomainGetJobStatsFlags. */
     public enum JobStats implements Bit {
         COMPLETED(1, "The job that just ended"), KEEP_COMPLETED(2, "Keep the completed figures");

@@ -38,6 +38,10 @@ class DomainFlagsTest {
         assertEquals(2, DomainFlags.Metadata.ELEMENT.bit());
         assertEquals(1, DomainFlags.JobStats.COMPLETED.bit());
         assertEquals(0, DomainFlags.DumpFormat.RAW.bit());
+        assertEquals(1, DomainFlags.Console.FORCE.bit());
+        assertEquals(2, DomainFlags.Console.SAFE.bit());
+        assertEquals(EnumSet.of(DomainFlags.Console.FORCE), DomainFlags.fromMask(DomainFlags.Console.class, 1));
+        assertEquals(3, DomainFlags.mask(EnumSet.allOf(DomainFlags.Console.class)));
     }
 
     @Test
@@ -69,7 +73,7 @@ class DomainFlagsTest {
                 }
             }
         }
-        assertEquals(25, enums);
+        assertEquals(26, enums);
         assertEquals("live + config", DomainFlags.Affect.BOTH.toString());
         assertEquals("Guest agent", DomainFlags.PowerMode.GUEST_AGENT.toString());
         assertEquals("Only its children", DomainFlags.SnapshotDelete.CHILDREN_ONLY.toString());
