@@ -40,10 +40,15 @@ public record DemoPage(MainViewModel main, DomainPageViewModel page, String uri)
         Fx.await(WAIT, "demo listed", () -> host().domains().size() == DOMAINS);
     }
 
-    /** Waits for the listing, then opens {@code name}'s page (selects it, as a click in the table does). */
+    /** Opens {@code name}'s page (selects it, as a click in the table does); call on the FX thread. */
     public void select(String name) {
+        main.selectedDomainProperty().set(row(name));
+    }
+
+    /** Waits for the listing, then opens {@code name}'s page. */
+    public void open(String name) {
         awaitListed();
-        Fx.run(() -> main.selectedDomainProperty().set(row(name)));
+        Fx.run(() -> select(name));
     }
 
     public void stop() {

@@ -18,20 +18,17 @@ import org.testfx.framework.junit5.Start;
 import org.vireo.model.VcpuPin;
 import org.vireo.support.DemoPage;
 import org.vireo.support.Fx;
-import org.vireo.ui.MainViewModel;
 
 /** The domain page's view model against the demo host (test driver): results belong to the page that asked. */
 @ExtendWith(ApplicationExtension.class)
 class DomainPageViewModelTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private DemoPage demo;
-    private MainViewModel main;
     private DomainPageViewModel page;
 
     @Start
     void start(Stage stage) {
         demo = DemoPage.start();
-        main = demo.main();
         page = demo.page();
     }
 
@@ -60,10 +57,10 @@ class DomainPageViewModelTest {
         });
         List<Integer> seenOnDbPrimary = new ArrayList<>();
         Fx.run(() -> {
-            main.selectedDomainProperty().set(demo.row("web-frontend"));
+            demo.select("web-frontend");
             page.load(DomainPageViewModel.TUNING);
             page.load(DomainPageViewModel.OVERVIEW);
-            main.selectedDomainProperty().set(demo.row("db-primary"));
+            demo.select("db-primary");
             page.tuning().vcpuPins().addListener((ListChangeListener<VcpuPin>) ch -> seenOnDbPrimary.add(ch.getList().size()));
             page.overview().overviewProperty().addListener((o, was, now) -> {
                 if (now != null) {

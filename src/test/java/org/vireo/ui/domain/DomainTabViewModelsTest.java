@@ -17,20 +17,17 @@ import org.testfx.framework.junit5.Start;
 import org.vireo.model.DomainFlags;
 import org.vireo.support.DemoPage;
 import org.vireo.support.Fx;
-import org.vireo.ui.MainViewModel;
 
 /** The tabs' view models against the demo host (test driver), with no window shown. */
 @ExtendWith(ApplicationExtension.class)
 class DomainTabViewModelsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private DemoPage demo;
-    private MainViewModel main;
     private DomainPageViewModel page;
 
     @Start
     void start(Stage stage) {
         demo = DemoPage.start();
-        main = demo.main();
         page = demo.page();
     }
 
@@ -41,7 +38,7 @@ class DomainTabViewModelsTest {
 
     @Test
     void badNumbersAreRefusedAtTheTabWithTheReasonAndNothingIsSent() {
-        demo.select("web-frontend");
+        demo.open("web-frontend");
         ActionsViewModel actions = page.actions();
         Fx.run(() -> actions.blockPull("vda", "fast"));
         assertEquals("Speed needs a whole number, not \"fast\"", Fx.get(() -> actions.outcome().get()));
@@ -66,7 +63,7 @@ class DomainTabViewModelsTest {
 
     @Test
     void disruptiveActionsSayWhatIsLost() {
-        demo.select("web-frontend");
+        demo.open("web-frontend");
         ActionsViewModel a = page.actions();
         Confirmation reset = Fx.get(a::resetConfirmation);
         assertEquals("Reset web-frontend?", reset.title());
@@ -89,7 +86,7 @@ class DomainTabViewModelsTest {
 
     @Test
     void theBlockJobIsPolledOnlyWhileARunningDomainsTabIsOnScreen() {
-        demo.select("web-frontend");
+        demo.open("web-frontend");
         ActionsViewModel a = page.actions();
         boolean[] onScreen = {true};
         Fx.run(() -> a.startPolling(() -> "vda", () -> onScreen[0]));
@@ -98,11 +95,11 @@ class DomainTabViewModelsTest {
             onScreen[0] = false;
             assertFalse(Fx.get(a::pollTick), "another tab chosen (or the page hidden)");
             onScreen[0] = true;
-            Fx.run(() -> main.selectedDomainProperty().set(demo.row("build-cache")));
+            Fx.run(() -> demo.select("build-cache"));
             assertFalse(Fx.get(a::shouldPoll), "a shut-off domain opened: no job to poll");
-            Fx.run(() -> main.selectedDomainProperty().set(null));
+            Fx.run(() -> demo.main().selectedDomainProperty().set(null));
             assertFalse(Fx.get(a::shouldPoll), "no domain open");
-            Fx.run(() -> main.selectedDomainProperty().set(demo.row("db-primary")));
+            Fx.run(() -> demo.select("db-primary"));
             assertTrue(Fx.get(a::shouldPoll));
         } finally {
             Fx.run(a::stopPolling);
@@ -137,7 +134,7 @@ class DomainTabViewModelsTest {
 
     @Test
     void xmlEditsAreTrackedAgainstLibvirtsTextKeptAcrossDomainsAndNeverOverwritten() {
-        demo.select("web-frontend");
+        demo.open("web-frontend");
         XmlViewModel xml = page.xml();
         FakeEditor editor = new FakeEditor();
         Fx.run(() -> xml.attach(editor));
@@ -152,25 +149,25 @@ class DomainTabViewModelsTest {
         });
         assertTrue(Fx.get(() -> xml.dirtyProperty().get()), "an edit is unsaved");
         String place = Fx.get(() -> page.place("XML"));
-        assertEquals(mine, Fx.get(() -> main.unsavedEdits().get(place)));
+        assertEquals(mine, Fx.get(() -> demo.main().unsavedEdits().get(place)));
         assertTrue(Fx.get(xml::reloadConfirmation).lost().contains("did not save is lost"), "reload asks first");
         // libvirt's text arrives again (a state change reloads the tab): the edit stays, libvirt's is offered
         Fx.run(() -> xml.xmlProperty().set(libvirts.replace("<name>", "<!-- changed -->\n<name>")));
         assertEquals(mine, Fx.get(() -> editor.text));
         assertTrue(Fx.get(() -> xml.libvirtChangedProperty().get()));
         // another domain: its own XML; then back, and the draft comes back
-        Fx.run(() -> main.selectedDomainProperty().set(demo.row("db-primary")));
+        Fx.run(() -> demo.select("db-primary"));
         Fx.run(() -> page.load(DomainPageViewModel.XML));
         Fx.await(WAIT, "db-primary's XML", () -> editor.text.contains("<name>db-primary</name>"));
         assertFalse(Fx.get(() -> xml.dirtyProperty().get()));
-        Fx.run(() -> main.selectedDomainProperty().set(demo.row("web-frontend")));
+        Fx.run(() -> demo.select("web-frontend"));
         Fx.run(() -> page.load(DomainPageViewModel.XML));
         Fx.await(WAIT, "the draft back", () -> editor.text.equals(mine));
         assertTrue(Fx.get(() -> xml.dirtyProperty().get()));
         // back to libvirt's text: no longer an edit, no draft left
         Fx.run(xml::discard);
         assertFalse(Fx.get(() -> xml.dirtyProperty().get()));
-        assertNull(Fx.get(() -> main.unsavedEdits().get(place)));
+        assertNull(Fx.get(() -> demo.main().unsavedEdits().get(place)));
         assertNull(Fx.get(xml::reloadConfirmation), "nothing to lose: reload asks nothing");
     }
 
@@ -180,13 +177,13 @@ class DomainTabViewModelsTest {
      */
     @Test
     void theNextDomainsListenersSeeNothingOfTheLastOne() {
-        demo.select("web-frontend");
+        demo.open("web-frontend");
         Fx.run(() -> page.load(DomainPageViewModel.HARDWARE));
         Fx.await(WAIT, "web-frontend's hardware", () -> page.hardware().hardwareProperty().get() != null);
         Object[] seen = {"nothing"};
         Fx.run(() -> {
             page.domainProperty().addListener((o, a, now) -> seen[0] = page.hardware().hardwareProperty().get());
-            main.selectedDomainProperty().set(demo.row("db-primary"));
+            demo.select("db-primary");
         });
         assertNull(seen[0], "web-frontend's hardware was still there when db-primary opened");
     }
@@ -194,7 +191,7 @@ class DomainTabViewModelsTest {
     /** Hardware, XML and snapshots loaded for a domain the user left land nowhere: the next page shows only its own. */
     @Test
     void loadsLeftBehindNeverLandOnTheNextDomainsTabs() throws Exception {
-        demo.select("web-frontend");
+        demo.open("web-frontend");
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         // holds the host's worker so both domains' loads queue behind it, in order
         demo.host().session().submit(c -> {
@@ -209,7 +206,7 @@ class DomainTabViewModelsTest {
         Fx.run(() -> {
             page.load(DomainPageViewModel.HARDWARE);
             page.load(DomainPageViewModel.XML);
-            main.selectedDomainProperty().set(demo.row("db-primary"));
+            demo.select("db-primary");
             page.hardware().hardwareProperty().addListener((o, a, hw) -> {
                 if (hw != null) {
                     landed.add("vcpus " + hw.vcpusConfig());
