@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,6 +16,7 @@ import org.vireo.libvirt.HardwareApi;
 import org.vireo.libvirt.GraphicsSocket;
 import org.vireo.libvirt.VirtConnection;
 import org.vireo.libvirt.VirtException;
+import org.vireo.model.DomainFlags;
 import org.vireo.ssh.SshChannels;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshSessions;
@@ -31,8 +33,6 @@ import org.vireo.ssh.SshSessions;
  */
 public final class ConsoleService {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleService.class);
-    /** virDomainOpenConsole flag: take the console from the client that holds it. */
-    public static final int FORCE = 1;
 
     private final HostSession session;
     private final SshConnector ssh;
@@ -124,7 +124,7 @@ public final class ConsoleService {
     /** The serial console; without {@code force} it fails while another client holds it. */
     public SerialConsole openSerial(String uuid, boolean force) throws ConsoleException {
         try {
-            return new SerialConsole(connection().openConsole(uuid, force ? FORCE : 0));
+            return new SerialConsole(connection().openConsole(uuid, force ? Set.of(DomainFlags.Console.FORCE) : Set.of()));
         } catch (VirtException e) {
             // libvirt: "Active console session exists for this domain"
             boolean held = String.valueOf(e.getMessage()).toLowerCase().contains("active console session");

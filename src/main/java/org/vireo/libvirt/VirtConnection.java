@@ -253,14 +253,15 @@ public final class VirtConnection implements AutoCloseable {
 
     /** virDomainOpenConsole on the domain's first console, as a blocking byte stream. */
     public ConsoleStream openConsole(String uuid) throws VirtException {
-        return openConsole(uuid, 0);
+        return openConsole(uuid, Set.of());
     }
 
-    /** virDomainOpenConsole with flags (1 FORCE: take it from another client, 2 SAFE). */
-    public ConsoleStream openConsole(String uuid, int flags) throws VirtException {
+    /** virDomainOpenConsole with flags (FORCE: take it from another client). */
+    public ConsoleStream openConsole(String uuid, Set<DomainFlags.Console> flags) throws VirtException {
+        int mask = DomainFlags.mask(flags);
         Stream stream = call(() -> conn.streamNew(0));
         try {
-            domains.call(uuid, "virDomainOpenConsole", dom -> NativeVirt.LIB.virDomainOpenConsole(dom, null, BindingPointers.of(stream), flags));
+            domains.call(uuid, "virDomainOpenConsole", dom -> NativeVirt.LIB.virDomainOpenConsole(dom, null, BindingPointers.of(stream), mask));
         } catch (VirtException e) {
             ConsoleStream.release(stream);
             throw e;

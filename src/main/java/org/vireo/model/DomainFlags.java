@@ -2,18 +2,49 @@ package org.vireo.model;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The flag words of libvirt's domain calls, as enums with their bit values. */
+/**
+ * The flag words of libvirt's domain calls, as enums with their bit values. Each enum is its
+ * constants and a constructor that hands the value and label to {@link #describe}: enums cannot
+ * inherit fields, so {@link Bit} reads them back from one table instead of every enum repeating
+ * the same fields and getters.
+ */
 public final class DomainFlags {
+    private record Entry(int bit, String label) {
+    }
+
+    private static final Map<Bit, Entry> ENTRIES = new ConcurrentHashMap<>();
+
     private DomainFlags() {
     }
 
-    /** A flag with libvirt's bit value. */
+    /** A flag with libvirt's bit value and the label a person reads. */
     public interface Bit {
-        int bit();
+        /** libvirt's value of this flag. */
+        default int bit() {
+            return entry(this).bit();
+        }
 
-        String label();
+        /** What the flag is called in the window. */
+        default String label() {
+            return entry(this).label();
+        }
+    }
+
+    /** Called by each flag's constructor: records its libvirt value and label. */
+    private static void describe(Bit flag, int bit, String label) {
+        ENTRIES.put(flag, new Entry(bit, label));
+    }
+
+    private static Entry entry(Bit flag) {
+        Entry e = ENTRIES.get(flag);
+        if (e == null) {
+            throw new IllegalStateException(flag + " was not described to DomainFlags");
+        }
+        return e;
     }
 
     public static int mask(Collection<? extends Bit> flags) {
@@ -47,25 +78,13 @@ public final class DomainFlags {
     public enum Affect implements Bit {
         CURRENT(0, "current"), LIVE(1, "live"), CONFIG(2, "config"), BOTH(3, "live + config");
 
-        private final int bit;
-        private final String label;
-
         Affect(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
 
         @Override
         public String toString() {
-            return label;
+            return label();
         }
     }
 
@@ -74,20 +93,8 @@ public final class DomainFlags {
         PAUSED(1, "Paused"), AUTODESTROY(2, "Destroy when Vireo disconnects"), BYPASS_CACHE(4, "Bypass cache"),
         FORCE_BOOT(8, "Force boot (discard managed save)");
 
-        private final int bit;
-        private final String label;
-
         Start(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -95,25 +102,13 @@ public final class DomainFlags {
     public enum PowerMode implements Bit {
         DEFAULT(0, "Default"), ACPI(1, "ACPI power button"), GUEST_AGENT(2, "Guest agent");
 
-        private final int bit;
-        private final String label;
-
         PowerMode(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
 
         @Override
         public String toString() {
-            return label;
+            return label();
         }
     }
 
@@ -121,20 +116,8 @@ public final class DomainFlags {
     public enum Save implements Bit {
         BYPASS_CACHE(1, "Bypass cache"), RUNNING(2, "Running afterwards"), PAUSED(4, "Paused afterwards");
 
-        private final int bit;
-        private final String label;
-
         Save(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -143,20 +126,8 @@ public final class DomainFlags {
         CRASH(1, "Crash (stop the guest)"), LIVE(2, "Live (keep it running)"), BYPASS_CACHE(4, "Bypass cache"),
         RESET(8, "Reset afterwards"), MEMORY_ONLY(16, "Memory only");
 
-        private final int bit;
-        private final String label;
-
         Dump(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -165,20 +136,8 @@ public final class DomainFlags {
         SHALLOW(1, "Only the top image"), REUSE_EXT(2, "Reuse an existing file"), TRANSIENT_JOB(4, "Transient job"),
         SYNCHRONOUS_WRITES(8, "Synchronous writes");
 
-        private final int bit;
-        private final String label;
-
         BlockCopy(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -187,20 +146,8 @@ public final class DomainFlags {
         MANAGED_SAVE(1, "Remove the managed save image"), SNAPSHOTS_METADATA(2, "Remove snapshot metadata"),
         NVRAM(4, "Remove NVRAM");
 
-        private final int bit;
-        private final String label;
-
         Undefine(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -209,25 +156,13 @@ public final class DomainFlags {
         ONLY_THIS(0, "This snapshot"), WITH_CHILDREN(1, "This snapshot and its children"),
         METADATA_ONLY(2, "Metadata only (keep the data in the images)"), CHILDREN_ONLY(4, "Only its children");
 
-        private final int bit;
-        private final String label;
-
         SnapshotDelete(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
 
         @Override
         public String toString() {
-            return label;
+            return label();
         }
     }
 
@@ -236,20 +171,8 @@ public final class DomainFlags {
         SECURE(1, "With secrets"), INACTIVE(2, "Saved definition"), UPDATE_CPU(4, "Host CPU filled in"),
         MIGRATABLE(8, "Migratable");
 
-        private final int bit;
-        private final String label;
-
         XmlDesc(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -257,20 +180,8 @@ public final class DomainFlags {
     public enum Define implements Bit {
         VALIDATE(1, "Validate against the schema");
 
-        private final int bit;
-        private final String label;
-
         Define(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -278,20 +189,8 @@ public final class DomainFlags {
     public enum Metadata implements Bit {
         DESCRIPTION(0, "description"), TITLE(1, "title"), ELEMENT(2, "element");
 
-        private final int bit;
-        private final String label;
-
         Metadata(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -299,20 +198,8 @@ public final class DomainFlags {
     public enum Vcpus implements Bit {
         MAXIMUM(4, "Maximum"), GUEST(8, "As the guest agent sees them"), HOTPLUGGABLE(16, "Hot-pluggable");
 
-        private final int bit;
-        private final String label;
-
         Vcpus(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -320,20 +207,8 @@ public final class DomainFlags {
     public enum Memory implements Bit {
         MAXIMUM(4, "Maximum");
 
-        private final int bit;
-        private final String label;
-
         Memory(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -341,20 +216,8 @@ public final class DomainFlags {
     public enum DeviceModify implements Bit {
         FORCE(4, "Force (eject a locked medium)");
 
-        private final int bit;
-        private final String label;
-
         DeviceModify(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -362,20 +225,8 @@ public final class DomainFlags {
     public enum BlockResize implements Bit {
         BYTES(1, "Size in bytes");
 
-        private final int bit;
-        private final String label;
-
         BlockResize(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -383,20 +234,8 @@ public final class DomainFlags {
     public enum MemoryPeek implements Bit {
         VIRTUAL(1, "Virtual addresses"), PHYSICAL(2, "Physical addresses");
 
-        private final int bit;
-        private final String label;
-
         MemoryPeek(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -404,20 +243,8 @@ public final class DomainFlags {
     public enum Destroy implements Bit {
         GRACEFUL(1, "Graceful (let QEMU flush)");
 
-        private final int bit;
-        private final String label;
-
         Destroy(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -425,26 +252,14 @@ public final class DomainFlags {
     public enum PmTarget implements Bit {
         MEM(0, "Suspend to RAM (S3)"), DISK(1, "Suspend to disk (S4)"), HYBRID(2, "Hybrid");
 
-        private final int bit;
-        private final String label;
-
         PmTarget(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
 
         /** The target with libvirt's value {@code value}; refused when there is none. */
         public static PmTarget of(int value) {
             for (PmTarget t : values()) {
-                if (t.bit == value) {
+                if (t.bit() == value) {
                     return t;
                 }
             }
@@ -456,20 +271,8 @@ public final class DomainFlags {
     public enum DumpFormat implements Bit {
         RAW(0, "Raw ELF");
 
-        private final int bit;
-        private final String label;
-
         DumpFormat(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -479,20 +282,8 @@ public final class DomainFlags {
         DISK_ONLY(16, "Disks only"), REUSE_EXT(32, "Reuse existing files"), QUIESCE(64, "Quiesce through the guest agent"),
         ATOMIC(128, "Atomic"), LIVE(256, "Live"), VALIDATE(512, "Validate");
 
-        private final int bit;
-        private final String label;
-
         SnapshotCreate(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -500,20 +291,8 @@ public final class DomainFlags {
     public enum SnapshotRevert implements Bit {
         RUNNING(1, "Running afterwards"), PAUSED(2, "Paused afterwards"), FORCE(4, "Force"), RESET_NVRAM(8, "Reset NVRAM");
 
-        private final int bit;
-        private final String label;
-
         SnapshotRevert(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -523,20 +302,8 @@ public final class DomainFlags {
         COPY(8, "Copy"), RELATIVE(16, "Relative backing path"), COPY_DEV(32, "Copy to a block device"),
         BANDWIDTH_BYTES(64, "Bandwidth in bytes/s");
 
-        private final int bit;
-        private final String label;
-
         BlockRebase(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -545,20 +312,8 @@ public final class DomainFlags {
         SHALLOW(1, "Only the top image"), DELETE(2, "Delete the committed files"), ACTIVE(4, "The active layer"),
         RELATIVE(8, "Relative backing path"), BANDWIDTH_BYTES(16, "Bandwidth in bytes/s");
 
-        private final int bit;
-        private final String label;
-
         BlockCommit(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 
@@ -566,20 +321,17 @@ public final class DomainFlags {
     public enum BlockJobAbort implements Bit {
         ASYNC(1, "Do not wait"), PIVOT(2, "Pivot to the new image");
 
-        private final int bit;
-        private final String label;
-
         BlockJobAbort(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
+            describe(this, bit, label);
         }
+    }
 
-        public int bit() {
-            return bit;
-        }
+    /** virDomainConsoleFlags of virDomainOpenConsole. */
+    public enum Console implements Bit {
+        FORCE(1, "Take it from the client that holds it"), SAFE(2, "Only a stream libvirt can interrupt safely");
 
-        public String label() {
-            return label;
+        Console(int bit, String label) {
+            describe(this, bit, label);
         }
     }
 
@@ -587,20 +339,8 @@ public final class DomainFlags {
     public enum JobStats implements Bit {
         COMPLETED(1, "The job that just ended"), KEEP_COMPLETED(2, "Keep the completed figures");
 
-        private final int bit;
-        private final String label;
-
         JobStats(int bit, String label) {
-            this.bit = bit;
-            this.label = label;
-        }
-
-        public int bit() {
-            return bit;
-        }
-
-        public String label() {
-            return label;
+            describe(this, bit, label);
         }
     }
 }

@@ -21,6 +21,7 @@ import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshEnvironment;
 import org.vireo.ssh.SshPrompter;
 import org.vireo.ssh.SshSessions;
+import org.vireo.support.Await;
 
 /**
  * Hosts that cannot be reached, on loopback (no lab needed): a black hole (TCP accepted,

@@ -28,6 +28,7 @@ import org.vireo.model.ConnectionState;
 import org.vireo.model.DomainSummary;
 import org.vireo.model.DomainXml;
 import org.vireo.model.HostSnapshot;
+import org.vireo.support.Await;
 import org.vireo.support.Lab;
 import org.vireo.support.ScratchGuest;
 

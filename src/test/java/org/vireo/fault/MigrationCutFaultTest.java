@@ -24,6 +24,7 @@ import org.vireo.model.MigrationOptions;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshPrompter;
 import org.vireo.ssh.SshSessions;
+import org.vireo.support.Await;
 import org.vireo.support.TwoHostLab;
 
 /**

@@ -18,6 +18,7 @@ import org.vireo.model.HostSnapshot;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshPrompter;
 import org.vireo.ssh.SshSessions;
+import org.vireo.support.Await;
 import org.vireo.support.Lab;
 import org.vireo.support.TwoHostLab;
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vireo.support.Lab;
 
@@ -19,6 +20,7 @@ import org.vireo.support.Lab;
  * freeze / thaw / info, time, user password), and its libvirtd puts each guest in cgroups of its
  * own lab (cpu, cpuacct, cpuset, memory, blkio), not in the machine's /machine.
  */
+@Tag("lab")
 class LabGuestAgentLabTest {
     private static final String GUEST = Lab.BETA;
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vireo.support.TwoHostLab;
 
@@ -20,6 +21,7 @@ import org.vireo.support.TwoHostLab;
  * only the other lab host may reach it (and QEMU's migration ports), not this machine's namespace.
  * Its files hold no copy of the machine's /etc/shadow and its directory is private.
  */
+@Tag("lab")
 class LabSecurityTest {
     private static void refused(String ip, int port) {
         assertThrows(ConnectException.class, () -> {

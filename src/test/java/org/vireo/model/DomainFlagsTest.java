@@ -1,7 +1,9 @@
 package org.vireo.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -36,6 +38,10 @@ class DomainFlagsTest {
         assertEquals(2, DomainFlags.Metadata.ELEMENT.bit());
         assertEquals(1, DomainFlags.JobStats.COMPLETED.bit());
         assertEquals(0, DomainFlags.DumpFormat.RAW.bit());
+        assertEquals(1, DomainFlags.Console.FORCE.bit());
+        assertEquals(2, DomainFlags.Console.SAFE.bit());
+        assertEquals(EnumSet.of(DomainFlags.Console.FORCE), DomainFlags.fromMask(DomainFlags.Console.class, 1));
+        assertEquals(3, DomainFlags.mask(EnumSet.allOf(DomainFlags.Console.class)));
     }
 
     @Test
@@ -52,6 +58,26 @@ class DomainFlagsTest {
     void bitsNoFlagNamesAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DomainFlags.fromMask(SnapshotRevert.class, 1 | 64));
         assertEquals("unknown SnapshotRevert flag bits 64", e.getMessage());
+    }
+
+    @Test
+    void everyFlagHasItsValueAndLabel() {
+        int enums = 0;
+        for (Class<?> c : DomainFlags.class.getDeclaredClasses()) {
+            if (c.isEnum() && DomainFlags.Bit.class.isAssignableFrom(c)) {
+                enums++;
+                for (Object flag : c.getEnumConstants()) {
+                    DomainFlags.Bit bit = (DomainFlags.Bit) flag;
+                    assertFalse(bit.label().isBlank(), c.getSimpleName() + "." + flag + " has no label");
+                    assertTrue(bit.bit() >= 0, c.getSimpleName() + "." + flag + " has no value");
+                }
+            }
+        }
+        assertEquals(26, enums);
+        assertEquals("live + config", DomainFlags.Affect.BOTH.toString());
+        assertEquals("Guest agent", DomainFlags.PowerMode.GUEST_AGENT.toString());
+        assertEquals("Only its children", DomainFlags.SnapshotDelete.CHILDREN_ONLY.toString());
+        assertEquals("Hybrid", PmTarget.HYBRID.label());
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.vireo.model.ConnectionState;
 import org.vireo.model.NetworkSource;
 import org.vireo.model.VmPlatform;
 import org.vireo.model.VmSpec;
+import org.vireo.support.Await;
 import org.vireo.support.CreateLab;
 import org.vireo.support.GuestShell;
 import org.vireo.support.TwoHostLab;
@@ -69,7 +70,7 @@ class CreateVmSshLabTest {
         HostSession a = new HostSession("qemu+ssh://labA/system", HostOptions.defaults(), new SshConnector(sessions), s -> { });
         cleanup.add(a::stop);
         a.start();
-        SshLabTest.await(Duration.ofSeconds(20), "labA connected", () -> a.current().state() == ConnectionState.CONNECTED);
+        Await.until(Duration.ofSeconds(20), "labA connected", () -> a.current().state() == ConnectionState.CONNECTED);
         CreateVmService service = new CreateVmService(a, new Jobs());
 
         // the lab ISO with 8 MiB of random bytes behind it: a byte lost or moved shows

@@ -20,6 +20,7 @@ import org.vireo.job.Jobs;
 import org.vireo.model.ConnectionState;
 import org.vireo.model.DomainSummary;
 import org.vireo.model.MigrationOptions;
+import org.vireo.support.Await;
 import org.vireo.support.TwoHostLab;
 
 /**
@@ -45,7 +46,7 @@ class MigrationSshLabTest {
         HostSession s = new HostSession("qemu+ssh://lab" + h + "/system", HostOptions.defaults(), c, snap -> { });
         cleanup.add(s::stop);
         s.start();
-        SshLabTest.await(Duration.ofSeconds(20), "lab" + h + " connected", () -> s.current().state() == ConnectionState.CONNECTED);
+        Await.until(Duration.ofSeconds(20), "lab" + h + " connected", () -> s.current().state() == ConnectionState.CONNECTED);
         return s;
     }
 
@@ -64,7 +65,7 @@ class MigrationSshLabTest {
         int beforeB = TwoHostLab.handshakes("B");
         HostSession a = host(c, "A");
         HostSession b = host(c, "B");
-        SshLabTest.await(Duration.ofSeconds(20), GUEST + " listed on A", () -> uuidOf(a, GUEST) != null);
+        Await.until(Duration.ofSeconds(20), GUEST + " listed on A", () -> uuidOf(a, GUEST) != null);
         String uuid = uuidOf(a, GUEST);
         MigrationService service = new MigrationService(new Jobs());
         MigrationOptions unsafe = new MigrationOptions(MigrationOptions.Mode.DIRECT, false, true, true,
@@ -75,8 +76,8 @@ class MigrationSshLabTest {
         assertEquals(JobState.SUCCEEDED, there.state(), there.error());
         assertEquals("running", TwoHostLab.state("B", GUEST));
         assertEquals("", TwoHostLab.state("A", GUEST));
-        SshLabTest.await(Duration.ofSeconds(20), "B lists it", () -> uuid.equals(uuidOf(b, GUEST)));
-        SshLabTest.await(Duration.ofSeconds(20), "A no longer lists it", () -> uuidOf(a, GUEST) == null);
+        Await.until(Duration.ofSeconds(20), "B lists it", () -> uuid.equals(uuidOf(b, GUEST)));
+        Await.until(Duration.ofSeconds(20), "A no longer lists it", () -> uuidOf(a, GUEST) == null);
 
         Job back = service.migrate(b, a, uuid, GUEST, unsafe);
         back.done().handle((ok, err) -> null).get();

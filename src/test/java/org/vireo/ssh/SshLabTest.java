@@ -22,6 +22,7 @@ import org.vireo.libvirt.VirtConnection;
 import org.vireo.libvirt.VirtException;
 import org.vireo.model.ConnectionState;
 import org.vireo.model.HostSnapshot;
+import org.vireo.support.Await;
 import org.vireo.support.TwoHostLab;
 
 /** Vireo's SSH transport against the two-host lab's sshd + libvirtd (no UI). */
@@ -64,12 +65,12 @@ class SshLabTest {
             cleanup.add(s::stop);
             long t0 = System.nanoTime();
             s.start();
-            await(Duration.ofSeconds(20), "lab" + h + " lists its domains",
+            Await.until(Duration.ofSeconds(20), "lab" + h + " lists its domains",
                 () -> s.current().state() == ConnectionState.CONNECTED && s.current().domains().size() == TwoHostLab.guests(h).size());
             System.out.printf("[figure] host%s: connect to domains listed via Vireo SSH in %d ms%n", h, (System.nanoTime() - t0) / 1_000_000);
             // a few more refreshes (stats polls) still ride the same session
             long polls = seen.size();
-            await(Duration.ofSeconds(5), "more refreshes", () -> seen.size() >= polls + 2);
+            Await.until(Duration.ofSeconds(5), "more refreshes", () -> seen.size() >= polls + 2);
             assertEquals(1, TwoHostLab.handshakes(h) - before, "SSH handshakes to host" + h + " (sshd log)");
             assertEquals(TwoHostLab.guests(h).stream().sorted().toList(),
                 s.current().domains().stream().map(d -> d.name()).sorted().toList());
@@ -256,12 +257,12 @@ class SshLabTest {
         HostSession s = new HostSession("qemu+ssh://labB/system", HostOptions.defaults(), c, snap -> { });
         cleanup.add(s::stop);
         s.start();
-        await(Duration.ofSeconds(20), "labB listed", () -> s.current().state() == ConnectionState.CONNECTED && !s.current().domains().isEmpty());
+        Await.until(Duration.ofSeconds(20), "labB listed", () -> s.current().state() == ConnectionState.CONNECTED && !s.current().domains().isEmpty());
         Duration window = env.keepAlive().multipliedBy(env.keepAliveCount() + 1);
         TwoHostLab.linkDown("B");
         try {
             long t0 = System.nanoTime();
-            await(window.plusSeconds(3), "labB disconnected", () -> s.current().state() == ConnectionState.DISCONNECTED);
+            Await.until(window.plusSeconds(3), "labB disconnected", () -> s.current().state() == ConnectionState.DISCONNECTED);
             System.out.printf("[figure] cut link detected after %d ms (SSH keepalive window %d ms)%n",
                 (System.nanoTime() - t0) / 1_000_000, window.toMillis());
             assertTrue(!s.current().error().isBlank());
@@ -269,23 +270,8 @@ class SshLabTest {
             TwoHostLab.linkUp("B");
         }
         long t1 = System.nanoTime();
-        await(Duration.ofSeconds(40), "labB back", () -> s.current().state() == ConnectionState.CONNECTED && !s.current().domains().isEmpty());
+        Await.until(Duration.ofSeconds(40), "labB back", () -> s.current().state() == ConnectionState.CONNECTED && !s.current().domains().isEmpty());
         System.out.printf("[figure] link up -> reconnected and listed after %d ms%n", (System.nanoTime() - t1) / 1_000_000);
-    }
-
-    static void await(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     /** Cancels whatever a test does not script. */

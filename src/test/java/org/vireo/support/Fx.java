@@ -24,21 +24,7 @@ public final class Fx {
 
     /** Polls {@code condition} on the FX thread until true; fails with {@code what} after {@code timeout}. */
     public static void await(Duration timeout, String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (Boolean.TRUE.equals(get(condition::get))) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(timeout, what, () -> Boolean.TRUE.equals(get(condition::get)));
     }
 
     /** Measures how long until {@code condition} holds, in ms; fails after {@code timeout}. */

@@ -16,14 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.vireo.settings.Settings;
 import org.vireo.settings.SettingsStore;
-import org.vireo.settings.SettingsWriter;
 import org.vireo.support.DemoHostFile;
 import org.vireo.support.Fx;
-
-
-
 
 /**
  * The command palette's recent choices survive a restart: a choice made from the keyboard in
@@ -39,35 +34,7 @@ class PaletteRecentTest {
         // the application's own stages are made in the test
     }
 
-    private record Run(Stage stage, MainViewModel model, SettingsWriter writer) {
-        MainWindow window() {
-            return (MainWindow) stage.getScene().getRoot();
-        }
-    }
-
-    private static Run launch(Path configDir, List<String> connections) {
-        SettingsStore store = new SettingsStore(configDir);
-        Settings settings = store.load().orElse(new Settings(connections, Settings.DEFAULT_WIDTH, Settings.DEFAULT_HEIGHT));
-        SettingsWriter writer = new SettingsWriter(store, settings);
-        VireoApp.Plan plan = new VireoApp.Plan(settings.connections(), settings, writer, true);
-        try {
-            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
-                Stage stage = new Stage();
-                return new Run(stage, VireoApp.open(stage, plan, f -> { }), writer);
-            }).get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("cannot open the window", e);
-        }
-    }
-
-    private static void quit(Run run) {
-        Fx.run(() -> run.window().quit());
-        Fx.await(WAIT, "window closed", () -> !run.stage().isShowing());
-        Fx.run(run.model()::stopAll);
-        run.writer().flush();
-    }
-
-    private static void openPalette(FxRobot robot, Run run) {
+    private static void openPalette(FxRobot robot, AppRun run) {
         Fx.run(() -> run.window().openPalette());
         Fx.await(WAIT, "the palette", () -> robot.lookup("#paletteField").tryQuery()
             .map(n -> n.getScene().getWindow().isShowing()).orElse(false));
@@ -85,7 +52,7 @@ class PaletteRecentTest {
     void aChoiceMadeInOneRunIsFirstInTheNextRunsPalette(FxRobot robot) throws Exception {
         Path config = Files.createTempDirectory(Path.of("target"), "palette-recent");
         String demo = DemoHostFile.uri();
-        Run first = launch(config, List.of(demo));
+        AppRun first = AppRun.launch(config, List.of(demo));
         Fx.await(WAIT, "demo listed", () -> first.model().find(demo).map(h -> h.domains().size() == 7).orElse(false));
         openPalette(robot, first);
         robot.write("open");
@@ -98,11 +65,11 @@ class PaletteRecentTest {
         Fx.await(WAIT, "router's page", () -> first.model().selectedDomainProperty().get() != null
             && first.model().selectedDomainProperty().get().getName().equals("router"));
         String uuid = Fx.get(() -> first.model().selectedDomainProperty().get().uuid());
-        quit(first);
+        first.quit(WAIT);
         String saved = Files.readString(config.resolve("settings.properties"));
         assertTrue(saved.contains("palette.recent.0=OPEN\\:" + uuid), saved);
 
-        Run second = launch(config, List.of());
+        AppRun second = AppRun.launch(config, List.of());
         try {
             Fx.await(WAIT, "demo listed again", () -> second.model().find(demo).map(h -> h.domains().size() == 7).orElse(false));
             openPalette(robot, second);
@@ -112,7 +79,7 @@ class PaletteRecentTest {
             org.vireo.support.Screenshots.saveDoc(robot.lookup("#paletteField").query().getScene(), "command-palette-recent");
             robot.type(KeyCode.ESCAPE);
         } finally {
-            quit(second);
+            second.quit(WAIT);
         }
         assertEquals(List.of("OPEN:" + uuid), new SettingsStore(config).load().orElseThrow().paletteRecent());
     }

@@ -16,9 +16,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.model.ThemeChoice;
-import org.vireo.settings.Settings;
-import org.vireo.settings.SettingsStore;
-import org.vireo.settings.SettingsWriter;
 import org.vireo.support.DemoHostFile;
 import org.vireo.support.Fx;
 
@@ -36,41 +33,11 @@ class WindowStateTest {
         // the application's own stages are made in the test
     }
 
-    private record Run(Stage stage, MainViewModel model, SettingsWriter writer) {
-        MainWindow window() {
-            return (MainWindow) stage.getScene().getRoot();
-        }
-    }
-
-    private static Run launch(Path configDir, List<String> connections) {
-        SettingsStore store = new SettingsStore(configDir);
-        Settings settings = store.load().orElse(new Settings(connections, Settings.DEFAULT_WIDTH, Settings.DEFAULT_HEIGHT));
-        SettingsWriter writer = new SettingsWriter(store, settings);
-        VireoApp.Plan plan = new VireoApp.Plan(settings.connections(), settings, writer, true);
-        try {
-            // building the whole window the first time in this JVM can take longer than Fx.get waits
-            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
-                Stage stage = new Stage();
-                MainViewModel model = VireoApp.open(stage, plan, f -> { });
-                return new Run(stage, model, writer);
-            }).get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("cannot open the window", e);
-        }
-    }
-
-    private static void quit(Run run) {
-        Fx.run(() -> run.window().quit());
-        Fx.await(WAIT, "window closed", () -> !run.stage().isShowing());
-        Fx.run(run.model()::stopAll);
-        run.writer().flush();
-    }
-
     @Test
     void sizePlaceSplitsColumnsSortHostAndPageSurviveARestart(FxRobot robot) throws Exception {
         Path config = Files.createTempDirectory(Path.of("target"), "window-state");
         String demo = DemoHostFile.uri();
-        Run first = launch(config, List.of("test:///default", demo));
+        AppRun first = AppRun.launch(config, List.of("test:///default", demo));
         Fx.await(WAIT, "demo listed", () -> first.model().find(demo).map(h -> h.domains().size() == 7).orElse(false));
         MainWindow w = first.window();
         Fx.run(() -> {
@@ -100,11 +67,11 @@ class WindowStateTest {
         double width = Fx.get(() -> first.stage().getScene().getWidth());
         double treeWidth = Fx.get(() -> w.tree().getWidth());
         double nameWidth = Fx.get(() -> w.table().getColumns().stream().filter(c -> c.getId().equals("nameColumn")).findFirst().orElseThrow().getWidth());
-        quit(first);
+        first.quit(WAIT);
         String saved = Files.readString(config.resolve("settings.properties"));
         assertTrue(saved.contains("table.columns=stateColumn,nameColumn"), saved);
 
-        Run second = launch(config, List.of());
+        AppRun second = AppRun.launch(config, List.of());
         MainWindow w2 = second.window();
         try {
             Fx.await(WAIT, "db-primary's page reopened on Hardware", () -> second.model().selectedDomainProperty().get() != null
@@ -123,7 +90,7 @@ class WindowStateTest {
             assertEquals(ThemeChoice.DARK, Fx.get(() -> Theme.choiceProperty().get()));
             assertTrue(Fx.get(() -> Theme.darkProperty().get()));
         } finally {
-            quit(second);
+            second.quit(WAIT);
             Fx.run(() -> Theme.choiceProperty().set(ThemeChoice.SYSTEM));
         }
     }

@@ -27,6 +27,7 @@ import org.vireo.console.RfbClient;
 import org.vireo.host.HostConnector;
 import org.vireo.host.HostOptions;
 import org.vireo.host.HostSession;
+import org.vireo.support.Await;
 import org.vireo.support.Fx;
 import org.vireo.support.Lab;
 import org.vireo.support.Ppm;
@@ -182,18 +183,7 @@ class ConsoleResizeLabTest {
 
     /** Polls a condition off the FX thread (it may run virsh and read FX state) until it holds. */
     private static void until(String what, java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(WAIT, Duration.ofMillis(100), what, condition);
     }
 
     /** Waits until Vireo's framebuffer, the image it shows (1:1) and libvirt's screenshot all have the size. */

@@ -31,6 +31,7 @@ import org.vireo.job.JobState;
 import org.vireo.model.NetworkSource;
 import org.vireo.model.OsVariant;
 import org.vireo.model.PoolSummary;
+import org.vireo.support.Await;
 import org.vireo.support.CreateLab;
 import org.vireo.support.Fx;
 import org.vireo.support.Lab;
@@ -98,17 +99,6 @@ class CreateVmWizardLabTest {
 
     private static boolean disabled(FxRobot robot, String query) {
         return Fx.get(() -> robot.lookup(query).query().isDisabled());
-    }
-
-    /** Waits on the test thread (virsh must not run on the FX thread). */
-    private static void poll(Duration timeout, String what, java.util.function.BooleanSupplier c) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -231,8 +221,9 @@ class CreateVmWizardLabTest {
         assertTrue(text(robot, "#deleteReason-sda").contains("also used by " + copy), text(robot, "#deleteReason-sda"));
         Screenshots.save(Fx.get(() -> robot.lookup("#deleteVolumeList").query().getScene()), "create-vm-delete");
         robot.clickOn("#deleteOk");
-        poll(Duration.ofSeconds(60), "deleted", () -> !CreateLab.domainExists(name));
-        poll(Duration.ofSeconds(30), "its disk deleted", () -> !CreateLab.volumes(POOL).contains(name + ".qcow2"));
+        // on the test thread, every 100 ms: virsh must not run on the FX thread
+        Await.until(Duration.ofSeconds(60), Duration.ofMillis(100), "deleted", () -> !CreateLab.domainExists(name));
+        Await.until(Duration.ofSeconds(30), Duration.ofMillis(100), "its disk deleted", () -> !CreateLab.volumes(POOL).contains(name + ".qcow2"));
         assertTrue(CreateLab.volumes(POOL).contains(name + "-media.iso"), "the ISO the copy uses is kept");
         assertTrue(CreateLab.volumes(POOL).contains(copy + ".qcow2"), "the copy's disk is kept");
         Files.deleteIfExists(iso);

@@ -15,41 +15,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.vireo.host.HostOptions;
 import org.vireo.model.VcpuPin;
-import org.vireo.support.DemoHostFile;
+import org.vireo.support.DemoPage;
 import org.vireo.support.Fx;
-import org.vireo.ui.DomainRowViewModel;
-import org.vireo.ui.HostViewModel;
-import org.vireo.ui.MainViewModel;
 
 /** The domain page's view model against the demo host (test driver): results belong to the page that asked. */
 @ExtendWith(ApplicationExtension.class)
 class DomainPageViewModelTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private MainViewModel main;
+    private DemoPage demo;
     private DomainPageViewModel page;
-    private String demoUri;
 
     @Start
     void start(Stage stage) {
-        demoUri = DemoHostFile.uri();
-        main = new MainViewModel(HostOptions.defaults(), c -> { });
-        page = new DomainPageViewModel(main);
-        main.openAll(List.of(demoUri));
+        demo = DemoPage.start();
+        page = demo.page();
     }
 
     @AfterEach
     void stop() {
-        Fx.run(main::stopAll);
-    }
-
-    private HostViewModel demo() {
-        return main.find(demoUri).orElseThrow();
-    }
-
-    private DomainRowViewModel row(String name) {
-        return demo().domains().stream().filter(r -> r.getName().equals(name)).findFirst().orElseThrow();
+        demo.stop();
     }
 
     /**
@@ -59,10 +44,10 @@ class DomainPageViewModelTest {
      */
     @Test
     void aLoadForTheDomainLeftBehindNeverLandsOnTheNextOnesPage() throws Exception {
-        Fx.await(WAIT, "demo listed", () -> demo().domains().size() == 7);
+        demo.awaitListed();
         CountDownLatch release = new CountDownLatch(1);
         // holds the host's worker so both pages' loads queue behind it, in order
-        demo().session().submit(c -> {
+        demo.host().session().submit(c -> {
             try {
                 return release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -72,10 +57,10 @@ class DomainPageViewModelTest {
         });
         List<Integer> seenOnDbPrimary = new ArrayList<>();
         Fx.run(() -> {
-            main.selectedDomainProperty().set(row("web-frontend"));
+            demo.select("web-frontend");
             page.load(DomainPageViewModel.TUNING);
             page.load(DomainPageViewModel.OVERVIEW);
-            main.selectedDomainProperty().set(row("db-primary"));
+            demo.select("db-primary");
             page.tuning().vcpuPins().addListener((ListChangeListener<VcpuPin>) ch -> seenOnDbPrimary.add(ch.getList().size()));
             page.overview().overviewProperty().addListener((o, was, now) -> {
                 if (now != null) {

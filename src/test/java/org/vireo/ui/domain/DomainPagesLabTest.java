@@ -40,6 +40,7 @@ import org.vireo.host.HostOptions;
 import org.vireo.model.DomainFlags.Affect;
 import org.vireo.model.SnapshotInfo;
 import org.vireo.model.SnapshotPlan;
+import org.vireo.support.Await;
 import org.vireo.ui.DomainRowViewModel;
 import org.vireo.ui.HostViewModel;
 import org.vireo.ui.MainViewModel;
@@ -226,13 +227,7 @@ class DomainPagesLabTest {
 
     /** Polls a condition on the test thread (for virsh and files, which must not run on the FX thread). */
     private static void eventually(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
-        }
+        Await.until(timeout, Duration.ofMillis(200), what, condition);
     }
 
     /** The node with this id (exact match, so ids with dots such as inbound.average work). */

@@ -14,51 +14,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.vireo.host.HostOptions;
 import org.vireo.model.DomainFlags;
-import org.vireo.support.DemoHostFile;
+import org.vireo.support.DemoPage;
 import org.vireo.support.Fx;
-import org.vireo.ui.DomainRowViewModel;
-import org.vireo.ui.HostViewModel;
-import org.vireo.ui.MainViewModel;
 
 /** The tabs' view models against the demo host (test driver), with no window shown. */
 @ExtendWith(ApplicationExtension.class)
 class DomainTabViewModelsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private MainViewModel main;
+    private DemoPage demo;
     private DomainPageViewModel page;
-    private String demoUri;
 
     @Start
     void start(Stage stage) {
-        demoUri = DemoHostFile.uri();
-        main = new MainViewModel(HostOptions.defaults(), c -> { });
-        page = new DomainPageViewModel(main);
-        main.openAll(List.of(demoUri));
+        demo = DemoPage.start();
+        page = demo.page();
     }
 
     @AfterEach
     void stop() {
-        Fx.run(main::stopAll);
-    }
-
-    private HostViewModel demo() {
-        return main.find(demoUri).orElseThrow();
-    }
-
-    private DomainRowViewModel row(String name) {
-        return demo().domains().stream().filter(r -> r.getName().equals(name)).findFirst().orElseThrow();
-    }
-
-    private void open(String name) {
-        Fx.await(WAIT, "demo listed", () -> demo().domains().size() == 7);
-        Fx.run(() -> main.selectedDomainProperty().set(row(name)));
+        demo.stop();
     }
 
     @Test
     void badNumbersAreRefusedAtTheTabWithTheReasonAndNothingIsSent() {
-        open("web-frontend");
+        demo.open("web-frontend");
         ActionsViewModel actions = page.actions();
         Fx.run(() -> actions.blockPull("vda", "fast"));
         assertEquals("Speed needs a whole number, not \"fast\"", Fx.get(() -> actions.outcome().get()));
@@ -83,7 +63,7 @@ class DomainTabViewModelsTest {
 
     @Test
     void disruptiveActionsSayWhatIsLost() {
-        open("web-frontend");
+        demo.open("web-frontend");
         ActionsViewModel a = page.actions();
         Confirmation reset = Fx.get(a::resetConfirmation);
         assertEquals("Reset web-frontend?", reset.title());
@@ -106,7 +86,7 @@ class DomainTabViewModelsTest {
 
     @Test
     void theBlockJobIsPolledOnlyWhileARunningDomainsTabIsOnScreen() {
-        open("web-frontend");
+        demo.open("web-frontend");
         ActionsViewModel a = page.actions();
         boolean[] onScreen = {true};
         Fx.run(() -> a.startPolling(() -> "vda", () -> onScreen[0]));
@@ -115,11 +95,11 @@ class DomainTabViewModelsTest {
             onScreen[0] = false;
             assertFalse(Fx.get(a::pollTick), "another tab chosen (or the page hidden)");
             onScreen[0] = true;
-            Fx.run(() -> main.selectedDomainProperty().set(row("build-cache")));
+            Fx.run(() -> demo.select("build-cache"));
             assertFalse(Fx.get(a::shouldPoll), "a shut-off domain opened: no job to poll");
-            Fx.run(() -> main.selectedDomainProperty().set(null));
+            Fx.run(() -> demo.main().selectedDomainProperty().set(null));
             assertFalse(Fx.get(a::shouldPoll), "no domain open");
-            Fx.run(() -> main.selectedDomainProperty().set(row("db-primary")));
+            Fx.run(() -> demo.select("db-primary"));
             assertTrue(Fx.get(a::shouldPoll));
         } finally {
             Fx.run(a::stopPolling);
@@ -154,7 +134,7 @@ class DomainTabViewModelsTest {
 
     @Test
     void xmlEditsAreTrackedAgainstLibvirtsTextKeptAcrossDomainsAndNeverOverwritten() {
-        open("web-frontend");
+        demo.open("web-frontend");
         XmlViewModel xml = page.xml();
         FakeEditor editor = new FakeEditor();
         Fx.run(() -> xml.attach(editor));
@@ -169,25 +149,25 @@ class DomainTabViewModelsTest {
         });
         assertTrue(Fx.get(() -> xml.dirtyProperty().get()), "an edit is unsaved");
         String place = Fx.get(() -> page.place("XML"));
-        assertEquals(mine, Fx.get(() -> main.unsavedEdits().get(place)));
+        assertEquals(mine, Fx.get(() -> demo.main().unsavedEdits().get(place)));
         assertTrue(Fx.get(xml::reloadConfirmation).lost().contains("did not save is lost"), "reload asks first");
         // libvirt's text arrives again (a state change reloads the tab): the edit stays, libvirt's is offered
         Fx.run(() -> xml.xmlProperty().set(libvirts.replace("<name>", "<!-- changed -->\n<name>")));
         assertEquals(mine, Fx.get(() -> editor.text));
         assertTrue(Fx.get(() -> xml.libvirtChangedProperty().get()));
         // another domain: its own XML; then back, and the draft comes back
-        Fx.run(() -> main.selectedDomainProperty().set(row("db-primary")));
+        Fx.run(() -> demo.select("db-primary"));
         Fx.run(() -> page.load(DomainPageViewModel.XML));
         Fx.await(WAIT, "db-primary's XML", () -> editor.text.contains("<name>db-primary</name>"));
         assertFalse(Fx.get(() -> xml.dirtyProperty().get()));
-        Fx.run(() -> main.selectedDomainProperty().set(row("web-frontend")));
+        Fx.run(() -> demo.select("web-frontend"));
         Fx.run(() -> page.load(DomainPageViewModel.XML));
         Fx.await(WAIT, "the draft back", () -> editor.text.equals(mine));
         assertTrue(Fx.get(() -> xml.dirtyProperty().get()));
         // back to libvirt's text: no longer an edit, no draft left
         Fx.run(xml::discard);
         assertFalse(Fx.get(() -> xml.dirtyProperty().get()));
-        assertNull(Fx.get(() -> main.unsavedEdits().get(place)));
+        assertNull(Fx.get(() -> demo.main().unsavedEdits().get(place)));
         assertNull(Fx.get(xml::reloadConfirmation), "nothing to lose: reload asks nothing");
     }
 
@@ -197,13 +177,13 @@ class DomainTabViewModelsTest {
      */
     @Test
     void theNextDomainsListenersSeeNothingOfTheLastOne() {
-        open("web-frontend");
+        demo.open("web-frontend");
         Fx.run(() -> page.load(DomainPageViewModel.HARDWARE));
         Fx.await(WAIT, "web-frontend's hardware", () -> page.hardware().hardwareProperty().get() != null);
         Object[] seen = {"nothing"};
         Fx.run(() -> {
             page.domainProperty().addListener((o, a, now) -> seen[0] = page.hardware().hardwareProperty().get());
-            main.selectedDomainProperty().set(row("db-primary"));
+            demo.select("db-primary");
         });
         assertNull(seen[0], "web-frontend's hardware was still there when db-primary opened");
     }
@@ -211,10 +191,10 @@ class DomainTabViewModelsTest {
     /** Hardware, XML and snapshots loaded for a domain the user left land nowhere: the next page shows only its own. */
     @Test
     void loadsLeftBehindNeverLandOnTheNextDomainsTabs() throws Exception {
-        open("web-frontend");
+        demo.open("web-frontend");
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         // holds the host's worker so both domains' loads queue behind it, in order
-        demo().session().submit(c -> {
+        demo.host().session().submit(c -> {
             try {
                 return release.await(10, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -226,7 +206,7 @@ class DomainTabViewModelsTest {
         Fx.run(() -> {
             page.load(DomainPageViewModel.HARDWARE);
             page.load(DomainPageViewModel.XML);
-            main.selectedDomainProperty().set(row("db-primary"));
+            demo.select("db-primary");
             page.hardware().hardwareProperty().addListener((o, a, hw) -> {
                 if (hw != null) {
                     landed.add("vcpus " + hw.vcpusConfig());

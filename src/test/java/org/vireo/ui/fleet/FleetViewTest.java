@@ -20,6 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.host.HostOptions;
 import org.vireo.model.DomainState;
+import org.vireo.support.Await;
 import org.vireo.support.FleetHosts;
 import org.vireo.support.FleetHosts.Guest;
 import org.vireo.support.Fx;
@@ -265,7 +266,7 @@ class FleetViewTest {
         robot.type(KeyCode.ENTER);
         for (String n : chosen) {
             DomainRowViewModel r = Fx.get(() -> row(n));
-            awaitTrue(n + "'s snapshot in libvirt", () -> snapshotNames(r).equals(List.of("before-upgrade")));
+            Await.until(WAIT, n + "'s snapshot in libvirt", () -> snapshotNames(r).equals(List.of("before-upgrade")));
         }
         assertTrue(snapshotNames(Fx.get(() -> row("web-frontend"))).isEmpty(), "an unselected domain gets none");
         Fx.await(WAIT, "the status line tells", () -> model.messageProperty().get().contains("before-upgrade"));
@@ -278,16 +279,6 @@ class FleetViewTest {
                 .map(org.vireo.model.SnapshotInfo::name).toList();
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.onSpinWait();
         }
     }
 

@@ -25,6 +25,7 @@ import org.vireo.job.Job;
 import org.vireo.job.JobState;
 import org.vireo.model.DomainAction;
 import org.vireo.model.DomainState;
+import org.vireo.support.Await;
 import org.vireo.support.Fx;
 import org.vireo.support.Screenshots;
 import org.vireo.support.TwoHostLab;
@@ -96,21 +97,6 @@ class JobsLabTest {
         return hostA().domains().stream().filter(r -> r.getName().equals(name)).findFirst().orElse(null);
     }
 
-    private static void awaitTrue(Duration timeout, String what, java.util.function.BooleanSupplier c) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     /**
      * Starts a save of {@link #SAVED} that lasts: the lab's disk is fast and the guest small,
      * so hostA's direct writes are held to 8 MB/s and the save bypasses the cache (~12 s).
@@ -120,7 +106,7 @@ class JobsLabTest {
         throttledUntilEnd = true;
         hostA().domainService().save(saved.uuid(), saveFile().toString(), Set.of(org.vireo.model.DomainFlags.Save.BYPASS_CACHE));
         Job job = model.jobs().jobs().running().getFirst();
-        awaitTrue(Duration.ofSeconds(20), "data written", () -> job.stats().dataProcessed() > (4L << 20) || job.state().finished());
+        Await.until(Duration.ofSeconds(20), "data written", () -> job.stats().dataProcessed() > (4L << 20) || job.state().finished());
         assertTrue(!job.state().finished(), "the save still runs: " + job.state() + " " + job.error() + " " + job.stats());
         return job;
     }
@@ -134,13 +120,13 @@ class JobsLabTest {
         DomainRowViewModel other = Fx.get(() -> row(OTHER));
         long base0 = Fx.get(() -> hostA().tickProperty().get());
         long b0 = System.nanoTime();
-        awaitTrue(Duration.ofSeconds(5), "2 s of ticks before the save", () -> System.nanoTime() - b0 > 2_000_000_000L);
+        Await.until(Duration.ofSeconds(5), "2 s of ticks before the save", () -> System.nanoTime() - b0 > 2_000_000_000L);
         long baseline = Fx.get(() -> hostA().tickProperty().get()) - base0;
         Job job = startLongSave(saved);
         // the host's ticks while the save writes
         long ticksBefore = Fx.get(() -> hostA().tickProperty().get());
         long t0 = System.nanoTime();
-        awaitTrue(Duration.ofSeconds(10), "3 s of the save", () -> System.nanoTime() - t0 > 3_000_000_000L || job.state().finished());
+        Await.until(Duration.ofSeconds(10), "3 s of the save", () -> System.nanoTime() - t0 > 3_000_000_000L || job.state().finished());
         long ticks = Fx.get(() -> hostA().tickProperty().get()) - ticksBefore;
         // then a Force off of another guest, while the save still writes (it used to queue behind it on the host's worker)
         long forcedOffAt = hostA().session().perform(other.uuid(), DomainAction.FORCE_OFF)

@@ -28,6 +28,7 @@ import org.vireo.host.HostOptions;
 import org.vireo.job.Job;
 import org.vireo.job.JobState;
 import org.vireo.model.DomainState;
+import org.vireo.support.Await;
 import org.vireo.support.Fx;
 import org.vireo.support.Screenshots;
 import org.vireo.support.TwoHostLab;
@@ -99,16 +100,6 @@ class MigrationLabTest {
         }
     }
 
-    private static void awaitTrue(Duration timeout, String what, java.util.function.BooleanSupplier c) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            sleep(50);
-        }
-    }
-
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
@@ -157,13 +148,7 @@ class MigrationLabTest {
     }
 
     private static void awaitEnd(Job job) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!job.state().finished()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError(job + " did not end");
-            }
-            sleep(50);
-        }
+        Await.until(WAIT, job + " to end", () -> job.state().finished());
     }
 
     private void awaitFigures(Job job) {
@@ -444,7 +429,7 @@ class MigrationLabTest {
         });
         Fx.await(Duration.ofSeconds(10), "the new bandwidth read back from libvirt",
             () -> "2".equals(robot.lookup("#jobBandwidthField").<javafx.scene.control.TextField>query().getText()));
-        awaitTrue(Duration.ofSeconds(20), "the transfer at about 2 MiB/s", () -> job.stats().bytesPerSecond() > (3L << 19));
+        Await.until(Duration.ofSeconds(20), "the transfer at about 2 MiB/s", () -> job.stats().bytesPerSecond() > (3L << 19));
         robot.clickOn("#cancelJob-" + job.id());
         awaitEnd(job);
         assertEquals(JobState.CANCELLED, job.state());
