@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.vireo.support.Await;
 import org.vireo.host.DomainService;
 import org.vireo.host.HostOptions;
 import org.vireo.host.HostSession;
