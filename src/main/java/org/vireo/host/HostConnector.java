@@ -10,7 +10,11 @@ import org.vireo.libvirt.VirtException;
  */
 @FunctionalInterface
 public interface HostConnector {
-    HostConnector DIRECT = VirtConnection::open;
+    /** libvirt's own transports; a remote host name is resolved first (see {@link HostName}). */
+    HostConnector DIRECT = uri -> {
+        HostName.check(uri);
+        return VirtConnection.open(uri);
+    };
 
     VirtConnection open(String uri) throws VirtException;
 }

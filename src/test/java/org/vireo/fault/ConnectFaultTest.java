@@ -149,4 +149,19 @@ class ConnectFaultTest {
         assertEquals("Host name not found: " + name + " does not resolve (DNS, /etc/hosts or the HostName of ~/.ssh/config).",
             f.reason());
     }
+
+    /**
+     * The same over libvirt's own transports. Vireo resolves the name first (libvirt would ask the
+     * machine's DNS server through glibc, which the tests may not; the JVM's resolver is the tests'
+     * FaultResolver): the same plain reason, retried like any network failure.
+     */
+    @Test
+    void aNameThatDoesNotResolveOverLibvirtsTransportsIsNamedAtOnce() throws Exception {
+        for (String scheme : List.of("qemu+tcp", "qemu+tls", "qemu", "qemu+libssh2")) {
+            String name = scheme.replace('+', '-') + FaultResolver.FAILING;
+            Failure f = firstFailure(scheme + "://" + name + "/system", org.vireo.host.HostConnector.DIRECT);
+            within(f, SLACK);
+            assertEquals("Host name not found: " + name + " does not resolve (DNS or /etc/hosts).", f.reason());
+        }
+    }
 }
