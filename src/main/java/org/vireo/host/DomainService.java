@@ -290,17 +290,20 @@ public final class DomainService {
             c -> new LifecycleApi(c).managedSave(uuid, flags));
         f.whenComplete((ok, err) -> {
             if (lostUnder(err)) {
-                session.whenConnected(c -> {
-                    if (new LifecycleApi(c).removeStaleManagedSave(uuid)) {
-                        LOG.warn("removed the unfinished managed-save image of {} on {}: it runs again", name, session.uri());
-                    }
-                    return null;
-                });
+                session.whenConnected(c -> removeStaleManagedSave(c, uuid, name));
             }
         });
         return whenLost(f, "The daemon went away during the managed save of " + name + ": if " + name
             + " runs once the host is back, the unfinished save image is removed then, so that its next start boots"
             + " afresh instead of restoring stale memory; if " + name + " is shut off, the image holds it.");
+    }
+
+    private boolean removeStaleManagedSave(VirtConnection c, String uuid, String name) throws VirtException {
+        boolean removed = new LifecycleApi(c).removeStaleManagedSave(uuid);
+        if (removed) {
+            LOG.warn("removed the unfinished managed-save image of {} on {}: it runs again", name, session.uri());
+        }
+        return removed;
     }
 
     private static boolean lostUnder(Throwable err) {

@@ -52,7 +52,10 @@ class FailureLogTest {
     }
 
     private List<String> lines() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        // the appender adds under its own lock (AppenderBase.doAppend is synchronized); read under it too
+        synchronized (log) {
+            return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
     }
 
     @Test
