@@ -3,6 +3,7 @@ package org.vireo.host;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.vireo.job.Job;
@@ -26,6 +27,7 @@ import org.vireo.model.DomainFlags;
 import org.vireo.model.DomainFlags.Affect;
 import org.vireo.model.DomainOverview;
 import org.vireo.model.HardwareInfo;
+import org.vireo.model.HostPath;
 import org.vireo.model.SnapshotInfo;
 import org.vireo.model.TuningGroup;
 import org.vireo.model.TuningParam;
@@ -268,6 +270,10 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> save(String uuid, String file, Set<DomainFlags.Save> flags) {
+        Optional<String> problem = HostPath.problem(file, "the guest's memory");
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         String name = nameOf(uuid);
         return whenLost(job(JobKind.SAVE, "Save " + name + " to " + file, uuid, c -> new LifecycleApi(c).save(uuid, file, flags)),
             "The daemon went away during the save: if " + name + " still runs, " + file + " on the host is left over from a save"
@@ -275,6 +281,10 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> restore(String file, Set<DomainFlags.Save> flags) {
+        Optional<String> problem = HostPath.problem(file, "the guest's memory");
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         return job(JobKind.RESTORE, "Restore from " + file, null, c -> new LifecycleApi(c).restore(file, flags));
     }
 
@@ -309,7 +319,16 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> coreDump(String uuid, String file, Set<DomainFlags.Dump> flags) {
+        Optional<String> problem = HostPath.problem(file, "the guest's memory");
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         return job(JobKind.CORE_DUMP, "Core dump of " + nameOf(uuid) + " to " + file, uuid, c -> new LifecycleApi(c).coreDump(uuid, file, flags));
+    }
+
+    /** A call refused before libvirt sees it, with the reason the dialog gave. */
+    private static CompletableFuture<Void> refused(String why) {
+        return CompletableFuture.failedFuture(new IllegalArgumentException(why));
     }
 
     public CompletableFuture<Void> injectNmi(String uuid) {

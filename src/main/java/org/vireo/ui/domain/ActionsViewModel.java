@@ -21,6 +21,7 @@ import javafx.util.Duration;
 import org.vireo.host.DomainService;
 import org.vireo.model.BlockJob;
 import org.vireo.model.DomainFlags;
+import org.vireo.model.HostPath;
 import org.vireo.model.NumberInput;
 import org.vireo.ui.DomainRowViewModel;
 
@@ -136,26 +137,9 @@ public final class ActionsViewModel extends DomainTabViewModel {
 
     // ------------------------------------------------------------ input checks
 
-    /**
-     * A path on the host for a file holding the guest's memory: absolute, and not straight in a
-     * world-writable directory, where other users of the host could read it or plant a link.
-     */
+    /** Why {@code text} cannot hold {@code what} on the host (see {@link HostPath}), or null. */
     static String hostPathProblem(String text, String what) {
-        String t = text.strip();
-        if (t.isEmpty()) {
-            return "Give a file on the host";
-        }
-        if (!t.startsWith("/")) {
-            return "Give an absolute path on the host, not \"" + t + "\"";
-        }
-        if (t.endsWith("/")) {
-            return "Give a file name, not a directory";
-        }
-        String dir = t.substring(0, t.lastIndexOf('/'));
-        if (Set.of("", "/tmp", "/var/tmp", "/dev/shm").contains(dir)) {
-            return "Not in " + (dir.isEmpty() ? "/" : dir) + ": other users of the host could read " + what + " there";
-        }
-        return null;
+        return HostPath.problem(text, what).orElse(null);
     }
 
     /** A path picker over the open domain's host's storage pools (null while no domain is open). */
