@@ -26,6 +26,7 @@ import org.vireo.model.CpuUsageRow;
 import org.vireo.model.DomainFlags;
 import org.vireo.model.DomainFlags.Affect;
 import org.vireo.model.DomainOverview;
+import org.vireo.model.DomainTags;
 import org.vireo.model.HardwareInfo;
 import org.vireo.model.HostPath;
 import org.vireo.model.SnapshotInfo;
@@ -145,6 +146,10 @@ public final class DomainService {
     /** Replaces a domain's Vireo tags (persistent, and live while it runs). */
     public CompletableFuture<Void> setTags(String uuid, List<String> tags) {
         List<String> copy = List.copyOf(tags);
+        Optional<String> problem = DomainTags.problem(copy);
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         return run(c -> new OverviewApi(c).setTags(uuid, copy)).whenComplete((ok, err) -> labelsChanged.accept(uuid));
     }
 

@@ -102,6 +102,11 @@ public final class OverviewViewModel extends DomainTabViewModel {
     public void saveTags(String text) {
         String id = page.uuid();
         List<String> tags = DomainTags.fromText(text);
+        var problem = DomainTags.problem(tags);
+        if (problem.isPresent()) {
+            page.refuse(DomainPageViewModel.OVERVIEW, problem.get());
+            return;
+        }
         page.run(DomainPageViewModel.OVERVIEW, "Save tags", () -> page.service().setTags(id, tags), DomainPageViewModel.OVERVIEW);
     }
 
