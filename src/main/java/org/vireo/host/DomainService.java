@@ -25,6 +25,7 @@ import org.vireo.model.BlockJob;
 import org.vireo.model.CpuUsageRow;
 import org.vireo.model.DomainFlags;
 import org.vireo.model.DomainFlags.Affect;
+import org.vireo.model.DomainLabels;
 import org.vireo.model.DomainOverview;
 import org.vireo.model.DomainTags;
 import org.vireo.model.HardwareInfo;
@@ -158,6 +159,10 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> setMetadata(String uuid, String which, String text, Affect affect) {
+        Optional<String> problem = DomainLabels.metadataProblem(which, text);
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         return change(c -> new OverviewApi(c).setMetadata(uuid, which, text, affect)).whenComplete((ok, err) -> labelsChanged.accept(uuid));
     }
 
