@@ -367,7 +367,8 @@ public final class DomainService {
 
     /** The wizard's snapshot, always as a job (with memory it lasts as long as a save; quiesce waits for the agent). */
     public CompletableFuture<String> createSnapshot(String uuid, org.vireo.model.SnapshotPlan plan) {
-        java.util.Optional<String> problem = org.vireo.model.DomainNames.snapshotProblem(plan.name());
+        Optional<String> problem = org.vireo.model.DomainNames.snapshotProblem(plan.name())
+            .or(() -> DomainLabels.descriptionProblem(plan.description()));
         if (problem.isPresent()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(problem.get()));
         }
