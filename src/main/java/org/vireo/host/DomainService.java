@@ -28,6 +28,7 @@ import org.vireo.model.DomainFlags.Affect;
 import org.vireo.model.DomainLabels;
 import org.vireo.model.DomainOverview;
 import org.vireo.model.DomainTags;
+import org.vireo.model.GuestCredentials;
 import org.vireo.model.HardwareInfo;
 import org.vireo.model.HostPath;
 import org.vireo.model.SnapshotInfo;
@@ -272,6 +273,10 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> setUserPassword(String uuid, String user, String password) {
+        Optional<String> problem = GuestCredentials.problem(user, password);
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         return run(c -> new GuestAgentApi(c).setUserPassword(uuid, user, password));
     }
 

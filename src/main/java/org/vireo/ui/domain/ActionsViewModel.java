@@ -21,6 +21,7 @@ import javafx.util.Duration;
 import org.vireo.host.DomainService;
 import org.vireo.model.BlockJob;
 import org.vireo.model.DomainFlags;
+import org.vireo.model.GuestCredentials;
 import org.vireo.model.HostPath;
 import org.vireo.model.NumberInput;
 import org.vireo.ui.DomainRowViewModel;
@@ -385,6 +386,9 @@ public final class ActionsViewModel extends DomainTabViewModel {
 
     /** The password goes to the agent and is not kept (the caller clears its field). */
     public void setUserPassword(String user, String password) {
+        if (refused(GuestCredentials.problem(user, password).orElse(null))) {
+            return;
+        }
         page.read(DomainPageViewModel.ACTIONS, "Set password of " + user, () -> service().setUserPassword(uuid(), user, password),
             v -> agentInfo.set("password of " + user + " changed in the guest"));
     }
