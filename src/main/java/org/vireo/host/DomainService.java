@@ -350,7 +350,19 @@ public final class DomainService {
         return change(c -> new LifecycleApi(c).injectNmi(uuid));
     }
 
+    /** libvirt takes 1 to 16 keys (VIR_DOMAIN_SEND_KEY_MAX_KEYS), each a 16-bit code; the Send key field says so first. */
     public CompletableFuture<Void> sendKey(String uuid, String codeSet, int holdMs, int[] keys) {
+        if (keys == null || keys.length == 0 || keys.length > 16) {
+            return refused("Send key: 1 to 16 keys at once, not " + (keys == null ? 0 : keys.length) + ".");
+        }
+        for (int k : keys) {
+            if (k < 0 || k > 0xffff) {
+                return refused("Send key: key code " + k + " is not 0 to 65535.");
+            }
+        }
+        if (holdMs < 0) {
+            return refused("Send key: the hold time cannot be negative.");
+        }
         return change(c -> new LifecycleApi(c).sendKey(uuid, codeSet, holdMs, keys));
     }
 
