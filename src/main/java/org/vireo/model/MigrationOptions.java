@@ -188,6 +188,13 @@ public record MigrationOptions(Mode mode, boolean offline, boolean undefineSourc
         if (postCopy && !compression.isEmpty()) {
             p.add("Post-copy cannot be combined with compression.");
         }
+        p.addAll(fieldProblems());
+        return p;
+    }
+
+    /** What is wrong with the typed fields alone (names, URI, address, figures); the service refuses these before libvirt. */
+    public List<String> fieldProblems() {
+        List<String> p = new ArrayList<>();
         if (bandwidthMiBs < 0 || maxDowntimeMs < 0) {
             p.add("Bandwidth and downtime cannot be negative.");
         }
