@@ -74,6 +74,10 @@ public final class CreateVmService {
     }
 
     private static String clash(VmCreateApi vm, String name) throws VirtException {
+        // the dialogs refuse these names as typed; a caller that did not ask them is refused here, before libvirt
+        org.vireo.model.DomainNames.domainProblem(name, "the guest").ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         return vm.domainNames().contains(name) ? "A domain named " + name + " already exists on this host." : "";
     }
 

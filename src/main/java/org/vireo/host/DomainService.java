@@ -3,6 +3,7 @@ package org.vireo.host;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.vireo.job.Job;
@@ -24,8 +25,12 @@ import org.vireo.model.BlockJob;
 import org.vireo.model.CpuUsageRow;
 import org.vireo.model.DomainFlags;
 import org.vireo.model.DomainFlags.Affect;
+import org.vireo.model.DomainLabels;
 import org.vireo.model.DomainOverview;
+import org.vireo.model.DomainTags;
+import org.vireo.model.GuestCredentials;
 import org.vireo.model.HardwareInfo;
+import org.vireo.model.HostPath;
 import org.vireo.model.SnapshotInfo;
 import org.vireo.model.TuningGroup;
 import org.vireo.model.TuningParam;
@@ -143,6 +148,10 @@ public final class DomainService {
     /** Replaces a domain's Vireo tags (persistent, and live while it runs). */
     public CompletableFuture<Void> setTags(String uuid, List<String> tags) {
         List<String> copy = List.copyOf(tags);
+        Optional<String> problem = DomainTags.problem(copy);
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         return run(c -> new OverviewApi(c).setTags(uuid, copy)).whenComplete((ok, err) -> labelsChanged.accept(uuid));
     }
 
@@ -151,6 +160,10 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> setMetadata(String uuid, String which, String text, Affect affect) {
+        Optional<String> problem = DomainLabels.metadataProblem(which, text);
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         return change(c -> new OverviewApi(c).setMetadata(uuid, which, text, affect)).whenComplete((ok, err) -> labelsChanged.accept(uuid));
     }
 
@@ -260,6 +273,10 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> setUserPassword(String uuid, String user, String password) {
+        Optional<String> problem = GuestCredentials.problem(user, password);
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         return run(c -> new GuestAgentApi(c).setUserPassword(uuid, user, password));
     }
 
@@ -268,6 +285,10 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> save(String uuid, String file, Set<DomainFlags.Save> flags) {
+        Optional<String> problem = HostPath.problem(file, "the guest's memory");
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         String name = nameOf(uuid);
         return whenLost(job(JobKind.SAVE, "Save " + name + " to " + file, uuid, c -> new LifecycleApi(c).save(uuid, file, flags)),
             "The daemon went away during the save: if " + name + " still runs, " + file + " on the host is left over from a save"
@@ -275,6 +296,10 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> restore(String file, Set<DomainFlags.Save> flags) {
+        Optional<String> problem = HostPath.problem(file, "the guest's memory");
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         return job(JobKind.RESTORE, "Restore from " + file, null, c -> new LifecycleApi(c).restore(file, flags));
     }
 
@@ -312,14 +337,35 @@ public final class DomainService {
     }
 
     public CompletableFuture<Void> coreDump(String uuid, String file, Set<DomainFlags.Dump> flags) {
+        Optional<String> problem = HostPath.problem(file, "the guest's memory");
+        if (problem.isPresent()) {
+            return refused(problem.get());
+        }
         return job(JobKind.CORE_DUMP, "Core dump of " + nameOf(uuid) + " to " + file, uuid, c -> new LifecycleApi(c).coreDump(uuid, file, flags));
+    }
+
+    /** A call refused before libvirt sees it, with the reason the dialog gave. */
+    private static CompletableFuture<Void> refused(String why) {
+        return CompletableFuture.failedFuture(new IllegalArgumentException(why));
     }
 
     public CompletableFuture<Void> injectNmi(String uuid) {
         return change(c -> new LifecycleApi(c).injectNmi(uuid));
     }
 
+    /** libvirt takes 1 to 16 keys (VIR_DOMAIN_SEND_KEY_MAX_KEYS), each a 16-bit code; the Send key field says so first. */
     public CompletableFuture<Void> sendKey(String uuid, String codeSet, int holdMs, int[] keys) {
+        if (keys == null || keys.length == 0 || keys.length > 16) {
+            return refused("Send key: 1 to 16 keys at once, not " + (keys == null ? 0 : keys.length) + ".");
+        }
+        for (int k : keys) {
+            if (k < 0 || k > 0xffff) {
+                return refused("Send key: key code " + k + " is not 0 to 65535.");
+            }
+        }
+        if (holdMs < 0) {
+            return refused("Send key: the hold time cannot be negative.");
+        }
         return change(c -> new LifecycleApi(c).sendKey(uuid, codeSet, holdMs, keys));
     }
 
@@ -341,7 +387,8 @@ public final class DomainService {
 
     /** The wizard's snapshot, always as a job (with memory it lasts as long as a save; quiesce waits for the agent). */
     public CompletableFuture<String> createSnapshot(String uuid, org.vireo.model.SnapshotPlan plan) {
-        java.util.Optional<String> problem = org.vireo.model.DomainNames.snapshotProblem(plan.name());
+        Optional<String> problem = org.vireo.model.DomainNames.snapshotProblem(plan.name())
+            .or(() -> DomainLabels.descriptionProblem(plan.description()));
         if (problem.isPresent()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(problem.get()));
         }

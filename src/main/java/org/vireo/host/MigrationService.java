@@ -1,5 +1,6 @@
 package org.vireo.host;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +38,11 @@ public final class MigrationService {
 
     /** Starts migrating {@code uuid} from {@code source} to {@code destination}; returns the job at once. */
     public Job migrate(HostSession source, HostSession destination, String uuid, String name, MigrationOptions options) {
+        List<String> refused = options.fieldProblems();
+        if (!refused.isEmpty()) {
+            // the wizard refuses these as typed; nothing reaches either host
+            throw new IllegalArgumentException(String.join(" ", refused));
+        }
         VirtConnection src = source.connection();
         VirtConnection dst = destination.connection();
         String to = destination.hostname().isEmpty() ? destination.uri() : destination.hostname();

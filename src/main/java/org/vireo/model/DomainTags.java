@@ -3,6 +3,7 @@ package org.vireo.model;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,36 @@ public final class DomainTags {
     private static final Pattern TAG = Pattern.compile("<(?:[\\w.-]+:)?tag>([^<]*)</(?:[\\w.-]+:)?tag>");
 
     private DomainTags() {
+    }
+
+    /** At most this many tags on a domain, each at most {@link #MAX_LENGTH} characters. */
+    public static final int MAX_TAGS = 32;
+    public static final int MAX_LENGTH = 64;
+
+    /**
+     * Why these tags cannot be written; empty when they can. XML's special characters are fine
+     * (escaped, and read back intact); control characters are not (XML 1.0 cannot hold them:
+     * libvirt refuses the whole element), nor invisible ones (a direction override or a
+     * zero-width space makes two tags that look alike, or one that reads backwards).
+     */
+    public static Optional<String> problem(List<String> tags) {
+        List<String> clean = normalize(tags);
+        if (clean.size() > MAX_TAGS) {
+            return Optional.of("Tags: at most " + MAX_TAGS + " on a domain, not " + clean.size() + ".");
+        }
+        for (String t : clean) {
+            String shown = t.length() > 20 ? t.substring(0, 20) + "…" : t;
+            if (t.length() > MAX_LENGTH) {
+                return Optional.of("Tags: \"" + shown + "\" has " + t.length() + " characters; at most " + MAX_LENGTH + ".");
+            }
+            if (t.chars().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+                return Optional.of("Tags: a tag cannot hold control or invisible characters (a direction mark, a zero-width space).");
+            }
+            if (t.contains(",")) {
+                return Optional.of("Tags: a comma separates tags; a tag cannot hold one.");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The tags in a metadata element; none for an empty or foreign text. */

@@ -100,6 +100,26 @@ public record MigrationOptions(Mode mode, boolean offline, boolean undefineSourc
             compression, autoConverge, postCopy, unsafe, migrationAddress, peerUri, destinationName, destinationXml);
     }
 
+    public MigrationOptions withMode(Mode value) {
+        return new MigrationOptions(value, offline, undefineSource, persistDest, storage, disks, bandwidthMiBs, maxDowntimeMs,
+            compression, autoConverge, postCopy, unsafe, migrationAddress, peerUri, destinationName, destinationXml);
+    }
+
+    public MigrationOptions withMigrationAddress(String value) {
+        return new MigrationOptions(mode, offline, undefineSource, persistDest, storage, disks, bandwidthMiBs, maxDowntimeMs,
+            compression, autoConverge, postCopy, unsafe, value, peerUri, destinationName, destinationXml);
+    }
+
+    public MigrationOptions withPeerUri(String value) {
+        return new MigrationOptions(mode, offline, undefineSource, persistDest, storage, disks, bandwidthMiBs, maxDowntimeMs,
+            compression, autoConverge, postCopy, unsafe, migrationAddress, value, destinationName, destinationXml);
+    }
+
+    public MigrationOptions withDestinationName(String value) {
+        return new MigrationOptions(mode, offline, undefineSource, persistDest, storage, disks, bandwidthMiBs, maxDowntimeMs,
+            compression, autoConverge, postCopy, unsafe, migrationAddress, peerUri, value, destinationXml);
+    }
+
     public int flags() {
         int f = ABORT_ON_ERROR;
         f |= offline ? OFFLINE : LIVE;
@@ -168,13 +188,44 @@ public record MigrationOptions(Mode mode, boolean offline, boolean undefineSourc
         if (postCopy && !compression.isEmpty()) {
             p.add("Post-copy cannot be combined with compression.");
         }
+        p.addAll(fieldProblems());
+        return p;
+    }
+
+    /** What is wrong with the typed fields alone (names, URI, address, figures); the service refuses these before libvirt. */
+    public List<String> fieldProblems() {
+        List<String> p = new ArrayList<>();
         if (bandwidthMiBs < 0 || maxDowntimeMs < 0) {
             p.add("Bandwidth and downtime cannot be negative.");
         }
-        if (!destinationName.isEmpty() && !destinationName.matches("[^/\\s][^/]*")) {
-            p.add("\"" + destinationName + "\" is not a valid domain name (no slashes, not blank).");
+        if (!destinationName.isEmpty()) {
+            DomainNames.domainProblem(destinationName, "the domain on the destination").ifPresent(why -> p.add("Name on the destination: " + why));
+        }
+        if (!peerUri.isEmpty()) {
+            ConnectionUri.problem(peerUri).ifPresent(why -> p.add("Destination URI: " + why));
+        }
+        if (!migrationAddress.isEmpty()) {
+            addressProblem(migrationAddress).ifPresent(p::add);
         }
         return p;
+    }
+
+    private static final java.util.regex.Pattern ADDRESS =
+        java.util.regex.Pattern.compile("(?:tcp://)?([A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]+\\])(?::(\\d{1,5}))?");
+
+    /** A migration address is what QEMU listens on: tcp://host[:port] or host[:port]. */
+    static java.util.Optional<String> addressProblem(String address) {
+        var m = ADDRESS.matcher(address);
+        if (!m.matches()) {
+            return java.util.Optional.of("Migration address: write it as tcp://host:port or host:port (e.g. tcp://10.0.0.2:49152).");
+        }
+        if (m.group(2) != null) {
+            int port = Integer.parseInt(m.group(2));
+            if (port < 1 || port > 65535) {
+                return java.util.Optional.of("Migration address: the port must be 1 to 65535, not " + port + ".");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** What will happen, in words, for the last page of the wizard. */

@@ -39,8 +39,13 @@ public record NetworkSpec(String name, boolean nat, String cidr, String dhcpStar
             out.add("IPv4 network: write it as address/prefix, e.g. 10.201.7.0/24.");
         } else {
             prefix = Integer.parseInt(m.group(2));
+            int first = (int) (ip >> 24);
             if (prefix < 8 || prefix > 30) {
                 out.add("IPv4 network: the prefix must be 8 to 30 (/24 gives 254 addresses).");
+                prefix = -1;
+            } else if (first == 0 || first == 127 || first >= 224 || first == 169 && ((ip >> 16) & 255) == 254) {
+                out.add("IPv4 network: " + format(ip) + " is a " + (first == 127 ? "loopback" : first >= 240 ? "reserved" : first >= 224
+                    ? "multicast" : first == 0 ? "\"this network\"" : "link-local") + " address; choose a private range such as 10.201.7.0/24.");
                 prefix = -1;
             }
         }
@@ -124,7 +129,8 @@ public record NetworkSpec(String name, boolean nat, String cidr, String dhcpStar
         }
         long v = 0;
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+            // ASCII digits only, no leading zero: libvirt (inet_pton) refuses "010.0.0.1", others read it as octal
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9') || p.length() > 1 && p.charAt(0) == '0') {
                 return -1;
             }
             int n = Integer.parseInt(p);

@@ -23,7 +23,11 @@ public record PoolSpec(String name, String path) {
         } else if (existingNames.contains(name)) {
             out.add("Name: the host already has a pool called " + name + ".");
         }
-        if (!path.startsWith("/") || path.contains("/../") || path.endsWith("/..")) {
+        if (path.length() > 4096) {
+            out.add("Directory: " + path.length() + " characters; a path on the host holds at most 4096.");
+        } else if (path.chars().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            out.add("Directory: no control or invisible characters (a line break, a direction mark).");
+        } else if (!path.startsWith("/") || path.contains("/../") || path.endsWith("/..") || path.contains("/./") || path.endsWith("/.")) {
             out.add("Directory: an absolute path on the host, e.g. /var/lib/libvirt/images/" + (name.isEmpty() ? "pool" : name) + ".");
         }
         return out;

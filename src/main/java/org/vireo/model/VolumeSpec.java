@@ -9,6 +9,9 @@ import java.util.List;
  * backing volume (its path and format). {@link #problems} says what is wrong before anything is sent.
  */
 public record VolumeSpec(String name, long capacity, String format, String backingPath, String backingFormat) {
+    /** The volume is a file named after it: NAME_MAX. */
+    public static final int MAX_NAME_BYTES = 255;
+
     public VolumeSpec {
         name = name == null ? "" : name.strip();
         backingPath = backingPath == null ? "" : backingPath;
@@ -19,8 +22,14 @@ public record VolumeSpec(String name, long capacity, String format, String backi
         List<String> out = new ArrayList<>();
         if (name.isEmpty()) {
             out.add("Name: enter a name.");
+        } else if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            out.add("Name: " + name.length() + " characters; a file name on the host holds at most " + MAX_NAME_BYTES + " bytes.");
         } else if (name.contains("/") || name.equals(".") || name.equals("..") || name.chars().anyMatch(Character::isISOControl)) {
             out.add("Name: no '/' and no control characters.");
+        } else if (name.startsWith(".")) {
+            out.add("Name: not starting with '.' (a hidden file on the host).");
+        } else if (name.chars().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+            out.add("Name: no invisible characters (a direction override or a zero-width space makes a name read other than it is).");
         } else if (existingNames.contains(name)) {
             out.add("Name: the pool already has a volume called " + name + ".");
         }

@@ -21,6 +21,9 @@ import javafx.util.Duration;
 import org.vireo.host.DomainService;
 import org.vireo.model.BlockJob;
 import org.vireo.model.DomainFlags;
+import org.vireo.model.GuestCredentials;
+import org.vireo.model.HostPath;
+import org.vireo.model.KeyCodes;
 import org.vireo.model.NumberInput;
 import org.vireo.ui.DomainRowViewModel;
 
@@ -40,7 +43,6 @@ public final class ActionsViewModel extends DomainTabViewModel {
     static final NumberRule PEEK_OFFSET = new NumberRule("Offset", 0, Long.MAX_VALUE, true);
     /** libvirt takes MiB/s as an unsigned long and refuses more than fits in bytes/s. */
     static final NumberRule SPEED = new NumberRule("Speed", 0, Long.MAX_VALUE >> 20, false);
-    static final NumberRule KEY_CODE = new NumberRule("Key code", 0, 0xffff, true);
     static final int PEEK_SIZE = 256;
     static final Duration POLL_EVERY = Duration.millis(500);
 
@@ -136,26 +138,9 @@ public final class ActionsViewModel extends DomainTabViewModel {
 
     // ------------------------------------------------------------ input checks
 
-    /**
-     * A path on the host for a file holding the guest's memory: absolute, and not straight in a
-     * world-writable directory, where other users of the host could read it or plant a link.
-     */
+    /** Why {@code text} cannot hold {@code what} on the host (see {@link HostPath}), or null. */
     static String hostPathProblem(String text, String what) {
-        String t = text.strip();
-        if (t.isEmpty()) {
-            return "Give a file on the host";
-        }
-        if (!t.startsWith("/")) {
-            return "Give an absolute path on the host, not \"" + t + "\"";
-        }
-        if (t.endsWith("/")) {
-            return "Give a file name, not a directory";
-        }
-        String dir = t.substring(0, t.lastIndexOf('/'));
-        if (Set.of("", "/tmp", "/var/tmp", "/dev/shm").contains(dir)) {
-            return "Not in " + (dir.isEmpty() ? "/" : dir) + ": other users of the host could read " + what + " there";
-        }
-        return null;
+        return HostPath.problem(text, what).orElse(null);
     }
 
     /** A path picker over the open domain's host's storage pools (null while no domain is open). */
@@ -179,32 +164,13 @@ public final class ActionsViewModel extends DomainTabViewModel {
         return set.contains(99) || ctrlAlt && (set.contains(111) || set.contains(14));
     }
 
-    /** libvirt sends at most 16 keys at once (VIR_DOMAIN_SEND_KEY_MAX_KEYS); codes are 16-bit. */
+    /** Why {@code text} is not a list of key codes (see {@link KeyCodes}), or null. */
     static String keyCodesProblem(String text) {
-        String t = text.strip();
-        if (t.isEmpty()) {
-            return "Type key codes, e.g. 29 56 111";
-        }
-        String[] parts = t.split("[\\s,]+");
-        if (parts.length > 16) {
-            return "At most 16 keys at once, not " + parts.length;
-        }
-        for (String p : parts) {
-            NumberInput n = KEY_CODE.parse(p);
-            if (!n.ok()) {
-                return n.problem();
-            }
-        }
-        return null;
+        return KeyCodes.problem(text).orElse(null);
     }
 
     static int[] keyCodes(String text) {
-        String[] parts = text.strip().split("[\\s,]+");
-        int[] codes = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            codes[i] = (int) KEY_CODE.parse(parts[i]).value();
-        }
-        return codes;
+        return KeyCodes.parse(text);
     }
 
     /** Refuses {@code problem} on the outcome line (true: nothing may be sent), or nothing to refuse (false). */
@@ -401,6 +367,9 @@ public final class ActionsViewModel extends DomainTabViewModel {
 
     /** The password goes to the agent and is not kept (the caller clears its field). */
     public void setUserPassword(String user, String password) {
+        if (refused(GuestCredentials.problem(user, password).orElse(null))) {
+            return;
+        }
         page.read(DomainPageViewModel.ACTIONS, "Set password of " + user, () -> service().setUserPassword(uuid(), user, password),
             v -> agentInfo.set("password of " + user + " changed in the guest"));
     }

@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.vireo.model.DomainFlags.Affect;
 import org.vireo.model.DomainOverview;
+import org.vireo.model.DomainLabels;
 import org.vireo.model.DomainTags;
 import org.vireo.ui.DomainRowViewModel;
 
@@ -93,6 +94,11 @@ public final class OverviewViewModel extends DomainTabViewModel {
 
     public void setTitleAndDescription(String titleText, String descriptionText) {
         String id = page.uuid();
+        var problem = DomainLabels.titleProblem(titleText).or(() -> DomainLabels.descriptionProblem(descriptionText));
+        if (problem.isPresent()) {
+            page.refuse(DomainPageViewModel.OVERVIEW, problem.get());
+            return;
+        }
         Affect affect = affectForMetadata();
         page.run(DomainPageViewModel.OVERVIEW, "Save title and description", () -> page.service().setMetadata(id, "title", titleText, affect)
             .thenCompose(v -> page.service().setMetadata(id, "description", descriptionText, affect)), DomainPageViewModel.OVERVIEW);
@@ -102,6 +108,11 @@ public final class OverviewViewModel extends DomainTabViewModel {
     public void saveTags(String text) {
         String id = page.uuid();
         List<String> tags = DomainTags.fromText(text);
+        var problem = DomainTags.problem(tags);
+        if (problem.isPresent()) {
+            page.refuse(DomainPageViewModel.OVERVIEW, problem.get());
+            return;
+        }
         page.run(DomainPageViewModel.OVERVIEW, "Save tags", () -> page.service().setTags(id, tags), DomainPageViewModel.OVERVIEW);
     }
 

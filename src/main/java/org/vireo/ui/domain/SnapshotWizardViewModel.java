@@ -16,6 +16,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
+import org.vireo.model.DomainLabels;
+import org.vireo.model.DomainNames;
 import org.vireo.model.SnapshotPlan;
 import org.vireo.model.SnapshotPlan.Kind;
 import org.vireo.model.SnapshotSource;
@@ -89,15 +91,18 @@ public final class SnapshotWizardViewModel {
     }
 
     /** What libvirt would refuse (or what makes no sense) in words, before anything is sent. */
-    static List<String> problems(SnapshotSource s, SnapshotPlan p, Set<String> existing) {
+    public static List<String> problems(SnapshotSource s, SnapshotPlan p, Set<String> existing) {
         List<String> out = new ArrayList<>();
         if (p.name().isEmpty()) {
             out.add("Name: needed (it also names the overlay and memory files).");
         } else if (!p.name().matches("[A-Za-z0-9._+-]+")) {
             out.add("Name: letters, digits and . _ + - only (it names files on the host).");
+        } else if (DomainNames.snapshotProblem(p.name()).isPresent()) {
+            out.add("Name: " + DomainNames.snapshotProblem(p.name()).get());
         } else if (existing.contains(p.name())) {
             out.add("Name: " + s.domain() + " already has a snapshot \"" + p.name() + "\".");
         }
+        DomainLabels.descriptionProblem(p.description()).ifPresent(out::add);
         List<SnapshotSource.Disk> takeable = s.disks().stream().filter(SnapshotSource.Disk::snapshotable).toList();
         switch (p.kind()) {
             case INTERNAL -> takeable.stream().filter(d -> !d.format().equals("qcow2")).forEach(d ->

@@ -308,6 +308,11 @@ public final class FleetViewModel {
             main.tell("Enter a tag: letters, digits, dashes; commas or spaces separate several.");
             return;
         }
+        var problem = DomainTags.problem(add);
+        if (problem.isPresent()) {
+            main.tell(problem.get());
+            return;
+        }
         for (DomainRowViewModel d : domains) {
             d.host().setTags(d, DomainTags.with(d.getTags(), add)).whenComplete((ok, err) -> Platform.runLater(() ->
                 main.tell(err == null ? "Tagged " + d.getName() + " " + String.join(", ", add)

@@ -52,12 +52,19 @@ public final class AddSshHostViewModel {
         if (h.isEmpty()) {
             return Optional.of("Enter the host: a name, an address or a Host alias from ~/.ssh/config.");
         }
-        if (!HOST.matcher(h).matches()) {
+        if (h.length() > 253) {
+            return Optional.of("The host has " + h.length() + " characters; a host name has at most 253.");
+        }
+        if (!HOST.matcher(h).matches() || h.startsWith("-") || h.startsWith(".") || h.contains("..")) {
             return Optional.of("\"" + h + "\" is not a host name or address.");
         }
         String p = port.get().strip();
         if (!p.isEmpty()) {
             try {
+                // ASCII digits only: Integer.parseInt also reads "٢٢" and "２２", which then went into the URI
+                if (!p.chars().allMatch(c -> c >= '0' && c <= '9') || p.length() > 5) {
+                    throw new NumberFormatException(p);
+                }
                 int n = Integer.parseInt(p);
                 if (n < 1 || n > 65535) {
                     return Optional.of("The port must be between 1 and 65535.");
@@ -67,6 +74,9 @@ public final class AddSshHostViewModel {
             }
         }
         String u = user.get().strip();
+        if (u.length() > 32) {
+            return Optional.of("The user has " + u.length() + " characters; a user name has at most 32.");
+        }
         if (!u.isEmpty() && !USER.matcher(u).matches()) {
             return Optional.of("\"" + u + "\" is not a user name.");
         }
