@@ -15,7 +15,6 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,18 +23,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.vireo.host.HostOptions;
 import org.vireo.libvirt.VirtConnection;
 import org.vireo.support.Fx;
 import org.vireo.support.GuestShell;
 import org.vireo.support.Lab;
+import org.vireo.support.LabWindow;
 import org.vireo.support.Ppm;
+import org.vireo.support.ScratchGuest;
 import org.vireo.support.Screenshots;
-import org.vireo.ui.DomainRowViewModel;
-import org.vireo.ui.HostViewModel;
-import org.vireo.ui.MainViewModel;
-import org.vireo.ui.MainWindow;
-import org.vireo.ui.VireoApp;
 
 /** The Console tab and windows in a real window against the lab's QEMU guests. */
 @Tag("lab")
@@ -43,56 +38,29 @@ import org.vireo.ui.VireoApp;
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ConsoleLabTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private MainViewModel model;
-    private Scene scene;
-    private String scratch;
-    private Path scratchDisk;
+    private LabWindow lab;
+    private ScratchGuest scratch;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(HostOptions.defaults().withPollInterval(Duration.ofSeconds(2)), uris -> { });
-        scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(Lab.uri()));
+        lab = LabWindow.show(stage);
     }
 
     @AfterEach
     void stop() {
-        Fx.run(() -> List.copyOf(Window.getWindows()).stream()
-            .filter(w -> w instanceof Stage st && st.getScene() != scene).forEach(Window::hide));
-        Fx.run(model::stopAll);
+        lab.close();
         if (scratch != null) {
-            try {
-                Lab.virsh("destroy", scratch);
-            } catch (AssertionError ignored) {
-                // not running
-            }
-            Lab.virsh("undefine", scratch);
-            try {
-                Files.deleteIfExists(scratchDisk);
-            } catch (java.io.IOException e) {
-                System.out.println("[cleanup] " + e);
-            }
+            scratch.close();
         }
     }
 
-    private HostViewModel lab() {
-        return model.find(Lab.uri()).orElseThrow();
-    }
-
-    private DomainRowViewModel row(String name) {
-        return lab().domains().stream().filter(r -> r.getName().equals(name)).findFirst().orElse(null);
-    }
-
     private ConsoleTab consoleTab() {
-        return ((MainWindow) scene.getRoot()).domainPage().console();
+        return lab.main().domainPage().console();
     }
 
     private ConsolePane openConsole(FxRobot robot, String name) {
-        Fx.await(WAIT, name + " listed", () -> row(name) != null && robot.lookup("#domain-" + name).tryQuery().isPresent());
-        robot.clickOn("#domain-" + name);
-        Fx.await(WAIT, name + " page open", () -> ((MainWindow) scene.getRoot()).domainPage().console() != null
+        lab.clickDomain(robot, name);
+        Fx.await(WAIT, name + " page open", () -> consoleTab() != null
             && consoleTab().pane() != null && consoleTab().pane().row().getName().equals(name));
         Fx.run(() -> {
             TabPane tabs = consoleTab().getTabPane();
@@ -174,7 +142,7 @@ class ConsoleLabTest {
         robot.clickOn("#serialTerminal");
         // the shell's answer is a line of its own; our typed line holds "6*7", never a bare 42
         askUntil42(robot, pane);
-        keepScreenshot(scene, "serial-console");
+        keepScreenshot(lab.scene(), "serial-console");
     }
 
     @Test
@@ -266,7 +234,7 @@ class ConsoleLabTest {
         assertEquals(javafx.scene.Cursor.NONE, Fx.get(screen::getCursor), "the host pointer is hidden");
         Fx.await(WAIT, "hint", () -> robot.lookup("#consoleGrabHint").queryLabeled().getText()
             .equals("Pointer grabbed: Ctrl+Alt releases it"));
-        keepScreenshot(scene, "console-pointer-grab");
+        keepScreenshot(lab.scene(), "console-pointer-grab");
         javafx.geometry.Point2D centre = pane.pointerCentre();
         javafx.geometry.Bounds onScreen = Fx.get(() -> screen.localToScreen(screen.getLayoutBounds()));
         assertTrue(Math.abs(centre.getX() - onScreen.getCenterX()) <= 1 && Math.abs(centre.getY() - onScreen.getCenterY()) <= 1,
@@ -310,10 +278,7 @@ class ConsoleLabTest {
             robot.clickOn("#sendKey-Ctrl-Alt-F2");
             awaitActiveTerminal(shell, "tty2");
             // Actions > Send: virDomainSendKey (send_key)
-            Fx.run(() -> {
-                TabPane tabs = ((MainWindow) scene.getRoot()).domainPage().tabs();
-                tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "actionsTab".equals(t.getId())).findFirst().orElseThrow());
-            });
+            lab.tab("actionsTab");
             Fx.await(WAIT, "Actions shown", () -> robot.lookup("#keyComboChoice").tryQuery().isPresent());
             Fx.run(() -> robot.lookup("#keyComboChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("Ctrl+Alt+F1"));
             Fx.run(() -> robot.lookup("#sendKeysButton").queryAs(javafx.scene.control.Button.class).fire());
@@ -325,10 +290,7 @@ class ConsoleLabTest {
     void actionsScreenshotHoldsTheGuestsScreen(FxRobot robot) throws Exception {
         ConsolePane pane = openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
-        Fx.run(() -> {
-            TabPane tabs = ((MainWindow) scene.getRoot()).domainPage().tabs();
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "actionsTab".equals(t.getId())).findFirst().orElseThrow());
-        });
+        lab.tab("actionsTab");
         Fx.await(WAIT, "Actions shown", () -> robot.lookup("#screenshotFileField").tryQuery().isPresent());
         Path png = Files.createTempFile("vireo-actions-shot", ".png");
         Path ppm = Files.createTempFile("vireo-virsh-shot", ".ppm");
@@ -395,7 +357,7 @@ class ConsoleLabTest {
         ConsolePane pane = openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         Fx.await(WAIT, "drawn straight to X", pane::drawsDirect);
-        Fx.run(() -> model.notify(new org.vireo.ui.Notice("console-test", "A notice over the console",
+        Fx.run(() -> lab.model().notify(new org.vireo.ui.Notice("console-test", "A notice over the console",
             "The guest's screen is drawn by X in a window of its own; this card must stay on top of it.", "", List.of())));
         Fx.await(WAIT, "the notice laid out over the console", () -> robot.lookup(".vireo-notice").tryQuery()
             .map(n -> n.getLayoutBounds().getWidth() > 50
@@ -429,7 +391,7 @@ class ConsoleLabTest {
             }
             return total > 100 && differ < total / 20;
         });
-        keepScreenshot(scene, "console-notice");
+        keepScreenshot(lab.scene(), "console-notice");
     }
 
     @Test
@@ -496,13 +458,13 @@ class ConsoleLabTest {
             return w > 720 && (Math.abs(w - area.getWidth()) < 2 || Math.abs(h - area.getHeight()) < 2)
                 && Math.abs(w / h - 720.0 / 400) < 0.02;
         });
-        keepScreenshot(scene, "console");
+        keepScreenshot(lab.scene(), "console");
         robot.clickOn("#consoleOneToOneButton");
         Fx.await(WAIT, "1:1 draws 720x400", () -> {
             var b = pane.screenBounds();
             return Math.abs(b.getWidth() - 720) < 0.5 && Math.abs(b.getHeight() - 400) < 0.5;
         });
-        keepScreenshot(scene, "console-1to1");
+        keepScreenshot(lab.scene(), "console-1to1");
         robot.clickOn("#consoleFitButton");
         Fx.await(WAIT, "fit again", () -> pane.screenBounds().getWidth() > 720);
     }
@@ -590,7 +552,7 @@ class ConsoleLabTest {
             var b = pane.screenBounds();
             return Math.abs(b.getWidth() - 720) < 0.5 && Math.abs(b.getHeight() - 400) < 0.5;
         });
-        keepScreenshot(scene, "console-resize-guest");
+        keepScreenshot(lab.scene(), "console-resize-guest");
     }
 
     @Test
@@ -640,29 +602,12 @@ class ConsoleLabTest {
         }
     }
 
-    /** A copy of lab-gamma with a VNC password, its own name, UUID, MAC, tap, disk and log; started. */
-    private String startPasswordGuest(String password) throws Exception {
-        String name = "vireo-vncpw-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        String xml = Lab.virsh("dumpxml", "--inactive", Lab.GAMMA);
-        String disk = xml.replaceAll("(?s).*<source file='([^']+)'.*", "$1");
-        Path copy = Path.of(disk).resolveSibling(name + ".qcow2");
-        Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", copy.toString(), "64M").inheritIO().start();
-        assertEquals(0, p.waitFor());
-        String mine = xml.replaceAll("<name>[^<]+</name>", "<name>" + name + "</name>")
-            .replaceAll("<uuid>[^<]+</uuid>", "")
-            .replaceAll("<mac address='[^']+'/>", "")
-            .replaceAll("<target dev='vl[^']*'/>", "")
-            .replace(disk, copy.toString())
-            .replace(Lab.GAMMA + "-serial.log", name + "-serial.log")
-            .replaceAll("<graphics type='vnc'", "<graphics type='vnc' passwd='" + password + "'");
-        Path file = Files.createTempFile("vncpw", ".xml");
-        Files.writeString(file, mine);
-        Lab.virsh("define", file.toString());
-        Files.delete(file);
-        scratch = name;
-        scratchDisk = copy;
-        Lab.virsh("start", name);
-        return name;
+    /** A copy of lab-gamma with a VNC password and a tap of libvirt's own (not lab-gamma's); started. */
+    private String startPasswordGuest(String password) {
+        scratch = ScratchGuest.define("vireo-vncpw", xml -> xml.replaceAll("<target dev='vl[^']*'/>", "")
+            .replaceAll("<graphics type='vnc'", "<graphics type='vnc' passwd='" + password + "'"));
+        Lab.virsh("start", scratch.name());
+        return scratch.name();
     }
 
     @Test
