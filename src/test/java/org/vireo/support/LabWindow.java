@@ -13,6 +13,8 @@ import org.vireo.ui.HostViewModel;
 import org.vireo.ui.MainViewModel;
 import org.vireo.ui.MainWindow;
 import org.vireo.ui.VireoApp;
+import org.vireo.ui.console.ConsolePane;
+import org.vireo.ui.console.ConsoleTab;
 import org.vireo.ui.domain.DomainPageViewModel;
 
 /**
@@ -60,6 +62,20 @@ public record LabWindow(MainViewModel model, Scene scene) {
         clickDomain(robot, name);
         Fx.await(WAIT, name + " page open", () -> pages().domainProperty().get() != null
             && pages().domainProperty().get().getName().equals(name));
+    }
+
+    /** The domain page's Console tab. */
+    public ConsoleTab consoleTab() {
+        return main().domainPage().console();
+    }
+
+    /** Clicks {@code name}'s row, waits until the page's console is {@code name}'s and shows the Console tab. */
+    public ConsolePane openConsole(FxRobot robot, String name) {
+        clickDomain(robot, name);
+        Fx.await(WAIT, name + " page open", () -> consoleTab() != null
+            && consoleTab().pane() != null && consoleTab().pane().row().getName().equals(name));
+        Fx.run(() -> consoleTab().getTabPane().getSelectionModel().select(consoleTab()));
+        return Fx.get(() -> consoleTab().pane());
     }
 
     /** Selects the domain page's tab with this id (overviewTab, actionsTab ...). */

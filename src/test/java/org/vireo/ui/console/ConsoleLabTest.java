@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -52,21 +51,6 @@ class ConsoleLabTest {
         if (scratch != null) {
             scratch.close();
         }
-    }
-
-    private ConsoleTab consoleTab() {
-        return lab.main().domainPage().console();
-    }
-
-    private ConsolePane openConsole(FxRobot robot, String name) {
-        lab.clickDomain(robot, name);
-        Fx.await(WAIT, name + " page open", () -> consoleTab() != null
-            && consoleTab().pane() != null && consoleTab().pane().row().getName().equals(name));
-        Fx.run(() -> {
-            TabPane tabs = consoleTab().getTabPane();
-            tabs.getSelectionModel().select(consoleTab());
-        });
-        return Fx.get(() -> consoleTab().pane());
     }
 
     private static void awaitDrawing(ConsolePane pane) {
@@ -135,7 +119,7 @@ class ConsoleLabTest {
 
     @Test
     void serialConsoleComputes42InTheTerminal(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         robot.clickOn("#consoleSerialButton");
         Fx.await(WAIT, "serial console open", () -> pane.serial().phaseProperty().get() == SerialConsoleViewModel.Phase.CONNECTED);
         Fx.await(WAIT, "terminal shown", () -> robot.lookup("#serialTerminal").tryQuery().isPresent());
@@ -147,7 +131,7 @@ class ConsoleLabTest {
 
     @Test
     void aRestartedGuestsSerialConsoleComesBackByItself(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.BETA);
+        ConsolePane pane = lab.openConsole(robot, Lab.BETA);
         robot.clickOn("#consoleSerialButton");
         Fx.await(WAIT, "serial console open", () -> pane.serial().phaseProperty().get() == SerialConsoleViewModel.Phase.CONNECTED);
         var first = Fx.get(() -> pane.serial().consoleProperty().get());
@@ -205,7 +189,7 @@ class ConsoleLabTest {
 
     @Test
     void keysTypedIntoTheGraphicalConsoleRunACommand(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         assertTrue(pane.graphics().hasExtendedKeys(), "QEMU's extended key event is in use");
         robot.clickOn("#vncView");
@@ -218,7 +202,7 @@ class ConsoleLabTest {
 
     @Test
     void aGuestWithoutATabletGetsAGrabbedRelativePointer(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         // lab-alpha has a PS/2 mouse and no USB tablet: QEMU says the pointer is relative
         Fx.await(WAIT, "relative pointer", () -> !pane.graphics().absolutePointerProperty().get());
@@ -265,7 +249,7 @@ class ConsoleLabTest {
 
     @Test
     void sendKeysSwitchTheGuestsVirtualTerminal(FxRobot robot) throws Exception {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         Fx.await(WAIT, "extended keys", () -> pane.graphics().hasExtendedKeys());
         String uuid = Lab.virsh("domuuid", Lab.ALPHA);
@@ -288,7 +272,7 @@ class ConsoleLabTest {
 
     @Test
     void actionsScreenshotHoldsTheGuestsScreen(FxRobot robot) throws Exception {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         lab.tab("actionsTab");
         Fx.await(WAIT, "Actions shown", () -> robot.lookup("#screenshotFileField").tryQuery().isPresent());
@@ -345,7 +329,7 @@ class ConsoleLabTest {
 
     @Test
     void shownFramebufferMatchesLibvirtsScreenshot(FxRobot robot) throws Exception {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         // under an X display the screen is drawn straight to X, and read back from the display here
         Fx.await(WAIT, "drawn straight to X", pane::drawsDirect);
@@ -354,7 +338,7 @@ class ConsoleLabTest {
 
     @Test
     void aNotificationOverTheConsoleStaysVisible(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         Fx.await(WAIT, "drawn straight to X", pane::drawsDirect);
         Fx.run(() -> lab.model().notify(new org.vireo.ui.Notice("console-test", "A notice over the console",
@@ -399,7 +383,7 @@ class ConsoleLabTest {
         // a remote X server (ssh -X) or a box without SysV shared memory: MIT-SHM is offered but unusable
         System.setProperty("vireo.console.failSharedImage", "true");
         try {
-            ConsolePane pane = openConsole(robot, Lab.ALPHA);
+            ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
             Fx.await(WAIT, "drawn by JavaFX after the shared image failed", () ->
                 pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.CONNECTED
                     && !pane.drawsDirect() && pane.shownImage() != null && pane.framesDrawn() > 0);
@@ -413,7 +397,7 @@ class ConsoleLabTest {
         // where X cannot be drawn to (or -Dvireo.console.direct=false), JavaFX draws the image
         System.setProperty("vireo.console.direct", "false");
         try {
-            ConsolePane pane = openConsole(robot, Lab.ALPHA);
+            ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
             awaitDrawing(pane);
             assertFalse(Fx.get(pane::drawsDirect));
             assertShownMatchesLibvirt(robot, pane);
@@ -448,7 +432,7 @@ class ConsoleLabTest {
 
     @Test
     void fitAndOneToOneDrawAtTheirSizes(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         Fx.await(WAIT, "fit fills the pane's width or height", () -> {
             var shown = pane.screenBounds();
@@ -490,7 +474,7 @@ class ConsoleLabTest {
      * in the pixels read back from the display (nothing cropped, squeezed or left unscaled).
      */
     private void assertFitShowsTheWholeScreen(FxRobot robot, boolean serverScales) throws Exception {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         Fx.await(WAIT, "drawn straight to X", pane::drawsDirect);
         assertEquals(serverScales, Fx.get(pane::serverScales));
@@ -541,7 +525,7 @@ class ConsoleLabTest {
 
     @Test
     void resizeGuestAsksTheGuestsDisplayAndDrawsOneToOne(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         // QEMU offers ExtendedDesktopSize; the lab's std VGA cannot resize, and QEMU answers so (status 3)
         Fx.await(WAIT, "Resize guest offered", () -> !robot.lookup("#consoleResizeGuestButton").query().isDisabled());
@@ -557,17 +541,17 @@ class ConsoleLabTest {
 
     @Test
     void detachedWindowsShowSeveralConsolesAtOnce(FxRobot robot) {
-        ConsolePane alpha = openConsole(robot, Lab.ALPHA);
+        ConsolePane alpha = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(alpha);
         robot.clickOn("#consoleDetachButton");
-        Fx.await(WAIT, "a console window", () -> consoleTab().windows().size() == 1);
-        ConsoleWindow window = Fx.get(() -> consoleTab().windows().getFirst());
+        Fx.await(WAIT, "a console window", () -> lab.consoleTab().windows().size() == 1);
+        ConsoleWindow window = Fx.get(() -> lab.consoleTab().windows().getFirst());
         awaitDrawing(window.pane());
         // taken while the new window is in front (read from the display, which shows what is on top)
         keepScreenshot(window.stage().getScene(), "console-window");
         // the page moves on to another domain: its console and the window draw side by side
         Fx.run(() -> window.stage().toBack());
-        ConsolePane beta = openConsole(robot, Lab.BETA);
+        ConsolePane beta = lab.openConsole(robot, Lab.BETA);
         awaitDrawing(beta);
         long before = Fx.get(() -> window.pane().framesDrawn());
         Lab.virsh("send-key", Lab.ALPHA, "KEY_L", "KEY_S", "KEY_ENTER");
@@ -579,7 +563,7 @@ class ConsoleLabTest {
     void takingAHeldSerialConsoleAsksFirst(FxRobot robot) throws Exception {
         String uuid = Lab.virsh("domuuid", Lab.BETA);
         try (VirtConnection conn = VirtConnection.open(Lab.uri()); GuestShell other = GuestShell.open(conn, uuid)) {
-            ConsolePane pane = openConsole(robot, Lab.BETA);
+            ConsolePane pane = lab.openConsole(robot, Lab.BETA);
             robot.clickOn("#consoleSerialButton");
             Fx.await(WAIT, "the question", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
             robot.clickOn("Cancel");
@@ -591,7 +575,7 @@ class ConsoleLabTest {
 
     @Test
     void aGuestThatIsOffOffersStartAndTheConsoleFollowsItUp(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.GAMMA);
+        ConsolePane pane = lab.openConsole(robot, Lab.GAMMA);
         try {
             Fx.await(WAIT, "shown as off", () -> pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.OFF
                 && robot.lookup("#consoleStartButton").tryQuery().map(n -> n.isVisible()).orElse(false));
@@ -613,7 +597,7 @@ class ConsoleLabTest {
     @Test
     void aVncPasswordIsAskedForAndARefusedOneSaysSo(FxRobot robot) throws Exception {
         String name = startPasswordGuest("vireo-pw");
-        ConsolePane pane = openConsole(robot, name);
+        ConsolePane pane = lab.openConsole(robot, name);
         Fx.await(WAIT, "password question", () -> robot.lookup("#vncPasswordField").tryQuery().isPresent());
         robot.clickOn("#vncPasswordField").write("wrong");
         robot.type(KeyCode.ENTER);
@@ -629,7 +613,7 @@ class ConsoleLabTest {
 
     @Test
     void aRestartedGuestsConsoleComesBackByItself(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.BETA);
+        ConsolePane pane = lab.openConsole(robot, Lab.BETA);
         awaitDrawing(pane);
         long links = pane.graphics().connections();
         // a cold restart ends QEMU and its VNC server
