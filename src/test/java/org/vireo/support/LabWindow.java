@@ -18,15 +18,21 @@ import org.vireo.ui.console.ConsoleTab;
 import org.vireo.ui.domain.DomainPageViewModel;
 
 /**
- * The main window on the lab host in a real 1280x800 window, polling every 2 s, for TestFX lab
- * tests that work on a domain's page (the lab counterpart of {@link DemoWindow}).
+ * The main window on the lab host in a real 1280x800 window (polling every 2 s unless told
+ * otherwise), for TestFX lab tests, with the ways to a domain's page (the lab counterpart of
+ * {@link DemoWindow}).
  */
 public record LabWindow(MainViewModel model, Scene scene) {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** Shows the window on {@code stage} and opens the lab host; call from a {@code @Start} method. */
     public static LabWindow show(Stage stage) {
-        MainViewModel model = new MainViewModel(HostOptions.defaults().withPollInterval(Duration.ofSeconds(2)), uris -> { });
+        return show(stage, HostOptions.defaults().withPollInterval(Duration.ofSeconds(2)));
+    }
+
+    /** The same with other host options (another poll interval). */
+    public static LabWindow show(Stage stage, HostOptions options) {
+        MainViewModel model = new MainViewModel(options, uris -> { });
         Scene scene = VireoApp.createScene(model, 1280, 800);
         stage.setScene(scene);
         stage.show();
