@@ -3,9 +3,7 @@ package org.vireo.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,35 +17,30 @@ import org.vireo.host.HostOptions;
 import org.vireo.model.DomainState;
 import org.vireo.support.Fx;
 import org.vireo.support.Lab;
+import org.vireo.support.LabWindow;
 
 /** A context menu's action and an accelerator on a real QEMU guest of the lab, checked with virsh. */
 @Tag("lab")
 @ExtendWith(ApplicationExtension.class)
 class DesktopLabTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private MainViewModel model;
-    private Scene scene;
+    private LabWindow lab;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(HostOptions.defaults(), uris -> { });
-        scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(Lab.uri()));
+        lab = LabWindow.show(stage, HostOptions.defaults());
     }
 
     @AfterEach
     void stop() {
-        Fx.run(model::stopAll);
+        lab.close();
         if (!"shut off".equals(Lab.state(Lab.GAMMA))) {
             Lab.virsh("destroy", Lab.GAMMA);
         }
     }
 
     private DomainState stateOf(String name) {
-        return model.find(Lab.uri()).orElseThrow().domains().stream().filter(r -> r.getName().equals(name)).findFirst()
-            .map(DomainRowViewModel::getState).orElse(null);
+        return java.util.Optional.ofNullable(lab.row(name)).map(DomainRowViewModel::getState).orElse(null);
     }
 
     @Test

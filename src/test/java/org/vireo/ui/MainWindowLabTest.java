@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -22,6 +21,7 @@ import org.vireo.model.ConnectionState;
 import org.vireo.model.DomainState;
 import org.vireo.support.Fx;
 import org.vireo.support.Lab;
+import org.vireo.support.LabWindow;
 import org.vireo.support.Screenshots;
 
 /** The main window in a real window against the lab's libvirtd and real QEMU guests. */
@@ -29,32 +29,21 @@ import org.vireo.support.Screenshots;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowLabTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private MainViewModel model;
-    private Scene scene;
+    private LabWindow lab;
 
     @Start
     void start(Stage stage) {
         // a 10 minute poll: whatever changes within seconds came from libvirt's events
-        HostOptions options = HostOptions.defaults().withPollInterval(Duration.ofMinutes(10));
-        model = new MainViewModel(options, uris -> { });
-        scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(Lab.uri()));
+        lab = LabWindow.show(stage, HostOptions.defaults().withPollInterval(Duration.ofMinutes(10)));
     }
 
     @AfterEach
     void stop() {
-        Fx.run(model::stopAll);
-    }
-
-    private HostViewModel lab() {
-        return model.find(Lab.uri()).orElseThrow();
+        lab.close();
     }
 
     private DomainState stateOf(String name) {
-        return lab().domains().stream().filter(r -> r.getName().equals(name)).findFirst()
-            .map(DomainRowViewModel::getState).orElse(null);
+        return java.util.Optional.ofNullable(lab.row(name)).map(DomainRowViewModel::getState).orElse(null);
     }
 
     private void awaitListed() {
@@ -68,8 +57,8 @@ class MainWindowLabTest {
             String virsh = Lab.state(guest);
             assertEquals(virsh, Fx.get(() -> stateOf(guest).label()), guest);
         }
-        Fx.run(() -> ((MainWindow) scene.getRoot()).table().getSelectionModel().select(0));
-        Screenshots.save(scene, "main-window-lab");
+        Fx.run(() -> lab.main().table().getSelectionModel().select(0));
+        Screenshots.save(lab.scene(), "main-window-lab");
     }
 
     @Test
@@ -79,7 +68,7 @@ class MainWindowLabTest {
         try {
             long ms = Fx.timeUntil(Duration.ofSeconds(2), "lab-beta paused", () -> stateOf(Lab.BETA) == DomainState.PAUSED);
             System.out.println("[figure] outside suspend shown as paused after " + ms + " ms");
-            String text = Fx.get(() -> lab().domains().stream().filter(r -> r.getName().equals(Lab.BETA)).findFirst().orElseThrow().getStatus().text());
+            String text = Fx.get(() -> lab.host().domains().stream().filter(r -> r.getName().equals(Lab.BETA)).findFirst().orElseThrow().getStatus().text());
             assertEquals("paused (user)", text);
         } finally {
             Lab.virsh("resume", Lab.BETA);
@@ -110,9 +99,9 @@ class MainWindowLabTest {
         awaitListed();
         Lab.script("kill-daemon");
         try {
-            long ms = Fx.timeUntil(WAIT, "lab host disconnected", () -> lab().getState() == ConnectionState.DISCONNECTED);
+            long ms = Fx.timeUntil(WAIT, "lab host disconnected", () -> lab.host().getState() == ConnectionState.DISCONNECTED);
             System.out.println("[figure] killed daemon shown as disconnected after " + ms + " ms");
-            assertTrue(!Fx.get(() -> lab().getError()).isBlank(), "the reason is shown");
+            assertTrue(!Fx.get(() -> lab.host().getError()).isBlank(), "the reason is shown");
             // the window stays responsive while the host is down: the FX thread answers at once
             for (int i = 0; i < 5; i++) {
                 long t0 = System.nanoTime();
@@ -122,13 +111,13 @@ class MainWindowLabTest {
                 System.out.println("[figure] FX ping while host down: " + (System.nanoTime() - t0) / 1000 + " us");
             }
             robot.clickOn("#filterField").write("lab");
-            Screenshots.save(scene, "main-window-lab-daemon-down");
+            Screenshots.save(lab.scene(), "main-window-lab-daemon-down");
             robot.eraseText(3);
         } finally {
             Lab.script("start-daemon");
         }
         long back = Fx.timeUntil(Duration.ofSeconds(30), "lab host back with its guests",
-            () -> lab().getState() == ConnectionState.CONNECTED && stateOf(Lab.ALPHA) == DomainState.RUNNING);
+            () -> lab.host().getState() == ConnectionState.CONNECTED && stateOf(Lab.ALPHA) == DomainState.RUNNING);
         System.out.println("[figure] restarted daemon reconnected and listed after " + back + " ms");
     }
 

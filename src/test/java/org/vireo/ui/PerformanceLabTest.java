@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +19,7 @@ import org.vireo.model.Metric;
 import org.vireo.support.Fx;
 import org.vireo.support.GuestShell;
 import org.vireo.support.Lab;
+import org.vireo.support.LabWindow;
 import org.vireo.support.Screenshots;
 import org.vireo.ui.chart.TimeSeriesChart;
 
@@ -28,30 +27,21 @@ import org.vireo.ui.chart.TimeSeriesChart;
 @Tag("lab")
 @ExtendWith(ApplicationExtension.class)
 class PerformanceLabTest {
-    private MainViewModel model;
-    private Scene scene;
+    private LabWindow lab;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(HostOptions.defaults().withPollInterval(Duration.ofMillis(500)), uris -> { });
-        scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(Lab.uri()));
+        lab = LabWindow.show(stage, HostOptions.defaults().withPollInterval(Duration.ofMillis(500)));
     }
 
     @AfterEach
     void stop() {
-        Fx.run(model::stopAll);
-    }
-
-    private DomainRowViewModel row(String name) {
-        return model.find(Lab.uri()).orElseThrow().domains().stream().filter(r -> r.getName().equals(name)).findFirst().orElse(null);
+        lab.close();
     }
 
     @Test
     void chartsAndSparklinesShowABusyGuest(FxRobot robot) throws Exception {
-        Fx.await(Duration.ofSeconds(15), "lab listed", () -> row(Lab.ALPHA) != null);
+        Fx.await(Duration.ofSeconds(15), "lab listed", () -> lab.row(Lab.ALPHA) != null);
         try (VirtConnection conn = VirtConnection.open(Lab.uri());
              GuestShell shell = GuestShell.open(conn, Lab.virsh("domuuid", Lab.ALPHA))) {
             shell.run("rm -f /tmp/stop; ip link set eth0 up; ip addr add 192.168.78.2/24 dev eth0 2>/dev/null;"
@@ -63,16 +53,16 @@ class PerformanceLabTest {
             try {
                 // eight refreshes with the work going on
                 Fx.await(Duration.ofSeconds(30), "disk and network figures", () -> {
-                    DomainRowViewModel a = row(Lab.ALPHA);
+                    DomainRowViewModel a = lab.row(Lab.ALPHA);
                     return a.series(Metric.DISK_READ).size() >= 8 && a.diskBpsProperty().get() > 0 && a.netBpsProperty().get() > 0;
                 });
-                Fx.run(() -> ((MainWindow) scene.getRoot()).table().getSelectionModel().select(row(Lab.ALPHA)));
-                Fx.await(Duration.ofSeconds(5), "host charts drawn", () -> model.find(Lab.uri()).orElseThrow().tickProperty().get() > 8);
-                Screenshots.save(scene, "main-window-lab-monitoring");
+                Fx.run(() -> lab.main().table().getSelectionModel().select(lab.row(Lab.ALPHA)));
+                Fx.await(Duration.ofSeconds(5), "host charts drawn", () -> lab.host().tickProperty().get() > 8);
+                Screenshots.save(lab.scene(), "main-window-lab-monitoring");
 
                 Fx.clickWhenShown(robot, "#domain-" + Lab.ALPHA);
                 TabPane tabs = robot.lookup("#domainTabs").queryAs(TabPane.class);
-                Fx.run(() -> tabs.getSelectionModel().select(((MainWindow) scene.getRoot()).domainPage().performance()));
+                Fx.run(() -> tabs.getSelectionModel().select(lab.main().domainPage().performance()));
                 TimeSeriesChart disk = robot.lookup("#diskChart").queryAs(TimeSeriesChart.class);
                 robot.moveTo(disk);
                 // near the right end: the newest points
@@ -81,7 +71,7 @@ class PerformanceLabTest {
                 String readout = Fx.get(disk::readoutText);
                 assertTrue(readout.matches("(?s)\\d\\d:\\d\\d:\\d\\d\\nRead: .*\\nWrite: .*"), readout);
                 assertFalse(readout.contains("Read: —"), "the newest point has a read rate: " + readout);
-                Screenshots.save(scene, "domain-performance-lab");
+                Screenshots.save(lab.scene(), "domain-performance-lab");
             } finally {
                 shell.run("touch /tmp/stop", 10_000);
             }

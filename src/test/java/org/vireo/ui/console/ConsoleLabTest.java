@@ -10,12 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,18 +22,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.vireo.host.HostOptions;
 import org.vireo.libvirt.VirtConnection;
 import org.vireo.support.Fx;
 import org.vireo.support.GuestShell;
 import org.vireo.support.Lab;
+import org.vireo.support.LabWindow;
 import org.vireo.support.Ppm;
+import org.vireo.support.ScratchGuest;
 import org.vireo.support.Screenshots;
-import org.vireo.ui.DomainRowViewModel;
-import org.vireo.ui.HostViewModel;
-import org.vireo.ui.MainViewModel;
-import org.vireo.ui.MainWindow;
-import org.vireo.ui.VireoApp;
 
 /** The Console tab and windows in a real window against the lab's QEMU guests. */
 @Tag("lab")
@@ -43,62 +37,20 @@ import org.vireo.ui.VireoApp;
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ConsoleLabTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private MainViewModel model;
-    private Scene scene;
-    private String scratch;
-    private Path scratchDisk;
+    private LabWindow lab;
+    private ScratchGuest scratch;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(HostOptions.defaults().withPollInterval(Duration.ofSeconds(2)), uris -> { });
-        scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(Lab.uri()));
+        lab = LabWindow.show(stage);
     }
 
     @AfterEach
     void stop() {
-        Fx.run(() -> List.copyOf(Window.getWindows()).stream()
-            .filter(w -> w instanceof Stage st && st.getScene() != scene).forEach(Window::hide));
-        Fx.run(model::stopAll);
+        lab.close();
         if (scratch != null) {
-            try {
-                Lab.virsh("destroy", scratch);
-            } catch (AssertionError ignored) {
-                // not running
-            }
-            Lab.virsh("undefine", scratch);
-            try {
-                Files.deleteIfExists(scratchDisk);
-            } catch (java.io.IOException e) {
-                System.out.println("[cleanup] " + e);
-            }
+            scratch.close();
         }
-    }
-
-    private HostViewModel lab() {
-        return model.find(Lab.uri()).orElseThrow();
-    }
-
-    private DomainRowViewModel row(String name) {
-        return lab().domains().stream().filter(r -> r.getName().equals(name)).findFirst().orElse(null);
-    }
-
-    private ConsoleTab consoleTab() {
-        return ((MainWindow) scene.getRoot()).domainPage().console();
-    }
-
-    private ConsolePane openConsole(FxRobot robot, String name) {
-        Fx.await(WAIT, name + " listed", () -> row(name) != null && robot.lookup("#domain-" + name).tryQuery().isPresent());
-        robot.clickOn("#domain-" + name);
-        Fx.await(WAIT, name + " page open", () -> ((MainWindow) scene.getRoot()).domainPage().console() != null
-            && consoleTab().pane() != null && consoleTab().pane().row().getName().equals(name));
-        Fx.run(() -> {
-            TabPane tabs = consoleTab().getTabPane();
-            tabs.getSelectionModel().select(consoleTab());
-        });
-        return Fx.get(() -> consoleTab().pane());
     }
 
     private static void awaitDrawing(ConsolePane pane) {
@@ -167,19 +119,19 @@ class ConsoleLabTest {
 
     @Test
     void serialConsoleComputes42InTheTerminal(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         robot.clickOn("#consoleSerialButton");
         Fx.await(WAIT, "serial console open", () -> pane.serial().phaseProperty().get() == SerialConsoleViewModel.Phase.CONNECTED);
         Fx.await(WAIT, "terminal shown", () -> robot.lookup("#serialTerminal").tryQuery().isPresent());
         robot.clickOn("#serialTerminal");
         // the shell's answer is a line of its own; our typed line holds "6*7", never a bare 42
         askUntil42(robot, pane);
-        keepScreenshot(scene, "serial-console");
+        keepScreenshot(lab.scene(), "serial-console");
     }
 
     @Test
     void aRestartedGuestsSerialConsoleComesBackByItself(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.BETA);
+        ConsolePane pane = lab.openConsole(robot, Lab.BETA);
         robot.clickOn("#consoleSerialButton");
         Fx.await(WAIT, "serial console open", () -> pane.serial().phaseProperty().get() == SerialConsoleViewModel.Phase.CONNECTED);
         var first = Fx.get(() -> pane.serial().consoleProperty().get());
@@ -237,7 +189,7 @@ class ConsoleLabTest {
 
     @Test
     void keysTypedIntoTheGraphicalConsoleRunACommand(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         assertTrue(pane.graphics().hasExtendedKeys(), "QEMU's extended key event is in use");
         robot.clickOn("#vncView");
@@ -250,7 +202,7 @@ class ConsoleLabTest {
 
     @Test
     void aGuestWithoutATabletGetsAGrabbedRelativePointer(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         // lab-alpha has a PS/2 mouse and no USB tablet: QEMU says the pointer is relative
         Fx.await(WAIT, "relative pointer", () -> !pane.graphics().absolutePointerProperty().get());
@@ -266,7 +218,7 @@ class ConsoleLabTest {
         assertEquals(javafx.scene.Cursor.NONE, Fx.get(screen::getCursor), "the host pointer is hidden");
         Fx.await(WAIT, "hint", () -> robot.lookup("#consoleGrabHint").queryLabeled().getText()
             .equals("Pointer grabbed: Ctrl+Alt releases it"));
-        keepScreenshot(scene, "console-pointer-grab");
+        keepScreenshot(lab.scene(), "console-pointer-grab");
         javafx.geometry.Point2D centre = pane.pointerCentre();
         javafx.geometry.Bounds onScreen = Fx.get(() -> screen.localToScreen(screen.getLayoutBounds()));
         assertTrue(Math.abs(centre.getX() - onScreen.getCenterX()) <= 1 && Math.abs(centre.getY() - onScreen.getCenterY()) <= 1,
@@ -297,7 +249,7 @@ class ConsoleLabTest {
 
     @Test
     void sendKeysSwitchTheGuestsVirtualTerminal(FxRobot robot) throws Exception {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         Fx.await(WAIT, "extended keys", () -> pane.graphics().hasExtendedKeys());
         String uuid = Lab.virsh("domuuid", Lab.ALPHA);
@@ -310,10 +262,7 @@ class ConsoleLabTest {
             robot.clickOn("#sendKey-Ctrl-Alt-F2");
             awaitActiveTerminal(shell, "tty2");
             // Actions > Send: virDomainSendKey (send_key)
-            Fx.run(() -> {
-                TabPane tabs = ((MainWindow) scene.getRoot()).domainPage().tabs();
-                tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "actionsTab".equals(t.getId())).findFirst().orElseThrow());
-            });
+            lab.tab("actionsTab");
             Fx.await(WAIT, "Actions shown", () -> robot.lookup("#keyComboChoice").tryQuery().isPresent());
             Fx.run(() -> robot.lookup("#keyComboChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("Ctrl+Alt+F1"));
             Fx.run(() -> robot.lookup("#sendKeysButton").queryAs(javafx.scene.control.Button.class).fire());
@@ -323,12 +272,9 @@ class ConsoleLabTest {
 
     @Test
     void actionsScreenshotHoldsTheGuestsScreen(FxRobot robot) throws Exception {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
-        Fx.run(() -> {
-            TabPane tabs = ((MainWindow) scene.getRoot()).domainPage().tabs();
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "actionsTab".equals(t.getId())).findFirst().orElseThrow());
-        });
+        lab.tab("actionsTab");
         Fx.await(WAIT, "Actions shown", () -> robot.lookup("#screenshotFileField").tryQuery().isPresent());
         Path png = Files.createTempFile("vireo-actions-shot", ".png");
         Path ppm = Files.createTempFile("vireo-virsh-shot", ".ppm");
@@ -383,7 +329,7 @@ class ConsoleLabTest {
 
     @Test
     void shownFramebufferMatchesLibvirtsScreenshot(FxRobot robot) throws Exception {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         // under an X display the screen is drawn straight to X, and read back from the display here
         Fx.await(WAIT, "drawn straight to X", pane::drawsDirect);
@@ -392,10 +338,10 @@ class ConsoleLabTest {
 
     @Test
     void aNotificationOverTheConsoleStaysVisible(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         Fx.await(WAIT, "drawn straight to X", pane::drawsDirect);
-        Fx.run(() -> model.notify(new org.vireo.ui.Notice("console-test", "A notice over the console",
+        Fx.run(() -> lab.model().notify(new org.vireo.ui.Notice("console-test", "A notice over the console",
             "The guest's screen is drawn by X in a window of its own; this card must stay on top of it.", "", List.of())));
         Fx.await(WAIT, "the notice laid out over the console", () -> robot.lookup(".vireo-notice").tryQuery()
             .map(n -> n.getLayoutBounds().getWidth() > 50
@@ -429,7 +375,7 @@ class ConsoleLabTest {
             }
             return total > 100 && differ < total / 20;
         });
-        keepScreenshot(scene, "console-notice");
+        keepScreenshot(lab.scene(), "console-notice");
     }
 
     @Test
@@ -437,7 +383,7 @@ class ConsoleLabTest {
         // a remote X server (ssh -X) or a box without SysV shared memory: MIT-SHM is offered but unusable
         System.setProperty("vireo.console.failSharedImage", "true");
         try {
-            ConsolePane pane = openConsole(robot, Lab.ALPHA);
+            ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
             Fx.await(WAIT, "drawn by JavaFX after the shared image failed", () ->
                 pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.CONNECTED
                     && !pane.drawsDirect() && pane.shownImage() != null && pane.framesDrawn() > 0);
@@ -451,7 +397,7 @@ class ConsoleLabTest {
         // where X cannot be drawn to (or -Dvireo.console.direct=false), JavaFX draws the image
         System.setProperty("vireo.console.direct", "false");
         try {
-            ConsolePane pane = openConsole(robot, Lab.ALPHA);
+            ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
             awaitDrawing(pane);
             assertFalse(Fx.get(pane::drawsDirect));
             assertShownMatchesLibvirt(robot, pane);
@@ -486,7 +432,7 @@ class ConsoleLabTest {
 
     @Test
     void fitAndOneToOneDrawAtTheirSizes(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         Fx.await(WAIT, "fit fills the pane's width or height", () -> {
             var shown = pane.screenBounds();
@@ -496,13 +442,13 @@ class ConsoleLabTest {
             return w > 720 && (Math.abs(w - area.getWidth()) < 2 || Math.abs(h - area.getHeight()) < 2)
                 && Math.abs(w / h - 720.0 / 400) < 0.02;
         });
-        keepScreenshot(scene, "console");
+        keepScreenshot(lab.scene(), "console");
         robot.clickOn("#consoleOneToOneButton");
         Fx.await(WAIT, "1:1 draws 720x400", () -> {
             var b = pane.screenBounds();
             return Math.abs(b.getWidth() - 720) < 0.5 && Math.abs(b.getHeight() - 400) < 0.5;
         });
-        keepScreenshot(scene, "console-1to1");
+        keepScreenshot(lab.scene(), "console-1to1");
         robot.clickOn("#consoleFitButton");
         Fx.await(WAIT, "fit again", () -> pane.screenBounds().getWidth() > 720);
     }
@@ -528,7 +474,7 @@ class ConsoleLabTest {
      * in the pixels read back from the display (nothing cropped, squeezed or left unscaled).
      */
     private void assertFitShowsTheWholeScreen(FxRobot robot, boolean serverScales) throws Exception {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         Fx.await(WAIT, "drawn straight to X", pane::drawsDirect);
         assertEquals(serverScales, Fx.get(pane::serverScales));
@@ -579,7 +525,7 @@ class ConsoleLabTest {
 
     @Test
     void resizeGuestAsksTheGuestsDisplayAndDrawsOneToOne(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.ALPHA);
+        ConsolePane pane = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(pane);
         // QEMU offers ExtendedDesktopSize; the lab's std VGA cannot resize, and QEMU answers so (status 3)
         Fx.await(WAIT, "Resize guest offered", () -> !robot.lookup("#consoleResizeGuestButton").query().isDisabled());
@@ -590,22 +536,22 @@ class ConsoleLabTest {
             var b = pane.screenBounds();
             return Math.abs(b.getWidth() - 720) < 0.5 && Math.abs(b.getHeight() - 400) < 0.5;
         });
-        keepScreenshot(scene, "console-resize-guest");
+        keepScreenshot(lab.scene(), "console-resize-guest");
     }
 
     @Test
     void detachedWindowsShowSeveralConsolesAtOnce(FxRobot robot) {
-        ConsolePane alpha = openConsole(robot, Lab.ALPHA);
+        ConsolePane alpha = lab.openConsole(robot, Lab.ALPHA);
         awaitDrawing(alpha);
         robot.clickOn("#consoleDetachButton");
-        Fx.await(WAIT, "a console window", () -> consoleTab().windows().size() == 1);
-        ConsoleWindow window = Fx.get(() -> consoleTab().windows().getFirst());
+        Fx.await(WAIT, "a console window", () -> lab.consoleTab().windows().size() == 1);
+        ConsoleWindow window = Fx.get(() -> lab.consoleTab().windows().getFirst());
         awaitDrawing(window.pane());
         // taken while the new window is in front (read from the display, which shows what is on top)
         keepScreenshot(window.stage().getScene(), "console-window");
         // the page moves on to another domain: its console and the window draw side by side
         Fx.run(() -> window.stage().toBack());
-        ConsolePane beta = openConsole(robot, Lab.BETA);
+        ConsolePane beta = lab.openConsole(robot, Lab.BETA);
         awaitDrawing(beta);
         long before = Fx.get(() -> window.pane().framesDrawn());
         Lab.virsh("send-key", Lab.ALPHA, "KEY_L", "KEY_S", "KEY_ENTER");
@@ -617,7 +563,7 @@ class ConsoleLabTest {
     void takingAHeldSerialConsoleAsksFirst(FxRobot robot) throws Exception {
         String uuid = Lab.virsh("domuuid", Lab.BETA);
         try (VirtConnection conn = VirtConnection.open(Lab.uri()); GuestShell other = GuestShell.open(conn, uuid)) {
-            ConsolePane pane = openConsole(robot, Lab.BETA);
+            ConsolePane pane = lab.openConsole(robot, Lab.BETA);
             robot.clickOn("#consoleSerialButton");
             Fx.await(WAIT, "the question", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
             robot.clickOn("Cancel");
@@ -629,7 +575,7 @@ class ConsoleLabTest {
 
     @Test
     void aGuestThatIsOffOffersStartAndTheConsoleFollowsItUp(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.GAMMA);
+        ConsolePane pane = lab.openConsole(robot, Lab.GAMMA);
         try {
             Fx.await(WAIT, "shown as off", () -> pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.OFF
                 && robot.lookup("#consoleStartButton").tryQuery().map(n -> n.isVisible()).orElse(false));
@@ -640,35 +586,18 @@ class ConsoleLabTest {
         }
     }
 
-    /** A copy of lab-gamma with a VNC password, its own name, UUID, MAC, tap, disk and log; started. */
-    private String startPasswordGuest(String password) throws Exception {
-        String name = "vireo-vncpw-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        String xml = Lab.virsh("dumpxml", "--inactive", Lab.GAMMA);
-        String disk = xml.replaceAll("(?s).*<source file='([^']+)'.*", "$1");
-        Path copy = Path.of(disk).resolveSibling(name + ".qcow2");
-        Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", copy.toString(), "64M").inheritIO().start();
-        assertEquals(0, p.waitFor());
-        String mine = xml.replaceAll("<name>[^<]+</name>", "<name>" + name + "</name>")
-            .replaceAll("<uuid>[^<]+</uuid>", "")
-            .replaceAll("<mac address='[^']+'/>", "")
-            .replaceAll("<target dev='vl[^']*'/>", "")
-            .replace(disk, copy.toString())
-            .replace(Lab.GAMMA + "-serial.log", name + "-serial.log")
-            .replaceAll("<graphics type='vnc'", "<graphics type='vnc' passwd='" + password + "'");
-        Path file = Files.createTempFile("vncpw", ".xml");
-        Files.writeString(file, mine);
-        Lab.virsh("define", file.toString());
-        Files.delete(file);
-        scratch = name;
-        scratchDisk = copy;
-        Lab.virsh("start", name);
-        return name;
+    /** A copy of lab-gamma with a VNC password and a tap of libvirt's own (not lab-gamma's); started. */
+    private String startPasswordGuest(String password) {
+        scratch = ScratchGuest.define("vireo-vncpw", xml -> xml.replaceAll("<target dev='vl[^']*'/>", "")
+            .replaceAll("<graphics type='vnc'", "<graphics type='vnc' passwd='" + password + "'"));
+        Lab.virsh("start", scratch.name());
+        return scratch.name();
     }
 
     @Test
     void aVncPasswordIsAskedForAndARefusedOneSaysSo(FxRobot robot) throws Exception {
         String name = startPasswordGuest("vireo-pw");
-        ConsolePane pane = openConsole(robot, name);
+        ConsolePane pane = lab.openConsole(robot, name);
         Fx.await(WAIT, "password question", () -> robot.lookup("#vncPasswordField").tryQuery().isPresent());
         robot.clickOn("#vncPasswordField").write("wrong");
         robot.type(KeyCode.ENTER);
@@ -684,7 +613,7 @@ class ConsoleLabTest {
 
     @Test
     void aRestartedGuestsConsoleComesBackByItself(FxRobot robot) {
-        ConsolePane pane = openConsole(robot, Lab.BETA);
+        ConsolePane pane = lab.openConsole(robot, Lab.BETA);
         awaitDrawing(pane);
         long links = pane.graphics().connections();
         // a cold restart ends QEMU and its VNC server

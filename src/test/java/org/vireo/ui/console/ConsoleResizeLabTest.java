@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,12 +27,10 @@ import org.vireo.host.HostSession;
 import org.vireo.support.Await;
 import org.vireo.support.Fx;
 import org.vireo.support.Lab;
+import org.vireo.support.LabWindow;
 import org.vireo.support.Ppm;
+import org.vireo.support.ScratchGuest;
 import org.vireo.support.Screenshots;
-import org.vireo.ui.DomainRowViewModel;
-import org.vireo.ui.MainViewModel;
-import org.vireo.ui.MainWindow;
-import org.vireo.ui.VireoApp;
 
 /**
  * Resize guest against a guest whose display can change its size: a scratch copy of lab-gamma
@@ -49,99 +44,57 @@ import org.vireo.ui.VireoApp;
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ConsoleResizeLabTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private MainViewModel model;
+    private LabWindow lab;
     private Stage stage;
-    private Scene scene;
-    private static String scratch;
-    private static Path scratchDisk;
+    private static ScratchGuest scratch;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        model = new MainViewModel(HostOptions.defaults().withPollInterval(Duration.ofSeconds(2)), uris -> { });
-        scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(Lab.uri()));
+        lab = LabWindow.show(stage);
     }
 
     @BeforeAll
-    static void startGuest() throws Exception {
+    static void startGuest() {
         scratch = startVirtioGpuGuest();
     }
 
     @AfterEach
     void stop() {
-        Fx.run(model::stopAll);
+        lab.close();
     }
 
     @AfterAll
-    static void removeGuest() throws Exception {
+    static void removeGuest() {
         if (scratch != null) {
-            try {
-                Lab.virsh("destroy", scratch);
-            } catch (AssertionError ignored) {
-                // not running
-            }
-            Lab.virsh("undefine", scratch);
-            Files.deleteIfExists(scratchDisk);
+            scratch.close();
         }
     }
 
-    /** A copy of lab-gamma with virtio video and the virtio-gpu kernel: own name, UUID, MAC, tap, disk, log; started. */
-    private static String startVirtioGpuGuest() throws Exception {
+    /** A copy of lab-gamma with virtio video, the virtio-gpu kernel and a tap of libvirt's own; started. */
+    private static ScratchGuest startVirtioGpuGuest() {
         String out = Lab.script("gfx-assets");
         // the script logs to stderr (merged here); its last line is the assets' dir
         String assets = out.substring(out.lastIndexOf('\n') + 1).strip();
         assertTrue(Files.isRegularFile(Path.of(assets, "vmlinuz")), "no virtio-gpu kernel in " + assets + ": " + out);
-        String name = "vireo-gfx-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        String xml = Lab.virsh("dumpxml", "--inactive", Lab.GAMMA);
-        String disk = xml.replaceAll("(?s).*<source file='([^']+)'.*", "$1");
-        String kernel = xml.replaceAll("(?s).*<kernel>([^<]+)</kernel>.*", "$1");
-        String initrd = xml.replaceAll("(?s).*<initrd>([^<]+)</initrd>.*", "$1");
-        Path copy = Path.of(disk).resolveSibling(name + ".qcow2");
-        Lab.run("qemu-img", "create", "-q", "-f", "qcow2", copy.toString(), "64M");
-        String mine = xml.replaceAll("<name>[^<]+</name>", "<name>" + name + "</name>")
-            .replaceAll("<uuid>[^<]+</uuid>", "")
-            .replaceAll("<mac address='[^']+'/>", "")
-            .replaceAll("<target dev='vl[^']*'/>", "")
-            .replace(disk, copy.toString())
-            .replace(kernel, assets + "/vmlinuz")
-            .replace(initrd, assets + "/initrd.img")
-            .replace(Lab.GAMMA + "-serial.log", name + "-serial.log")
-            .replaceAll("<model type='vga'[^>]*/>", "<model type='virtio' heads='1' primary='yes'/>");
-        assertTrue(mine.contains("<model type='virtio' heads='1'"), "lab-gamma's video is no longer std VGA: " + xml);
-        Path file = Files.createTempFile("vireo-gfx", ".xml");
-        Files.writeString(file, mine);
-        Lab.virsh("define", file.toString());
-        Files.delete(file);
-        scratchDisk = copy;
+        ScratchGuest guest = ScratchGuest.define("vireo-gfx", xml -> {
+            String kernel = xml.replaceAll("(?s).*<kernel>([^<]+)</kernel>.*", "$1");
+            String initrd = xml.replaceAll("(?s).*<initrd>([^<]+)</initrd>.*", "$1");
+            String mine = xml.replaceAll("<target dev='vl[^']*'/>", "")
+                .replace(kernel, assets + "/vmlinuz")
+                .replace(initrd, assets + "/initrd.img")
+                .replaceAll("<model type='vga'[^>]*/>", "<model type='virtio' heads='1' primary='yes'/>");
+            assertTrue(mine.contains("<model type='virtio' heads='1'"), "lab-gamma's video is no longer std VGA: " + xml);
+            return mine;
+        });
         long t0 = System.nanoTime();
-        Lab.virsh("start", name);
-        until(name + " booted", () -> Lab.bootCount(name) > 0);
+        guest.startAndAwaitBoot(WAIT);
         System.out.println("[figure] virtio-gpu guest: start -> GUEST READY " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        return name;
-    }
-
-    private DomainRowViewModel row(String name) {
-        return model.find(Lab.uri()).orElseThrow().domains().stream()
-            .filter(r -> r.getName().equals(name)).findFirst().orElse(null);
-    }
-
-    private ConsoleTab consoleTab() {
-        return ((MainWindow) scene.getRoot()).domainPage().console();
+        return guest;
     }
 
     private ConsolePane openConsole(FxRobot robot, String name) {
-        Fx.await(WAIT, name + " listed", () -> row(name) != null && robot.lookup("#domain-" + name).tryQuery().isPresent());
-        robot.clickOn("#domain-" + name);
-        Fx.await(WAIT, name + " page open", () -> consoleTab() != null
-            && consoleTab().pane() != null && consoleTab().pane().row().getName().equals(name));
-        Fx.run(() -> {
-            TabPane tabs = consoleTab().getTabPane();
-            tabs.getSelectionModel().select(consoleTab());
-        });
-        ConsolePane pane = Fx.get(() -> consoleTab().pane());
+        ConsolePane pane = lab.openConsole(robot, name);
         Fx.await(WAIT, "graphical console connected and drawn", () ->
             pane.graphics().phaseProperty().get() == GraphicalConsoleViewModel.Phase.CONNECTED && pane.framesDrawn() > 0);
         return pane;
@@ -207,7 +160,7 @@ class ConsoleResizeLabTest {
 
     @Test
     void resizeGuestGivesTheGuestThePanesSizeAndFollowsThePane(FxRobot robot) throws Exception {
-        String name = scratch;
+        String name = scratch.name();
         ConsolePane pane = openConsole(robot, name);
         Fx.await(WAIT, "Resize guest offered", () -> !robot.lookup("#consoleResizeGuestButton").query().isDisabled());
         // virtio-vga boots at QEMU's default 1280x800, larger than the pane (the other test may have left 800x600)
@@ -235,7 +188,7 @@ class ConsoleResizeLabTest {
         Lab.virsh("send-key", name, "KEY_SPACE", "KEY_MINUS", "KEY_N", "KEY_2", "KEY_7", "KEY_ENTER");
         until("text on the last rows of the shown image", () -> Fx.get(() -> litPixelsInLastRows(pane, 16)) > 0);
         // from the display: the guest's screen is drawn straight to X, outside the scene graph
-        Screenshots.saveDocFromScreen(scene, "console-resize-guest-virtio");
+        Screenshots.saveDocFromScreen(lab.scene(), "console-resize-guest-virtio");
 
         // a smaller window: the pane shrinks and the guest follows it
         Fx.run(() -> stage.setWidth(stage.getWidth() - 160));
@@ -262,7 +215,7 @@ class ConsoleResizeLabTest {
 
     @Test
     void aSizeTheGuestTakesFromElsewhereIsFollowed(FxRobot robot) throws Exception {
-        String name = scratch;
+        String name = scratch.name();
         ConsolePane pane = openConsole(robot, name);
         robot.clickOn("#consoleOneToOneButton");
         int[] before = libvirtScreenSize(name);

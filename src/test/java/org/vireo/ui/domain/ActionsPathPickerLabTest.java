@@ -7,18 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,16 +24,14 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.vireo.host.HostOptions;
 import org.vireo.model.PoolInfo;
 import org.vireo.model.VolumeInfo;
 import org.vireo.support.CreateLab;
 import org.vireo.support.Fx;
 import org.vireo.support.Lab;
+import org.vireo.support.LabWindow;
+import org.vireo.support.ScratchGuest;
 import org.vireo.support.Screenshots;
-import org.vireo.ui.MainViewModel;
-import org.vireo.ui.MainWindow;
-import org.vireo.ui.VireoApp;
 
 /**
  * Save, restore and core dump to paths picked from the lab host's storage pools with the
@@ -50,36 +44,22 @@ import org.vireo.ui.VireoApp;
 class ActionsPathPickerLabTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String POOL = "vireo-picked";
-    private MainViewModel model;
-    private Scene scene;
-    private String scratch;
-    private Path scratchDisk;
+    private LabWindow lab;
+    private ScratchGuest scratch;
     private Path poolDir;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(HostOptions.defaults().withPollInterval(Duration.ofSeconds(2)), uris -> { });
-        scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(Lab.uri()));
+        lab = LabWindow.show(stage);
     }
 
     @AfterEach
     void stop() throws IOException {
-        Fx.run(() -> List.copyOf(Window.getWindows()).stream()
-            .filter(w -> w instanceof Stage st && st.getOwner() != null).forEach(Window::hide));
-        Fx.run(model::stopAll);
+        lab.close();
         if (scratch != null) {
-            try {
-                Lab.virsh("destroy", scratch);
-            } catch (AssertionError ignored) {
-                // not running
-            }
-            Lab.virsh("undefine", scratch, "--managed-save", "--snapshots-metadata");
-            Files.deleteIfExists(scratchDisk);
+            scratch.close();
             if (poolDir != null) {
-                try (var files = Files.newDirectoryStream(poolDir, scratch + "*")) {
+                try (var files = Files.newDirectoryStream(poolDir, scratch.name() + "*")) {
                     for (Path f : files) {
                         Files.deleteIfExists(f);
                     }
@@ -89,21 +69,14 @@ class ActionsPathPickerLabTest {
         }
     }
 
-    private DomainPageViewModel pages() {
-        return ((MainWindow) scene.getRoot()).domainPage().pages();
-    }
-
     @Test
     void saveRestoreAndCoreDumpToFilesPickedFromAHostPool(FxRobot robot) throws IOException {
         poolDir = CreateLab.pool(POOL);
         String name = defineScratch();
         Lab.virsh("start", name);
         assertEquals("running", Lab.state(name));
-        open(robot, name);
-        Fx.run(() -> {
-            TabPane tabs = ((MainWindow) scene.getRoot()).domainPage().tabs();
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "actionsTab".equals(t.getId())).findFirst().orElseThrow());
-        });
+        lab.open(robot, name);
+        lab.tab("actionsTab");
         TextField saveField = robot.lookup("#saveFileField").queryAs(TextField.class);
         assertEquals("", Fx.get(saveField::getText), "nothing typed: only the picker can fill the path");
 
@@ -120,10 +93,10 @@ class ActionsPathPickerLabTest {
         robot.clickOn("#hostPathOkButton");
         Fx.await(WAIT, "the dialog closes", () -> robot.lookup("#hostPathDialog").tryQuery().isEmpty());
         assertEquals(save.toString(), Fx.get(saveField::getText), "the picker filled the path");
-        Screenshots.save(scene, "domain-actions-host-path");
+        Screenshots.save(lab.scene(), "domain-actions-host-path");
         press(robot, "#saveButton");
         confirm(robot, "Save");
-        awaitDone("save");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "save");
         assertEquals("shut off", Lab.state(name));
         assertEquals("saved", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
         assertTrue(Files.size(save) > 1 << 20, "save file written in the pool's directory");
@@ -145,7 +118,7 @@ class ActionsPathPickerLabTest {
         Fx.await(WAIT, "the dialog closes", () -> robot.lookup("#hostPathDialog").tryQuery().isEmpty());
         assertEquals(save.toString(), Fx.get(saveField::getText), "the picker filled the path");
         press(robot, "#restoreButton");
-        awaitDone("restore");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "restore");
         assertEquals("running", Lab.state(name));
         assertEquals("restored", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
 
@@ -161,7 +134,7 @@ class ActionsPathPickerLabTest {
         assertEquals(core.toString(), Fx.get(() -> robot.lookup("#dumpFileField").queryAs(TextField.class).getText()));
         Fx.run(() -> robot.lookup("#dump-MEMORY_ONLY").queryAs(CheckBox.class).setSelected(true));
         press(robot, "#coreDumpButton");
-        awaitDone("core dump");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "core dump");
         byte[] head = new byte[4];
         try (var in = Files.newInputStream(core)) {
             assertEquals(4, in.read(head));
@@ -174,11 +147,8 @@ class ActionsPathPickerLabTest {
     void aPathTypedAsTheNameIsRefusedAndCancelKeepsTheField(FxRobot robot) throws IOException {
         poolDir = CreateLab.pool(POOL);
         String name = defineScratch();
-        open(robot, name);
-        Fx.run(() -> {
-            TabPane tabs = ((MainWindow) scene.getRoot()).domainPage().tabs();
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "actionsTab".equals(t.getId())).findFirst().orElseThrow());
-        });
+        lab.open(robot, name);
+        lab.tab("actionsTab");
         TextField dumpField = robot.lookup("#dumpFileField").queryAs(TextField.class);
         Fx.run(() -> dumpField.setText("/var/lib/keep/" + name + ".core"));
         press(robot, "#chooseDumpFileButton");
@@ -235,13 +205,6 @@ class ActionsPathPickerLabTest {
             || c.getText().startsWith(name + "  ("))).query();
     }
 
-    private void open(FxRobot robot, String name) {
-        Fx.await(WAIT, name + " listed", () -> robot.lookup("#domain-" + name).tryQuery().isPresent());
-        robot.clickOn("#domain-" + name);
-        Fx.await(WAIT, name + " page open", () -> pages().domainProperty().get() != null
-            && pages().domainProperty().get().getName().equals(name));
-    }
-
     private static void press(FxRobot robot, String id) {
         ButtonBase b = robot.lookup(id).queryAs(ButtonBase.class);
         Fx.await(WAIT, id + " shown and enabled", () -> b.getScene() != null && !b.isDisabled());
@@ -257,32 +220,9 @@ class ActionsPathPickerLabTest {
         robot.clickOn(robot.from(pane).lookup((javafx.scene.control.Button b) -> action.equals(b.getText())).queryButton());
     }
 
-    private void awaitDone(String what) {
-        Fx.await(Duration.ofSeconds(90), what + " done", () -> {
-            String o = pages().outcome(DomainPageViewModel.ACTIONS).get();
-            if (pages().failed(DomainPageViewModel.ACTIONS).get()) {
-                throw new AssertionError(what + " failed: " + o);
-            }
-            return o.endsWith(": done");
-        });
-    }
-
     /** A copy of lab-gamma with its own name, UUID, MAC, disk and log; shut off. */
-    private String defineScratch() throws IOException {
-        scratch = "vireo-picker-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        String xml = Lab.virsh("dumpxml", "--inactive", Lab.GAMMA);
-        String disk = xml.replaceAll("(?s).*<source file='([^']+)'.*", "$1");
-        scratchDisk = Path.of(disk).getParent().resolve(scratch + ".qcow2");
-        Files.copy(CreateLab.ASSETS.resolve("data.qcow2"), scratchDisk);
-        String mine = xml.replaceAll("<name>[^<]+</name>", "<name>" + scratch + "</name>")
-            .replaceAll("<uuid>[^<]+</uuid>", "")
-            .replaceAll("<mac address='[^']+'/>", "")
-            .replace(disk, scratchDisk.toString())
-            .replace(Lab.GAMMA + "-serial.log", scratch + "-serial.log");
-        Path file = Files.createTempFile("scratch", ".xml");
-        Files.writeString(file, mine);
-        Lab.virsh("define", file.toString());
-        Files.delete(file);
-        return scratch;
+    private String defineScratch() {
+        scratch = ScratchGuest.define("vireo-picker");
+        return scratch.name();
     }
 }

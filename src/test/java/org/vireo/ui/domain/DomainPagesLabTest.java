@@ -16,14 +16,12 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ScrollPane;
-import javafx.stage.Window;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.util.WaitForAsyncUtils;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
@@ -36,19 +34,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.vireo.host.HostOptions;
 import org.vireo.model.DomainFlags.Affect;
 import org.vireo.model.SnapshotInfo;
 import org.vireo.model.SnapshotPlan;
 import org.vireo.support.Await;
-import org.vireo.ui.DomainRowViewModel;
-import org.vireo.ui.HostViewModel;
-import org.vireo.ui.MainViewModel;
-import org.vireo.ui.MainWindow;
-import org.vireo.ui.VireoApp;
-import org.vireo.support.CreateLab;
 import org.vireo.support.Fx;
 import org.vireo.support.Lab;
+import org.vireo.support.LabWindow;
+import org.vireo.support.ScratchGuest;
 import org.vireo.support.Screenshots;
 
 /**
@@ -62,73 +55,22 @@ import org.vireo.support.Screenshots;
 @Timeout(value = 8, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DomainPagesLabTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private MainViewModel model;
-    private Scene scene;
-    private String scratch;
-    private Path scratchDir;
+    private LabWindow lab;
+    /** The throwaway copy of lab-gamma the test works on, if any; removed after the test. */
+    private ScratchGuest scratch;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(HostOptions.defaults().withPollInterval(Duration.ofSeconds(2)), uris -> { });
-        scene = VireoApp.createScene(model, 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        model.openAll(List.of(Lab.uri()));
+        lab = LabWindow.show(stage);
     }
 
     @AfterEach
     void stop() {
-        // a failed test may leave a confirmation open: close it, so it cannot block the next test's window
-        Fx.run(() -> List.copyOf(Window.getWindows()).stream()
-            .filter(w -> w instanceof Stage st && st.getOwner() != null).forEach(Window::hide));
-        Fx.run(model::stopAll);
+        // a failed test may leave a confirmation open: close() hides it, so it cannot block the next test's window
+        lab.close();
         if (scratch != null) {
-            try {
-                Lab.virsh("destroy", scratch);
-            } catch (AssertionError ignored) {
-                // not running
-            }
-            try {
-                Lab.virsh("undefine", scratch, "--managed-save", "--snapshots-metadata");
-            } catch (AssertionError ignored) {
-                // already gone (the undefine test)
-            }
-            if (scratchDir != null) {
-                try (var files = Files.newDirectoryStream(scratchDir, scratch + "*")) {
-                    for (Path f : files) {
-                        Files.deleteIfExists(f);
-                    }
-                } catch (IOException e) {
-                    System.out.println("[cleanup] " + e);
-                }
-            }
+            scratch.close();
         }
-    }
-
-    private DomainPageViewModel pages() {
-        return ((MainWindow) scene.getRoot()).domainPage().pages();
-    }
-
-    private HostViewModel lab() {
-        return model.find(Lab.uri()).orElseThrow();
-    }
-
-    private DomainRowViewModel row(String name) {
-        return lab().domains().stream().filter(r -> r.getName().equals(name)).findFirst().orElse(null);
-    }
-
-    private void open(FxRobot robot, String name) {
-        Fx.await(WAIT, name + " listed", () -> row(name) != null && robot.lookup("#domain-" + name).tryQuery().isPresent());
-        robot.clickOn("#domain-" + name);
-        Fx.await(WAIT, name + " page open", () -> pages().domainProperty().get() != null
-            && pages().domainProperty().get().getName().equals(name));
-    }
-
-    private void tab(FxRobot robot, String id) {
-        Fx.run(() -> {
-            TabPane tabs = ((MainWindow) scene.getRoot()).domainPage().tabs();
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow());
-        });
     }
 
     /**
@@ -193,22 +135,12 @@ class DomainPagesLabTest {
     }
 
     private String outcome(String area) {
-        return Fx.get(() -> pages().outcome(area).get());
-    }
-
-    private void awaitDone(String area, String what) {
-        Fx.await(Duration.ofSeconds(90), what + " done (" + area + ")", () -> {
-            String o = pages().outcome(area).get();
-            if (pages().failed(area).get()) {
-                throw new AssertionError(what + " failed: " + o);
-            }
-            return o.endsWith(": done");
-        });
+        return Fx.get(() -> lab.pages().outcome(area).get());
     }
 
     /** Like awaitDone, but the operation must fail: returns the outcome line with libvirt's message. */
     private String awaitRefused(String area, String label) {
-        Fx.await(Duration.ofSeconds(90), label + " refused (" + area + ")", () -> pages().failed(area).get());
+        Fx.await(Duration.ofSeconds(90), label + " refused (" + area + ")", () -> lab.pages().failed(area).get());
         String o = outcome(area);
         System.out.println("[figure] " + o);
         assertTrue(o.startsWith(label + " failed: ") && o.length() > (label + " failed: ").length() + 10, o);
@@ -237,17 +169,16 @@ class DomainPagesLabTest {
     }
 
     /** Starts the scratch domain with virsh and waits until its guest has booted. */
-    private void startScratch(String name) {
-        Lab.virsh("start", name);
-        eventually(Duration.ofSeconds(120), name + " booted", () -> Lab.bootCount(name) >= 1);
+    private void startScratch() {
+        scratch.startAndAwaitBoot(Duration.ofSeconds(120));
     }
 
     @Test
     void everyPageShowsLabAlphaAsVirshSeesIt(FxRobot robot) {
-        open(robot, Lab.ALPHA);
-        Fx.await(WAIT, "overview loaded", () -> pages().overview().overviewProperty().get() != null);
-        assertEquals(Lab.virsh("domuuid", Lab.ALPHA), Fx.get(() -> pages().overview().overviewProperty().get().uuid()));
-        assertEquals(Lab.virsh("domid", Lab.ALPHA), Integer.toString(Fx.get(() -> pages().overview().overviewProperty().get().id())));
+        lab.open(robot, Lab.ALPHA);
+        Fx.await(WAIT, "overview loaded", () -> lab.pages().overview().overviewProperty().get() != null);
+        assertEquals(Lab.virsh("domuuid", Lab.ALPHA), Fx.get(() -> lab.pages().overview().overviewProperty().get().uuid()));
+        assertEquals(Lab.virsh("domid", Lab.ALPHA), Integer.toString(Fx.get(() -> lab.pages().overview().overviewProperty().get().id())));
         assertEquals("hvm", Fx.get(() -> robot.lookup("#osTypeValue").queryAs(Label.class).getText()));
         assertEquals("running (booted)", Fx.get(() -> robot.lookup("#stateWithReason").queryAs(Label.class).getText()));
         // get_hostname: the lab guest runs the guest agent, which names the guest as virsh domhostname does
@@ -277,12 +208,12 @@ class DomainPagesLabTest {
         assertEquals(List.of("(no label, not enforcing)", dac + " (permissive)"), labels);
         long snapshots = Lab.virsh("snapshot-list", Lab.ALPHA, "--name").lines().filter(l -> !l.isBlank()).count();
         assertTrue(label(robot, "#snapshotCount").startsWith(Long.toString(snapshots)), label(robot, "#snapshotCount"));
-        Fx.await(WAIT, "screenshot thumbnail", () -> pages().overview().thumbnailProperty().get() != null);
-        Screenshots.save(scene, "domain-overview");
+        Fx.await(WAIT, "screenshot thumbnail", () -> lab.pages().overview().thumbnailProperty().get() != null);
+        Screenshots.save(lab.scene(), "domain-overview");
 
-        tab(robot, "hardwareTab");
-        Fx.await(WAIT, "hardware loaded", () -> pages().hardware().hardwareProperty().get() != null);
-        var hw = Fx.get(() -> pages().hardware().hardwareProperty().get());
+        lab.tab("hardwareTab");
+        Fx.await(WAIT, "hardware loaded", () -> lab.pages().hardware().hardwareProperty().get() != null);
+        var hw = Fx.get(() -> lab.pages().hardware().hardwareProperty().get());
         assertTrue(hw.devices().stream().anyMatch(d -> d.kind().equals("disk") && d.target().equals("vda")), "vda listed");
         assertTrue(hw.devices().stream().anyMatch(d -> d.kind().equals("graphics") && d.summary().startsWith("vnc")), "vnc listed");
         assertEquals(64L << 20, hw.blocks().getFirst().capacity(), "block capacity as qemu-img created it");
@@ -292,52 +223,42 @@ class DomainPagesLabTest {
         assertEquals(maxKiB, hw.maxMemoryLiveKiB());
         assertTrue(label(robot, "#memorySummary").startsWith("live " + usedKiB / 1024 + " MiB of " + maxKiB / 1024 + " MiB"),
             label(robot, "#memorySummary"));
-        Screenshots.save(scene, "domain-hardware");
+        Screenshots.save(lab.scene(), "domain-hardware");
 
-        tab(robot, "tuningTab");
-        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().groups().size() >= 5 && !pages().tuning().vcpuPins().isEmpty());
-        assertTrue(Fx.get(() -> pages().tuning().groups().stream().anyMatch(g -> g.group().equals("iotune") && g.supported())), "iotune of vda");
+        lab.tab("tuningTab");
+        Fx.await(WAIT, "tuning loaded", () -> lab.pages().tuning().groups().size() >= 5 && !lab.pages().tuning().vcpuPins().isEmpty());
+        assertTrue(Fx.get(() -> lab.pages().tuning().groups().stream().anyMatch(g -> g.group().equals("iotune") && g.supported())), "iotune of vda");
         // get_emulator_pin_info: the field holds what virsh emulatorpin shows (quiet: just "0-1")
         String emulatorPin = Lab.virsh("emulatorpin", Lab.ALPHA).strip();
         Fx.await(WAIT, "emulator pin shown", () -> emulatorPin.equals(node(robot, "#emulatorPinField", TextField.class).getText()));
         // get_cpu_stats: the lab's libvirtd has the cpuacct cgroup, so there are rows (per host CPU and the total)
-        Fx.await(WAIT, "cpu stats or their reason", () -> !pages().tuning().cpuStats().isEmpty() || !pages().tuning().cpuStatsNoteProperty().get().isEmpty());
-        assertFalse(Fx.get(() -> pages().tuning().cpuStats().isEmpty()), () -> "no cpu stats: " + Fx.get(() -> pages().tuning().cpuStatsNoteProperty().get()));
+        Fx.await(WAIT, "cpu stats or their reason", () -> !lab.pages().tuning().cpuStats().isEmpty() || !lab.pages().tuning().cpuStatsNoteProperty().get().isEmpty());
+        assertFalse(Fx.get(() -> lab.pages().tuning().cpuStats().isEmpty()), () -> "no cpu stats: " + Fx.get(() -> lab.pages().tuning().cpuStatsNoteProperty().get()));
         assertTrue(Lab.virsh("cpu-stats", Lab.ALPHA, "--total").contains("cpu_time"));
-        Screenshots.save(scene, "domain-tuning");
+        Screenshots.save(lab.scene(), "domain-tuning");
 
-        tab(robot, "xmlTab");
+        lab.tab("xmlTab");
         Fx.await(WAIT, "xml loaded", () -> robot.lookup("#xmlEditor").queryAs(CodeArea.class).getText().contains("<name>lab-alpha</name>"));
-        Screenshots.save(scene, "domain-xml");
+        Screenshots.save(lab.scene(), "domain-xml");
 
-        tab(robot, "snapshotsTab");
-        Screenshots.save(scene, "domain-snapshots");
-        tab(robot, "actionsTab");
+        lab.tab("snapshotsTab");
+        Screenshots.save(lab.scene(), "domain-snapshots");
+        lab.tab("actionsTab");
         press(robot, "#memoryPeekButton");
-        Fx.await(WAIT, "memory peek shown", () -> pages().actions().peekProperty().get().startsWith("00000000  "));
-        Screenshots.save(scene, "domain-actions");
+        Fx.await(WAIT, "memory peek shown", () -> lab.pages().actions().peekProperty().get().startsWith("00000000  "));
+        Screenshots.save(lab.scene(), "domain-actions");
         assertEquals("running", Lab.state(Lab.ALPHA));
     }
 
     /** A copy of lab-gamma with its own name, UUID, MAC, disk and log; shut off. */
-    private String defineScratch() throws IOException {
-        scratch = "vireo-scratch-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        String xml = Lab.virsh("dumpxml", "--inactive", Lab.GAMMA);
-        String disk = xml.replaceAll("(?s).*<source file='([^']+)'.*", "$1");
-        scratchDir = Path.of(disk).getParent();
-        Path copy = scratchDir.resolve(scratch + ".qcow2");
-        // the lab's disk image: an ext4 filesystem the guest mounts (guest agent fs freeze, quiesced snapshots)
-        Files.copy(CreateLab.ASSETS.resolve("data.qcow2"), copy);
-        String mine = xml.replaceAll("<name>[^<]+</name>", "<name>" + scratch + "</name>")
-            .replaceAll("<uuid>[^<]+</uuid>", "")
-            .replaceAll("<mac address='[^']+'/>", "")
-            .replace(disk, copy.toString())
-            .replace(Lab.GAMMA + "-serial.log", scratch + "-serial.log");
-        Path file = Files.createTempFile("scratch", ".xml");
-        Files.writeString(file, mine);
-        Lab.virsh("define", file.toString());
-        Files.delete(file);
-        return scratch;
+    private String defineScratch() {
+        scratch = ScratchGuest.define("vireo-scratch");
+        return scratch.name();
+    }
+
+    /** The directory of the scratch domain's disk, where its other files go too (removed with it). */
+    private Path scratchDir() {
+        return scratch.disk().getParent();
     }
 
     private static void run(String... cmd) {
@@ -358,75 +279,75 @@ class DomainPagesLabTest {
     @Test
     void hardwareAndXmlChangesReachTheRealDomain(FxRobot robot) throws IOException {
         String name = defineScratch();
-        open(robot, name);
-        tab(robot, "hardwareTab");
-        Fx.await(WAIT, "hardware loaded", () -> pages().hardware().hardwareProperty().get() != null);
+        lab.open(robot, name);
+        lab.tab("hardwareTab");
+        Fx.await(WAIT, "hardware loaded", () -> lab.pages().hardware().hardwareProperty().get() != null);
         // maximum first (config), then the current count
         Fx.run(() -> robot.lookup("#vcpuAffect").queryAs(ChoiceBox.class).setValue(Affect.CONFIG));
         Fx.run(() -> robot.lookup("#vcpuMaximumCheck").queryAs(CheckBox.class).setSelected(true));
         Fx.run(() -> robot.lookup("#vcpuSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(2));
         press(robot, "#applyVcpusButton");
-        awaitDone(DomainPageViewModel.HARDWARE, "max vcpus");
+        lab.awaitDone(DomainPageViewModel.HARDWARE, "max vcpus");
         Fx.run(() -> robot.lookup("#vcpuMaximumCheck").queryAs(CheckBox.class).setSelected(false));
         Fx.run(() -> robot.lookup("#vcpuSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(2));
         press(robot, "#applyVcpusButton");
-        awaitDone(DomainPageViewModel.HARDWARE, "vcpus");
+        lab.awaitDone(DomainPageViewModel.HARDWARE, "vcpus");
         assertEquals("2", Lab.virsh("vcpucount", name, "--config", "--current"));
         assertEquals("2", Lab.virsh("vcpucount", name, "--config", "--maximum"));
 
         Fx.run(() -> robot.lookup("#memoryAffect").queryAs(ChoiceBox.class).setValue(Affect.CONFIG));
         Fx.run(() -> robot.lookup("#memoryField").queryAs(TextField.class).setText("96"));
         press(robot, "#applyMemoryButton");
-        awaitDone(DomainPageViewModel.HARDWARE, "memory");
+        lab.awaitDone(DomainPageViewModel.HARDWARE, "memory");
         assertTrue(Lab.virsh("dumpxml", "--inactive", name).contains("<currentMemory unit='KiB'>98304</currentMemory>"));
 
         // attach a second disk to the saved definition, then detach it
-        Path extra = scratchDir.resolve(name + "-extra.qcow2");
+        Path extra = scratchDir().resolve(name + "-extra.qcow2");
         run("qemu-img", "create", "-q", "-f", "qcow2", extra.toString(), "8M");
         String diskXml = "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='" + extra
             + "'/><target dev='vdb' bus='virtio'/></disk>";
         Fx.run(() -> robot.lookup("#deviceXmlField").queryAs(javafx.scene.control.TextArea.class).setText(diskXml));
         Fx.run(() -> robot.lookup("#deviceAffect").queryAs(ChoiceBox.class).setValue(Affect.CONFIG));
         press(robot, "#attachDeviceButton");
-        awaitDone(DomainPageViewModel.HARDWARE, "attach");
+        lab.awaitDone(DomainPageViewModel.HARDWARE, "attach");
         assertTrue(Lab.virsh("domblklist", name, "--inactive").contains("vdb"));
-        Fx.await(WAIT, "vdb in the device table", () -> pages().hardware().hardwareProperty().get().devices().stream().anyMatch(d -> d.target().equals("vdb")));
+        Fx.await(WAIT, "vdb in the device table", () -> lab.pages().hardware().hardwareProperty().get().devices().stream().anyMatch(d -> d.target().equals("vdb")));
         press(robot, "#detachDeviceButton");
         confirm(robot, "Detach");
-        awaitDone(DomainPageViewModel.HARDWARE, "detach");
+        lab.awaitDone(DomainPageViewModel.HARDWARE, "detach");
         assertFalse(Lab.virsh("domblklist", name, "--inactive").contains("vdb"));
 
         // XML: a rejected document leaves the domain as it was; an accepted one redefines it
-        tab(robot, "xmlTab");
-        Fx.await(WAIT, "xml loaded", () -> pages().xml().xmlProperty().get().contains("<name>" + name + "</name>"));
+        lab.tab("xmlTab");
+        Fx.await(WAIT, "xml loaded", () -> lab.pages().xml().xmlProperty().get().contains("<name>" + name + "</name>"));
         String before = Lab.virsh("dumpxml", "--inactive", name);
         Fx.run(() -> robot.lookup("#xmlEditor").queryAs(CodeArea.class).replaceText(
-            pages().xml().xmlProperty().get().replace("<vcpu", "<vcpu bogus='1'")));
+            lab.pages().xml().xmlProperty().get().replace("<vcpu", "<vcpu bogus='1'")));
         press(robot, "#saveXmlButton");
-        Fx.await(WAIT, "libvirt's refusal shown", () -> pages().failed(DomainPageViewModel.XML).get());
+        Fx.await(WAIT, "libvirt's refusal shown", () -> lab.pages().failed(DomainPageViewModel.XML).get());
         String refusal = outcome(DomainPageViewModel.XML);
         System.out.println("[figure] rejected XML: " + refusal);
         assertTrue(refusal.startsWith("Save XML failed: ") && refusal.length() > "Save XML failed: ".length() + 10, refusal);
         assertEquals(before, Lab.virsh("dumpxml", "--inactive", name), "domain unchanged after a rejected XML");
-        Screenshots.save(scene, "domain-xml-rejected");
+        Screenshots.save(lab.scene(), "domain-xml-rejected");
         Fx.run(() -> robot.lookup("#xmlEditor").queryAs(CodeArea.class).replaceText(
-            pages().xml().xmlProperty().get().replace("</name>", "</name>\n  <description>edited in Vireo</description>")));
+            lab.pages().xml().xmlProperty().get().replace("</name>", "</name>\n  <description>edited in Vireo</description>")));
         press(robot, "#saveXmlButton");
-        awaitDone(DomainPageViewModel.XML, "save xml");
+        lab.awaitDone(DomainPageViewModel.XML, "save xml");
         assertEquals("edited in Vireo", Lab.virsh("desc", name, "--config"));
     }
 
     @Test
     void startPausedThenResume(FxRobot robot) throws IOException {
         String name = defineScratch();
-        open(robot, name);
-        tab(robot, "actionsTab");
+        lab.open(robot, name);
+        lab.tab("actionsTab");
         Fx.run(() -> robot.lookup("#start-PAUSED").queryAs(CheckBox.class).setSelected(true));
         press(robot, "#startWithFlagsButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "start paused");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "start paused");
         assertEquals("paused", Lab.state(name));
         press(robot, "#resumeActionButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "resume");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "resume");
         assertEquals("running", Lab.state(name));
 
     }
@@ -435,9 +356,9 @@ class DomainPagesLabTest {
     void snapshotCreateRevertAndDelete(FxRobot robot) throws IOException {
         String name = defineScratch();
         Lab.virsh("start", name);
-        open(robot, name);
+        lab.open(robot, name);
         // snapshots: create, see it in the tree as current, revert (confirmed), delete
-        tab(robot, "snapshotsTab");
+        lab.tab("snapshotsTab");
         snapshotWithWizard(robot, SnapshotPlan.Kind.INTERNAL, "first", "made by the test", false, null);
         assertTrue(Lab.virsh("snapshot-list", name, "--name").contains("first"));
         assertEquals("first", Lab.virsh("snapshot-current", name, "--name"));
@@ -448,16 +369,16 @@ class DomainPagesLabTest {
         // a list read while libvirt was still making the snapshot may not mark it current yet:
         // the reload after the job ends does
         Fx.await(WAIT, "the snapshot current, with memory and its description", () -> {
-            var list = pages().snapshots().list();
+            var list = lab.pages().snapshots().list();
             return list.size() == 1 && list.getFirst().current() && list.getFirst().withMemory()
                 && list.getFirst().description().equals("made by the test");
         });
-        Screenshots.save(scene, "domain-snapshots-one");
-        tab(robot, "actionsTab");
+        Screenshots.save(lab.scene(), "domain-snapshots-one");
+        lab.tab("actionsTab");
         press(robot, "#pauseActionButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "pause");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "pause");
         assertEquals("paused", Lab.state(name));
-        tab(robot, "snapshotsTab");
+        lab.tab("snapshotsTab");
         Fx.run(() -> {
             @SuppressWarnings("unchecked")
             TreeTableView<SnapshotInfo> tree = robot.lookup("#snapshotTree").queryAs(TreeTableView.class);
@@ -466,7 +387,7 @@ class DomainPagesLabTest {
         });
         press(robot, "#revertSnapshotButton");
         confirm(robot, "Revert");
-        awaitDone(DomainPageViewModel.SNAPSHOTS, "revert");
+        lab.awaitDone(DomainPageViewModel.SNAPSHOTS, "revert");
         assertEquals("running", Lab.state(name), "reverted to the running snapshot");
         Fx.run(() -> {
             @SuppressWarnings("unchecked")
@@ -475,7 +396,7 @@ class DomainPagesLabTest {
         });
         press(robot, "#deleteSnapshotButton");
         confirm(robot, "Delete");
-        awaitDone(DomainPageViewModel.SNAPSHOTS, "delete snapshot");
+        lab.awaitDone(DomainPageViewModel.SNAPSHOTS, "delete snapshot");
         assertEquals("", Lab.virsh("snapshot-list", name, "--name"));
 
     }
@@ -484,18 +405,18 @@ class DomainPagesLabTest {
     void saveToAFileAndRestore(FxRobot robot) throws IOException {
         String name = defineScratch();
         Lab.virsh("start", name);
-        open(robot, name);
+        lab.open(robot, name);
         // save to a file (confirmed), restore from it
-        tab(robot, "actionsTab");
-        Path save = scratchDir.resolve(name + ".save");
+        lab.tab("actionsTab");
+        Path save = scratchDir().resolve(name + ".save");
         Fx.run(() -> robot.lookup("#saveFileField").queryAs(TextField.class).setText(save.toString()));
         press(robot, "#saveButton");
         confirm(robot, "Save");
-        awaitDone(DomainPageViewModel.ACTIONS, "save");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "save");
         assertEquals("shut off", Lab.state(name));
         assertTrue(Files.size(save) > 1 << 20, "save file written");
         press(robot, "#restoreButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "restore");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "restore");
         assertEquals("running", Lab.state(name));
         assertEquals("restored", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
         Files.deleteIfExists(save);
@@ -506,14 +427,14 @@ class DomainPagesLabTest {
     void coreDumpMemoryOnly(FxRobot robot) throws IOException {
         String name = defineScratch();
         Lab.virsh("start", name);
-        open(robot, name);
-        tab(robot, "actionsTab");
+        lab.open(robot, name);
+        lab.tab("actionsTab");
         // core dump, memory only
-        Path core = scratchDir.resolve(name + ".core");
+        Path core = scratchDir().resolve(name + ".core");
         Fx.run(() -> robot.lookup("#dumpFileField").queryAs(TextField.class).setText(core.toString()));
         Fx.run(() -> robot.lookup("#dump-MEMORY_ONLY").queryAs(CheckBox.class).setSelected(true));
         press(robot, "#coreDumpButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "core dump");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "core dump");
         assertTrue(Files.size(core) > 1 << 20, "core dump written");
         byte[] head = new byte[4];
         try (var in = Files.newInputStream(core)) {
@@ -528,19 +449,19 @@ class DomainPagesLabTest {
     void keysNmiAndScreenshotToAFile(FxRobot robot) throws IOException {
         String name = defineScratch();
         Lab.virsh("start", name);
-        open(robot, name);
-        tab(robot, "actionsTab");
+        lab.open(robot, name);
+        lab.tab("actionsTab");
         // keys, NMI, screenshot to a file
         Fx.run(() -> robot.lookup("#keyComboChoice").queryAs(ChoiceBox.class).setValue("Ctrl+Alt+F2"));
         press(robot, "#sendKeysButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "send keys");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "send keys");
         press(robot, "#injectNmiButton");
         confirm(robot, "Inject NMI");
-        awaitDone(DomainPageViewModel.ACTIONS, "nmi");
-        Path png = scratchDir.resolve(name + ".png");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "nmi");
+        Path png = scratchDir().resolve(name + ".png");
         Fx.run(() -> robot.lookup("#screenshotFileField").queryAs(TextField.class).setText(png.toString()));
         press(robot, "#screenshotButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "screenshot");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "screenshot");
         assertTrue(Files.size(png) > 100, "screenshot written");
         Files.deleteIfExists(png);
 
@@ -550,18 +471,18 @@ class DomainPagesLabTest {
     void managedSaveThenRemoveTheImage(FxRobot robot) throws IOException {
         String name = defineScratch();
         Lab.virsh("start", name);
-        open(robot, name);
-        tab(robot, "actionsTab");
+        lab.open(robot, name);
+        lab.tab("actionsTab");
         // managed save, then the overview offers to remove the image
         press(robot, "#managedSaveButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "managed save");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "managed save");
         assertEquals("shut off", Lab.state(name));
         assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Managed save:\\s+yes.*"));
-        tab(robot, "overviewTab");
-        Fx.await(WAIT, "managed save shown", () -> pages().overview().overviewProperty().get() != null && pages().overview().overviewProperty().get().managedSaveImage());
+        lab.tab("overviewTab");
+        Fx.await(WAIT, "managed save shown", () -> lab.pages().overview().overviewProperty().get() != null && lab.pages().overview().overviewProperty().get().managedSaveImage());
         press(robot, "#removeManagedSaveButton");
         confirm(robot, "Remove image");
-        awaitDone(DomainPageViewModel.OVERVIEW, "remove managed save");
+        lab.awaitDone(DomainPageViewModel.OVERVIEW, "remove managed save");
         assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Managed save:\\s+no.*"));
 
     }
@@ -569,17 +490,17 @@ class DomainPagesLabTest {
     @Test
     void undefineAShutOffDomain(FxRobot robot) throws IOException {
         String name = defineScratch();
-        open(robot, name);
+        lab.open(robot, name);
         // undefine (confirmed): gone from virsh
-        tab(robot, "actionsTab");
+        lab.tab("actionsTab");
         press(robot, "#undefineButton");
         confirm(robot, "Undefine");
         // the shut-off domain disappears from the list with its page; the outcome stays in the status line
-        Fx.await(Duration.ofSeconds(90), "undefine reported", () -> model.messageProperty().get().startsWith("Undefine " + name));
-        assertEquals("Undefine " + name + ": done", Fx.get(() -> model.messageProperty().get()));
+        Fx.await(Duration.ofSeconds(90), "undefine reported", () -> lab.model().messageProperty().get().startsWith("Undefine " + name));
+        assertEquals("Undefine " + name + ": done", Fx.get(() -> lab.model().messageProperty().get()));
         assertFalse(Lab.virsh("list", "--all", "--name").contains(name));
-        Fx.await(WAIT, "the page closes", () -> pages().domainProperty().get() == null && row(name) == null);
-        Files.deleteIfExists(scratchDir.resolve(name + ".qcow2"));
+        Fx.await(WAIT, "the page closes", () -> lab.pages().domainProperty().get() == null && lab.row(name) == null);
+        Files.deleteIfExists(scratchDir().resolve(name + ".qcow2"));
         assertNotNull(name);
     }
 
@@ -588,9 +509,9 @@ class DomainPagesLabTest {
     void theAutostartBoxGoesBackWhenLibvirtRefuses(FxRobot robot) throws IOException {
         String name = defineScratch();
         Lab.virsh("start", name);
-        open(robot, name);
-        Fx.await(WAIT, "overview of the running domain", () -> pages().overview().overviewProperty().get() != null
-            && pages().overview().overviewProperty().get().id() > 0);
+        lab.open(robot, name);
+        Fx.await(WAIT, "overview of the running domain", () -> lab.pages().overview().overviewProperty().get() != null
+            && lab.pages().overview().overviewProperty().get().id() > 0);
         javafx.scene.control.CheckBox box = node(robot, "#autostartToggle", javafx.scene.control.CheckBox.class);
         Fx.await(WAIT, "autostart box enabled and off", () -> !box.isDisabled() && !box.isSelected());
         Lab.virsh("undefine", name); // still running: now transient, behind the page's back
@@ -604,27 +525,27 @@ class DomainPagesLabTest {
     @Test
     void titleDescriptionAndCustomMetadataReachTheRealDomain(FxRobot robot) throws IOException {
         String name = defineScratch();
-        open(robot, name);
-        Fx.await(WAIT, "overview loaded", () -> pages().overview().overviewProperty().get() != null);
+        lab.open(robot, name);
+        Fx.await(WAIT, "overview loaded", () -> lab.pages().overview().overviewProperty().get() != null);
 
         // title and description (set_metadata / get_metadata of TITLE and DESCRIPTION)
         Fx.run(() -> node(robot, "#titleField", TextField.class).setText("Scratch title"));
         Fx.run(() -> node(robot, "#descriptionField", javafx.scene.control.TextArea.class).setText("Scratch description"));
         press(robot, "#saveMetadataButton");
-        awaitDone(DomainPageViewModel.OVERVIEW, "title and description");
+        lab.awaitDone(DomainPageViewModel.OVERVIEW, "title and description");
         assertEquals("Scratch title", Lab.virsh("desc", name, "--title", "--config"));
         assertEquals("Scratch description", Lab.virsh("desc", name, "--config"));
-        Fx.await(WAIT, "the overview reads the title back", () -> pages().overview().overviewProperty().get() != null
-            && "Scratch title".equals(pages().overview().overviewProperty().get().title().value()));
+        Fx.await(WAIT, "the overview reads the title back", () -> lab.pages().overview().overviewProperty().get() != null
+            && "Scratch title".equals(lab.pages().overview().overviewProperty().get().title().value()));
 
         // custom metadata element by namespace: save, then load it back into the emptied field
         Fx.run(() -> node(robot, "#metadataXmlField", javafx.scene.control.TextArea.class).setText("<note>hello from vireo</note>"));
         press(robot, "#saveCustomMetadataButton");
-        awaitDone(DomainPageViewModel.OVERVIEW, "custom metadata");
+        lab.awaitDone(DomainPageViewModel.OVERVIEW, "custom metadata");
         assertTrue(Lab.virsh("metadata", name, "--uri", "http://vireo.invalid/notes/1", "--config").contains("hello from vireo"));
         Fx.run(() -> node(robot, "#metadataXmlField", javafx.scene.control.TextArea.class).setText(""));
         press(robot, "#loadCustomMetadataButton");
-        awaitDone(DomainPageViewModel.OVERVIEW, "load custom metadata");
+        lab.awaitDone(DomainPageViewModel.OVERVIEW, "load custom metadata");
         assertTrue(Fx.get(() -> node(robot, "#metadataXmlField", javafx.scene.control.TextArea.class).getText()).contains("hello from vireo"));
         // a namespace the domain has no element for: libvirt's message next to the Load
         Fx.run(() -> node(robot, "#metadataUriField", TextField.class).setText("http://vireo.invalid/none/1"));
@@ -635,34 +556,34 @@ class DomainPagesLabTest {
     @Test
     void autostartOnThenOff(FxRobot robot) throws IOException {
         String name = defineScratch();
-        open(robot, name);
-        Fx.await(WAIT, "overview loaded", () -> pages().overview().overviewProperty().get() != null);
+        lab.open(robot, name);
+        Fx.await(WAIT, "overview loaded", () -> lab.pages().overview().overviewProperty().get() != null);
 
         // autostart on, then off
         press(robot, "#autostartToggle");
-        awaitDone(DomainPageViewModel.OVERVIEW, "autostart on");
+        lab.awaitDone(DomainPageViewModel.OVERVIEW, "autostart on");
         assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Autostart:\\s+enable.*"));
-        Fx.await(WAIT, "the overview reads autostart back", () -> pages().overview().overviewProperty().get() != null
-            && pages().overview().overviewProperty().get().autostart());
+        Fx.await(WAIT, "the overview reads autostart back", () -> lab.pages().overview().overviewProperty().get() != null
+            && lab.pages().overview().overviewProperty().get().autostart());
         press(robot, "#autostartToggle");
-        awaitDone(DomainPageViewModel.OVERVIEW, "autostart off");
+        lab.awaitDone(DomainPageViewModel.OVERVIEW, "autostart off");
         assertTrue(Lab.virsh("dominfo", name).matches("(?s).*Autostart:\\s+disable.*"));
-        Screenshots.save(scene, "domain-overview-shut-off");
+        Screenshots.save(lab.scene(), "domain-overview-shut-off");
     }
 
     @Test
     void maxMemoryAndADeviceUpdateReachTheSavedDefinition(FxRobot robot) throws IOException {
         String name = defineScratch();
-        open(robot, name);
+        lab.open(robot, name);
 
         // maximum memory of the saved definition (set_max_memory)
-        tab(robot, "hardwareTab");
-        Fx.await(WAIT, "hardware loaded", () -> pages().hardware().hardwareProperty().get() != null);
+        lab.tab("hardwareTab");
+        Fx.await(WAIT, "hardware loaded", () -> lab.pages().hardware().hardwareProperty().get() != null);
         Fx.run(() -> node(robot, "#memoryAffect", ChoiceBox.class).setValue(Affect.CONFIG));
         Fx.run(() -> node(robot, "#memoryMaximumCheck", CheckBox.class).setSelected(true));
         Fx.run(() -> node(robot, "#memoryField", TextField.class).setText("112"));
         press(robot, "#applyMemoryButton");
-        awaitDone(DomainPageViewModel.HARDWARE, "max memory");
+        lab.awaitDone(DomainPageViewModel.HARDWARE, "max memory");
         assertTrue(Lab.virsh("dumpxml", "--inactive", name).contains("<memory unit='KiB'>114688</memory>"));
 
         // update a device in the saved definition: the VNC display gets a password
@@ -671,19 +592,19 @@ class DomainPagesLabTest {
         Fx.run(() -> node(robot, "#deviceXmlField", javafx.scene.control.TextArea.class).setText(vnc));
         Fx.run(() -> node(robot, "#deviceAffect", ChoiceBox.class).setValue(Affect.CONFIG));
         press(robot, "#updateDeviceButton");
-        awaitDone(DomainPageViewModel.HARDWARE, "update device");
+        lab.awaitDone(DomainPageViewModel.HARDWARE, "update device");
         assertTrue(Lab.virsh("dumpxml", "--inactive", "--security-info", name).contains("passwd='s3cret'"));
     }
 
     @Test
     void bandwidthAndNumaReachTheSavedDefinition(FxRobot robot) throws IOException {
         String name = defineScratch();
-        open(robot, name);
+        lab.open(robot, name);
 
         // bandwidth of the NIC in the saved definition (set_interface_parameters)
-        tab(robot, "tuningTab");
-        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().groups().stream().anyMatch(g -> g.group().equals("bandwidth")));
-        var bw = Fx.get(() -> pages().tuning().groups().stream().filter(g -> g.group().equals("bandwidth")).findFirst().orElseThrow());
+        lab.tab("tuningTab");
+        Fx.await(WAIT, "tuning loaded", () -> lab.pages().tuning().groups().stream().anyMatch(g -> g.group().equals("bandwidth")));
+        var bw = Fx.get(() -> lab.pages().tuning().groups().stream().filter(g -> g.group().equals("bandwidth")).findFirst().orElseThrow());
         assertTrue(bw.supported(), "bandwidth of " + bw.target() + ": " + bw.unsupported());
         String bwId = "#tuning-bandwidth-" + bw.target();
         // the tab builds its fields once the loaded groups reach it (a pulse after the list)
@@ -692,18 +613,18 @@ class DomainPagesLabTest {
         Fx.run(() -> node(robot, bwId + "-inbound.average", TextField.class).setText("100"));
         Fx.run(() -> node(robot, bwId + "-affect", ChoiceBox.class).setValue(Affect.CONFIG));
         press(robot, bwId + "-apply");
-        awaitDone(DomainPageViewModel.TUNING, "bandwidth");
+        lab.awaitDone(DomainPageViewModel.TUNING, "bandwidth");
         assertTrue(Lab.virsh("domiftune", name, bw.target(), "--config").matches("(?s).*inbound.average\\s*:\\s*100\\b.*"),
             Lab.virsh("domiftune", name, bw.target(), "--config"));
 
         // NUMA memory placement of the saved definition (set_numa_parameters)
-        Fx.await(WAIT, "tuning reloaded after the bandwidth change", () -> pages().tuning().groups().stream().anyMatch(g -> g.group().equals("bandwidth")
+        Fx.await(WAIT, "tuning reloaded after the bandwidth change", () -> lab.pages().tuning().groups().stream().anyMatch(g -> g.group().equals("bandwidth")
             && g.params().stream().anyMatch(p -> p.name().equals("inbound.average") && p.value().equals("100"))));
         Fx.run(() -> node(robot, "#tuning-numa-numa_nodeset", TextField.class).setText("0"));
         Fx.run(() -> node(robot, "#tuning-numa-numa_mode", TextField.class).setText("2"));
         Fx.run(() -> node(robot, "#tuning-numa-affect", ChoiceBox.class).setValue(Affect.CONFIG));
         press(robot, "#tuning-numa-apply");
-        awaitDone(DomainPageViewModel.TUNING, "numa");
+        lab.awaitDone(DomainPageViewModel.TUNING, "numa");
         String numa = Lab.virsh("numatune", name, "--config");
         assertTrue(numa.matches("(?s).*numa_mode\\s*:\\s*interleave.*numa_nodeset\\s*:\\s*0.*"), numa);
     }
@@ -711,17 +632,17 @@ class DomainPagesLabTest {
     @Test
     void pmSuspendAndWakeUpOfARunningGuest(FxRobot robot) throws IOException {
         String name = defineScratch();
-        startScratch(name);
-        open(robot, name);
-        tab(robot, "actionsTab");
+        startScratch();
+        lab.open(robot, name);
+        lab.tab("actionsTab");
 
         // PM suspend to RAM through the guest agent (the guest kernel writes "mem" to /sys/power/state:
         // QEMU reports S3, virsh says pmsuspended), then Wake up brings it back to running
         press(robot, "#pmSuspendButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "PM suspend");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "PM suspend");
         eventually(Duration.ofSeconds(60), "pmsuspended", () -> Lab.state(name).equals("pmsuspended"));
         press(robot, "#pmWakeupButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "Wake up");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "Wake up");
         eventually(Duration.ofSeconds(60), "running again", () -> Lab.state(name).equals("running"));
         assertEquals("event wakeup", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
     }
@@ -729,20 +650,20 @@ class DomainPagesLabTest {
     @Test
     void guestAgentFreezeFilesystemsTimeAndPassword(FxRobot robot) throws IOException {
         String name = defineScratch();
-        startScratch(name);
-        open(robot, name);
-        tab(robot, "actionsTab");
+        startScratch();
+        lab.open(robot, name);
+        lab.tab("actionsTab");
 
         // the guest agent's other calls, each read back with virsh / the agent itself
         String freezeStatus = "{\"execute\":\"guest-fsfreeze-status\"}";
         press(robot, "#fsFreezeButton");
         confirm(robot, "Freeze");
         try {
-            awaitDone(DomainPageViewModel.ACTIONS, "freeze");
+            lab.awaitDone(DomainPageViewModel.ACTIONS, "freeze");
             assertEquals("{\"return\":\"frozen\"}", Lab.virsh("qemu-agent-command", name, freezeStatus));
             assertEquals("1 filesystem(s) frozen: guest writes wait until Thaw", label(robot, "#agentInfo"));
             press(robot, "#fsThawButton");
-            awaitDone(DomainPageViewModel.ACTIONS, "thaw");
+            lab.awaitDone(DomainPageViewModel.ACTIONS, "thaw");
         } finally {
             if (Lab.virsh("qemu-agent-command", name, freezeStatus).contains("frozen")) {
                 Lab.virsh("domfsthaw", name); // a frozen guest would hang the rest of the test
@@ -750,23 +671,23 @@ class DomainPagesLabTest {
         }
         assertEquals("{\"return\":\"thawed\"}", Lab.virsh("qemu-agent-command", name, freezeStatus));
         press(robot, "#fsInfoButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "filesystems");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "filesystems");
         String virshFs = Lab.virsh("domfsinfo", name).strip().replaceAll("\\s+", " ");
         assertEquals("/mnt vda ext4 vda", virshFs);
         assertTrue(label(robot, "#agentInfo").endsWith("\n" + virshFs), label(robot, "#agentInfo"));
-        Screenshots.saveDoc(scene, "domain-guest-agent");
+        Screenshots.saveDoc(lab.scene(), "domain-guest-agent");
         Lab.virsh("domtime", name, "--time", "1700000000");
         press(robot, "#guestTimeButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "guest time");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "guest time");
         assertTrue(label(robot, "#agentInfo").startsWith("guest clock: 2023-11-14T22:13:2"), label(robot, "#agentInfo"));
         press(robot, "#syncTimeButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "set guest time");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "set guest time");
         long guestNow = Long.parseLong(Lab.virsh("domtime", name).replaceAll("\\D", ""));
         assertTrue(Math.abs(guestNow - System.currentTimeMillis() / 1000) < 60, "guest clock set to now: " + guestNow);
         String shadowBefore = guestShadowRoot(name);
         Fx.run(() -> node(robot, "#agentPasswordField", javafx.scene.control.PasswordField.class).setText("vireo-" + System.nanoTime()));
         press(robot, "#setPasswordButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "set password");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "set password");
         String shadowAfter = guestShadowRoot(name);
         assertTrue(shadowAfter.startsWith("root:$6$") && !shadowAfter.equals(shadowBefore), shadowBefore + " -> " + shadowAfter);
         assertEquals("", Fx.get(() -> node(robot, "#agentPasswordField", javafx.scene.control.PasswordField.class).getText()),
@@ -777,7 +698,7 @@ class DomainPagesLabTest {
     void peekShowsARawDiskAndRefusesQcow2(FxRobot robot) throws IOException {
         String name = defineScratch();
         // a raw second disk with a known pattern (libvirt peeks only into raw disks)
-        Path raw = scratchDir.resolve(name + "-raw.img");
+        Path raw = scratchDir().resolve(name + "-raw.img");
         byte[] data = new byte[1 << 20];
         byte[] mark = "VIREO PEEK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         System.arraycopy(mark, 0, data, 0x200, mark.length);
@@ -787,9 +708,9 @@ class DomainPagesLabTest {
             + "'/><target dev='vdb' bus='virtio'/></disk>");
         Lab.virsh("attach-device", name, diskXml.toString(), "--config");
         Files.delete(diskXml);
-        startScratch(name);
-        open(robot, name);
-        tab(robot, "actionsTab");
+        startScratch();
+        lab.open(robot, name);
+        lab.tab("actionsTab");
 
         // peek: the qcow2 disk is refused, the raw one shows the pattern
         Fx.run(() -> node(robot, "#peekDiskField", TextField.class).setText("vda"));
@@ -798,26 +719,26 @@ class DomainPagesLabTest {
         awaitRefused(DomainPageViewModel.ACTIONS, "Peek disk vda at 0x200");
         Fx.run(() -> node(robot, "#peekDiskField", TextField.class).setText("vdb"));
         press(robot, "#blockPeekButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "peek vdb");
-        String hex = Fx.get(() -> pages().actions().peekProperty().get());
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "peek vdb");
+        String hex = Fx.get(() -> lab.pages().actions().peekProperty().get());
         assertTrue(hex.startsWith("00000200  56 49 52 45 4f 20 50 45  45 4b 00") && hex.contains("|VIREO PEEK......|"), hex);
     }
 
     @Test
     void resizeADiskOfARunningGuest(FxRobot robot) throws IOException {
         String name = defineScratch();
-        startScratch(name);
-        open(robot, name);
+        startScratch();
+        lab.open(robot, name);
 
         // resize vda (grow), then a shrink asks first and Cancel leaves it
-        tab(robot, "hardwareTab");
-        Fx.await(WAIT, "hardware loaded", () -> pages().hardware().hardwareProperty().get() != null);
+        lab.tab("hardwareTab");
+        Fx.await(WAIT, "hardware loaded", () -> lab.pages().hardware().hardwareProperty().get() != null);
         Fx.run(() -> node(robot, "#resizeField", TextField.class).setText("80"));
         Fx.run(() -> node(robot, "#blockInfoTable", javafx.scene.control.TableView.class).getSelectionModel().select(0));
         press(robot, "#blockResizeButton");
-        awaitDone(DomainPageViewModel.HARDWARE, "resize");
+        lab.awaitDone(DomainPageViewModel.HARDWARE, "resize");
         assertTrue(Lab.virsh("domblkinfo", name, "vda").matches("(?s)Capacity:\\s+83886080\\b.*"), Lab.virsh("domblkinfo", name, "vda"));
-        Fx.await(WAIT, "new capacity shown", () -> pages().hardware().hardwareProperty().get().blocks().getFirst().capacity() == 80L << 20);
+        Fx.await(WAIT, "new capacity shown", () -> lab.pages().hardware().hardwareProperty().get().blocks().getFirst().capacity() == 80L << 20);
         Fx.run(() -> node(robot, "#resizeField", TextField.class).setText("32"));
         press(robot, "#blockResizeButton");
         confirm(robot, "Cancel");
@@ -827,15 +748,15 @@ class DomainPagesLabTest {
     @Test
     void tuningAndPinningOfARunningGuest(FxRobot robot) throws IOException {
         String name = defineScratch();
-        startScratch(name);
-        open(robot, name);
+        startScratch();
+        lab.open(robot, name);
 
         // tuning: I/O limits of vda apply live; the cgroup groups (the lab's libvirtd has cpu, memory and
         // blkio cgroups) are read, changed live and read back with virsh
-        tab(robot, "tuningTab");
-        Fx.await(WAIT, "tuning loaded", () -> pages().tuning().groups().size() >= 5 && !pages().tuning().vcpuPins().isEmpty());
+        lab.tab("tuningTab");
+        Fx.await(WAIT, "tuning loaded", () -> lab.pages().tuning().groups().size() >= 5 && !lab.pages().tuning().vcpuPins().isEmpty());
         for (String g : List.of("scheduler", "memory", "blkio")) {
-            var group = Fx.get(() -> pages().tuning().groups().stream().filter(t -> t.group().equals(g)).findFirst().orElseThrow());
+            var group = Fx.get(() -> lab.pages().tuning().groups().stream().filter(t -> t.group().equals(g)).findFirst().orElseThrow());
             System.out.println("[figure] tuning " + g + ": " + (group.supported() ? group.params() : group.unsupported()));
             assertTrue(group.supported(), g + " not available: " + group.unsupported());
         }
@@ -845,20 +766,20 @@ class DomainPagesLabTest {
         tuneAndReadBack(robot, "blkio", "weight", "300", () -> Lab.virsh("blkiotune", name), "weight\\s*:\\s*300");
         Fx.run(() -> node(robot, "#tuning-iotune-vda-total_bytes_sec", TextField.class).setText("1048576"));
         press(robot, "#tuning-iotune-vda-apply");
-        awaitDone(DomainPageViewModel.TUNING, "iotune");
+        lab.awaitDone(DomainPageViewModel.TUNING, "iotune");
         assertTrue(Lab.virsh("blkdeviotune", name, "vda").matches("(?s)total_bytes_sec\\s*:\\s*1048576\\b.*"), Lab.virsh("blkdeviotune", name, "vda"));
-        Screenshots.save(scene, "domain-tuning-running");
+        Screenshots.save(lab.scene(), "domain-tuning-running");
 
         // pin vCPU 0 and the emulator threads to host CPU 0
         Fx.run(() -> node(robot, "#vcpuAffinity-0", TextField.class).setText("0"));
         press(robot, "#pinVcpu-0");
-        awaitDone(DomainPageViewModel.TUNING, "pin vcpu");
+        lab.awaitDone(DomainPageViewModel.TUNING, "pin vcpu");
         String vcpupin = Lab.virsh("vcpupin", name, "--live");
         assertTrue(vcpupin.matches("(?s)0\\s+0"), vcpupin);
         String emuBefore = Lab.virsh("emulatorpin", name, "--live");
         Fx.run(() -> node(robot, "#emulatorPinField", TextField.class).setText("0"));
         press(robot, "#pinEmulatorButton");
-        awaitDone(DomainPageViewModel.TUNING, "pin emulator");
+        lab.awaitDone(DomainPageViewModel.TUNING, "pin emulator");
         String emupin = Lab.virsh("emulatorpin", name, "--live");
         assertEquals("0", emupin, "emulator threads on host CPU 0 (before: " + emuBefore + ")");
         assertFalse(emuBefore.equals("0"), "the lab host has more than one CPU, so the pin changes something");
@@ -867,23 +788,23 @@ class DomainPagesLabTest {
     @Test
     void rebootResetAndGracefulForceOff(FxRobot robot) throws IOException {
         String name = defineScratch();
-        startScratch(name);
-        open(robot, name);
+        startScratch();
+        lab.open(robot, name);
 
         // reboot (ACPI: the guest powers off, libvirt starts it again), reset (asks first), graceful force off (asks first)
-        tab(robot, "actionsTab");
+        lab.tab("actionsTab");
         press(robot, "#rebootWithModeButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "reboot");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "reboot");
         eventually(Duration.ofSeconds(120), "guest booted a second time", () -> Lab.bootCount(name) >= 2);
         assertEquals("running", Lab.state(name));
         press(robot, "#resetButton");
         confirm(robot, "Reset");
-        awaitDone(DomainPageViewModel.ACTIONS, "reset");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "reset");
         eventually(Duration.ofSeconds(120), "guest booted a third time", () -> Lab.bootCount(name) >= 3);
         Fx.run(() -> node(robot, "#gracefulCheck", CheckBox.class).setSelected(true));
         press(robot, "#forceOffActionButton");
         confirm(robot, "Force off");
-        awaitDone(DomainPageViewModel.ACTIONS, "graceful force off");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "graceful force off");
         // graceful: libvirt lets QEMU end by itself (SIGTERM, no SIGKILL), so "in shutdown" may come first
         eventually(Duration.ofSeconds(60), "shut off", () -> Lab.state(name).equals("shut off"));
         assertEquals("destroyed", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
@@ -910,9 +831,9 @@ class DomainPagesLabTest {
         Fx.run(() -> node(robot, "#tuning-" + group + "-" + param, TextField.class).setText(value));
         Fx.run(() -> node(robot, "#tuning-" + group + "-affect", ChoiceBox.class).setValue(Affect.LIVE));
         press(robot, "#tuning-" + group + "-apply");
-        awaitDone(DomainPageViewModel.TUNING, group);
+        lab.awaitDone(DomainPageViewModel.TUNING, group);
         // the page reloads the groups after Apply (new nodes): wait for the value read back before going on
-        Fx.await(WAIT, group + " reloaded", () -> pages().tuning().groups().stream().anyMatch(t -> t.group().equals(group)
+        Fx.await(WAIT, group + " reloaded", () -> lab.pages().tuning().groups().stream().anyMatch(t -> t.group().equals(group)
             && t.params().stream().anyMatch(x -> x.name().equals(param) && x.value().equals(value))));
         WaitForAsyncUtils.waitForFxEvents();
         String after = virsh.get();
@@ -956,7 +877,7 @@ class DomainPagesLabTest {
         }
         robot.clickOn(robot.lookup("#snapWizardCreate").queryButton());
         Fx.await(WAIT, "wizard closed", () -> robot.lookup("#snapshotWizard").tryQuery().isEmpty());
-        awaitDone(DomainPageViewModel.SNAPSHOTS, "snapshot " + name);
+        lab.awaitDone(DomainPageViewModel.SNAPSHOTS, "snapshot " + name);
     }
 
     @SuppressWarnings("unchecked")
@@ -993,10 +914,10 @@ class DomainPagesLabTest {
     @Test
     void snapshotWizardMakesEachKindAndTheTreeShowsThem(FxRobot robot) throws IOException {
         String name = defineScratch();
-        startScratch(name);
+        startScratch();
         String image = vdaSource(name);
-        open(robot, name);
-        tab(robot, "snapshotsTab");
+        lab.open(robot, name);
+        lab.tab("snapshotsTab");
 
         // internal (with the memory of the running guest): QEMU's snapshot inside the qcow2 image
         snapshotWithWizard(robot, SnapshotPlan.Kind.INTERNAL, "int1", "internal, by the wizard", false, null);
@@ -1011,7 +932,7 @@ class DomainPagesLabTest {
             return i3 != null && i3.getParent().getValue().name().equals("int2") && i3.getParent().getParent().getValue().name().equals("int1")
                 && i3.getValue().current();
         });
-        Screenshots.saveDoc(scene, "snapshot-tree-internal");
+        Screenshots.saveDoc(lab.scene(), "snapshot-tree-internal");
 
         // deleting a snapshot with children asks whether they go too: first "only this" (int2 moves up), then with them
         selectSnapshot(robot, "int1");
@@ -1021,13 +942,13 @@ class DomainPagesLabTest {
         assertTrue(question.contains("2 snapshot(s) below it (int2, int3)"), question);
         Screenshots.saveDoc(robot.lookup("#confirmDialog").query().getScene(), "snapshot-delete-children");
         confirm(robot, "Delete only \"int1\"");
-        awaitDone(DomainPageViewModel.SNAPSHOTS, "delete int1");
+        lab.awaitDone(DomainPageViewModel.SNAPSHOTS, "delete int1");
         assertEquals(java.util.Set.of("int2", "int3"), snapshotNames(name));
         assertEquals("int2", Lab.virsh("snapshot-list", name, "--roots", "--name").strip());
         selectSnapshot(robot, "int2");
         press(robot, "#deleteSnapshotButton");
         confirm(robot, "Delete it and the 1 below");
-        awaitDone(DomainPageViewModel.SNAPSHOTS, "delete int2 with children");
+        lab.awaitDone(DomainPageViewModel.SNAPSHOTS, "delete int2 with children");
         assertEquals(java.util.Set.of(), snapshotNames(name));
 
         // external, disks only, quiesced through the guest agent: vda continues on the overlay the wizard named
@@ -1050,9 +971,9 @@ class DomainPagesLabTest {
         assertEquals("running", Lab.state(name));
         // each was made as a job (the Jobs panel lists them), finished
         for (String snap : List.of("int1", "int2", "int3", "ext1", "ext2")) {
-            assertTrue(Fx.get(() -> model.jobs().jobs().all().stream().anyMatch(j -> j.kind() == org.vireo.job.JobKind.SNAPSHOT
+            assertTrue(Fx.get(() -> lab.model().jobs().jobs().all().stream().anyMatch(j -> j.kind() == org.vireo.job.JobKind.SNAPSHOT
                 && j.title().startsWith("Snapshot " + name + " as " + snap + " (") && j.state() == org.vireo.job.JobState.SUCCEEDED)),
-                "a finished snapshot job for " + snap + ": " + Fx.get(() -> model.jobs().jobs().all()));
+                "a finished snapshot job for " + snap + ": " + Fx.get(() -> lab.model().jobs().jobs().all()));
         }
 
         // the tree: ext2 below ext1, current, external; libvirt 9.0 cannot revert external snapshots: disabled, with the reason
@@ -1063,11 +984,11 @@ class DomainPagesLabTest {
         });
         Fx.await(WAIT, "the reason shown", () -> node(robot, "#snapshotActionNote", Label.class).getText().contains("needs libvirt 9.9.0"));
         assertTrue(Fx.get(() -> node(robot, "#revertSnapshotButton", javafx.scene.control.Button.class).isDisabled()));
-        Screenshots.saveDoc(scene, "snapshot-tree-external");
+        Screenshots.saveDoc(lab.scene(), "snapshot-tree-external");
         // deleting it: only libvirt's record (its files stay), after saying so
         press(robot, "#deleteSnapshotButton");
         confirm(robot, "Delete the record");
-        awaitDone(DomainPageViewModel.SNAPSHOTS, "delete ext2's record");
+        lab.awaitDone(DomainPageViewModel.SNAPSHOTS, "delete ext2's record");
         assertEquals(java.util.Set.of("ext1"), snapshotNames(name));
         assertTrue(Files.exists(Path.of(memFile)), "the memory file stays");
         Lab.virsh("destroy", name);
@@ -1082,11 +1003,11 @@ class DomainPagesLabTest {
     /** An external disk-only snapshot from the Snapshots tab: vda moves onto a new overlay, which this returns. */
     private String externalSnapshot(FxRobot robot, String name, String snapshot) {
         String before = vdaSource(name);
-        tab(robot, "snapshotsTab");
+        lab.tab("snapshotsTab");
         snapshotWithWizard(robot, SnapshotPlan.Kind.EXTERNAL_DISKS, snapshot, "", false, null);
         String overlay = vdaSource(name);
         assertFalse(overlay.equals(before), "vda moved onto an overlay");
-        tab(robot, "actionsTab");
+        lab.tab("actionsTab");
         return overlay;
     }
 
@@ -1098,7 +1019,7 @@ class DomainPagesLabTest {
 
     private void awaitJobReady(String what) {
         Fx.await(Duration.ofSeconds(90), what + " ready", () -> {
-            var job = pages().actions().blockJobProperty().get();
+            var job = lab.pages().actions().blockJobProperty().get();
             return job != null && job.end() > 0 && job.cur() == job.end();
         });
     }
@@ -1108,34 +1029,34 @@ class DomainPagesLabTest {
         String name = defineScratch();
         String base = Lab.virsh("domblklist", "--inactive", name).lines().map(String::strip).filter(l -> l.startsWith("vda"))
             .map(l -> l.replaceFirst("^vda\\s+", "")).findFirst().orElseThrow();
-        startScratch(name);
-        open(robot, name);
-        tab(robot, "actionsTab");
+        startScratch();
+        lab.open(robot, name);
+        lab.tab("actionsTab");
         Fx.run(() -> node(robot, "#jobDiskField", TextField.class).setText("vda"));
 
         // active commit of an overlay: progress shown, speed set, then pivot back onto the base image
         externalSnapshot(robot, name, "overlay1");
         press(robot, "#blockCommitButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "block commit");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "block commit");
         awaitJobReady("active commit");
         assertTrue(Lab.virsh("blockjob", name, "vda", "--info").contains("Commit"), Lab.virsh("blockjob", name, "vda", "--info"));
         Fx.await(WAIT, "job shown", () -> node(robot, "#blockJobText", Label.class).getText().contains("100%"));
-        Screenshots.save(scene, "domain-actions-block-job");
+        Screenshots.save(lab.scene(), "domain-actions-block-job");
         Fx.run(() -> node(robot, "#jobSpeedField", TextField.class).setText("1"));
         press(robot, "#jobSpeedButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "job speed");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "job speed");
         String info = Lab.virsh("blockjob", name, "vda", "--info");
         assertTrue(info.contains("1048576 bytes/s"), info);
         press(robot, "#jobPivotButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "pivot");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "pivot");
         eventually(Duration.ofSeconds(60), "vda back on the base image", () -> vdaSource(name).equals(base));
-        Fx.await(WAIT, "no job shown", () -> pages().actions().blockJobProperty().get() == null);
+        Fx.await(WAIT, "no job shown", () -> lab.pages().actions().blockJobProperty().get() == null);
 
         // pull: the overlay takes in its backing chain and the job ends by itself
         String overlay2 = externalSnapshot(robot, name, "overlay2");
         Fx.run(() -> node(robot, "#jobSpeedField", TextField.class).setText("0"));
         press(robot, "#blockPullButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "block pull");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "block pull");
         // QEMU 7.2 itself sometimes segfaults ("segfault at 40") while a pull completes, seen in about
         // half of the full runs and never alone; that is QEMU's bug, not a result of this test: the
         // run reports the test as aborted, with the reason, instead of passed or failed
@@ -1160,32 +1081,32 @@ class DomainPagesLabTest {
         // abort without pivot: the disk stays on its overlay
         String overlay3 = externalSnapshot(robot, name, "overlay3");
         press(robot, "#blockCommitButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "block commit 2");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "block commit 2");
         awaitJobReady("second active commit");
         press(robot, "#jobAbortButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "abort");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "abort");
         eventually(Duration.ofSeconds(60), "job gone", () -> noBlockJob(name));
         assertEquals(overlay3, vdaSource(name));
 
         // copy (virDomainBlockCopy with the transient-job flag this persistent domain needs): it mirrors until
         // pivoted, then the guest runs on the copy; a second copy aborted leaves it where it was
-        Path copy = scratchDir.resolve(name + "-copy.qcow2");
+        Path copy = scratchDir().resolve(name + "-copy.qcow2");
         Fx.run(() -> node(robot, "#copyDestField", TextField.class).setText(copy.toString()));
         press(robot, "#blockCopyButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "block copy");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "block copy");
         awaitJobReady("block copy");
         assertTrue(Lab.virsh("blockjob", name, "vda", "--info").contains("Copy"), Lab.virsh("blockjob", name, "vda", "--info"));
         press(robot, "#jobPivotButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "pivot onto the copy");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "pivot onto the copy");
         eventually(Duration.ofSeconds(60), "vda on the copy", () -> vdaSource(name).equals(copy.toString()));
         assertTrue(Files.size(copy) > 0);
-        Path copy2 = scratchDir.resolve(name + "-copy2.qcow2");
+        Path copy2 = scratchDir().resolve(name + "-copy2.qcow2");
         Fx.run(() -> node(robot, "#copyDestField", TextField.class).setText(copy2.toString()));
         press(robot, "#blockCopyButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "second block copy");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "second block copy");
         awaitJobReady("second block copy");
         press(robot, "#jobAbortButton");
-        awaitDone(DomainPageViewModel.ACTIONS, "abort the copy");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "abort the copy");
         eventually(Duration.ofSeconds(60), "copy job gone", () -> noBlockJob(name));
         assertEquals(copy.toString(), vdaSource(name), "an aborted copy leaves the disk where it was");
 
@@ -1193,7 +1114,7 @@ class DomainPagesLabTest {
         Fx.run(() -> node(robot, "#gracefulCheck", CheckBox.class).setSelected(false));
         press(robot, "#forceOffActionButton");
         confirm(robot, "Force off");
-        awaitDone(DomainPageViewModel.ACTIONS, "force off");
+        lab.awaitDone(DomainPageViewModel.ACTIONS, "force off");
         assertEquals("shut off", Lab.state(name));
         assertEquals("destroyed", Lab.virsh("domstate", "--reason", name).replaceAll(".*\\((.*)\\)", "$1"));
     }
