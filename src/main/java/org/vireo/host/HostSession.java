@@ -280,6 +280,14 @@ public final class HostSession {
         if (stopped || held || conn != null) {
             return;
         }
+        // the dialogs and --connect check a URI as it is typed; one from anywhere else (a hand-edited
+        // settings file, a caller of this class) gets the same check before libvirt sees it
+        java.util.Optional<String> malformed = org.vireo.model.ConnectionUri.problem(uri);
+        if (malformed.isPresent()) {
+            LOG.warn("not connecting to {}: {}", uri, malformed.get());
+            failed(malformed.get(), true);
+            return;
+        }
         publish(new HostSnapshot(uri, hostname, ConnectionState.CONNECTING, "", current.domains(), current.figures(), System.nanoTime(), 0));
         VirtConnection opened = null;
         try {

@@ -140,6 +140,31 @@ class ConnectFaultTest {
         assertTrue(ssh.reason().startsWith("Host unreachable") && ssh.reason().contains("Connection refused"), ssh.reason());
     }
 
+    /**
+     * A malformed URI that reaches a host session from elsewhere than the dialogs (a hand-edited
+     * settings file): refused with the dialogs' message, for good (no retry), libvirt never asked.
+     */
+    @Test
+    void aMalformedUriGivenToAHostIsRefusedBeforeLibvirtAndNotRetried() {
+        // those ConnectionUri refuses; SSH's own parameters are refused by the SSH connector (SshTargetTest, SshLabTest)
+        List<String> bad = MalformedInputFaultTest.badUris()
+            .filter(u -> u.length() < 200 && org.vireo.model.ConnectionUri.problem(u).isPresent()).limit(60).toList();
+        AtomicInteger opened = new AtomicInteger();
+        org.vireo.host.HostConnector counting = uri -> {
+            opened.incrementAndGet();
+            return org.vireo.host.HostConnector.DIRECT.open(uri);
+        };
+        for (String uri : bad) {
+            HostSession s = session(uri, counting, snap -> { });
+            s.start();
+            Await.until(SLACK, uri + " refused", () -> s.current().state() == ConnectionState.DISCONNECTED && !s.current().error().isBlank());
+            assertEquals(org.vireo.model.ConnectionUri.problem(uri).orElseThrow(), s.current().error(), uri);
+            assertEquals(0, s.current().nextTryAtMillis(), uri + ": not retried");
+        }
+        assertEquals(0, opened.get(), "opens that reached libvirt");
+        System.out.printf("[figure] %d malformed URIs given to host sessions: all refused before libvirt%n", bad.size());
+    }
+
     /** A name that does not resolve (FaultResolver fails it without a DNS query leaving the machine). */
     @Test
     void aNameThatDoesNotResolveIsNamedAtOnce() throws Exception {
