@@ -15,7 +15,9 @@ final class ConnectErrors {
     static boolean isConnectionLost(VirtException e) {
         String m = String.valueOf(e.getMessage());
         return e.errorDomain().contains("RPC") && (m.contains("End of file") || m.contains("Cannot recv data") || m.contains("Cannot write data")
-            || m.contains("connection closed") || m.contains("Broken pipe") || m.contains("Connection reset"));
+            || m.contains("connection closed") || m.contains("Broken pipe") || m.contains("Connection reset")
+            // libvirt's RPC client says these when the daemon dies while the call waits (seen in the fault suite)
+            || m.contains("received hangup event on socket") || m.contains("client socket is closed"));
     }
 
     static boolean isPermanent(VirtException e) {

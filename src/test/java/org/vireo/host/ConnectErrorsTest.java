@@ -20,4 +20,14 @@ class ConnectErrorsTest {
             assertFalse(ConnectErrors.isPermanent(ssh(c)), c);
         }
     }
+
+    /** The words libvirt's RPC client uses when the daemon dies under a call, each seen in the fault suite. */
+    @Test
+    void aDaemonDyingUnderACallIsALostLinkWhateverWordsLibvirtChose() {
+        for (String m : new String[] {"End of file while reading data: Input/output error", "Cannot recv data: Connection reset by peer",
+            "Cannot write data: Broken pipe", "internal error: received hangup event on socket", "internal error: client socket is closed"}) {
+            assertTrue(ConnectErrors.isConnectionLost(new VirtException(38, "VIR_ERR_SYSTEM_ERROR", "VIR_FROM_RPC", m, null)), m);
+        }
+        assertFalse(ConnectErrors.isConnectionLost(new VirtException(42, "VIR_ERR_NO_DOMAIN", "VIR_FROM_QEMU", "Domain not found", null)));
+    }
 }
