@@ -27,22 +27,28 @@ final class DomainCalls {
 
     /** {@code body} on the binding's handle of the domain, freed afterwards. */
     <T> T on(String uuid, OnDomain<T> body) throws VirtException {
-        Domain dom;
+        // a reference of our own: the worker may close the connection while a job's call runs
+        Pointer ref = connection.acquire();
         try {
-            dom = binding().domainLookupByUUIDString(uuid);
-        } catch (LibvirtException e) {
-            throw VirtException.from(e);
-        }
-        try {
-            return body.apply(dom);
-        } catch (LibvirtException e) {
-            throw VirtException.from(e);
-        } finally {
+            Domain dom;
             try {
-                dom.free();
-            } catch (LibvirtException ignored) {
-                // freeing a handle cannot fail in a way the user could act on
+                dom = binding().domainLookupByUUIDString(uuid);
+            } catch (LibvirtException e) {
+                throw VirtException.from(e);
             }
+            try {
+                return body.apply(dom);
+            } catch (LibvirtException e) {
+                throw VirtException.from(e);
+            } finally {
+                try {
+                    dom.free();
+                } catch (LibvirtException ignored) {
+                    // freeing a handle cannot fail in a way the user could act on
+                }
+            }
+        } finally {
+            VirtConnection.release(ref);
         }
     }
 
@@ -57,14 +63,19 @@ final class DomainCalls {
      * connection.
      */
     <T> T onNative(String uuid, OnPointer<T> body) throws VirtException {
-        Pointer dom = NativeVirt.LIB.virDomainLookupByUUIDString(connection.connPointer(), uuid);
-        if (dom == null) {
-            throw VirtException.lastError("virDomainLookupByUUIDString");
-        }
+        Pointer conn = connection.acquire();
         try {
-            return body.apply(dom);
+            Pointer dom = NativeVirt.LIB.virDomainLookupByUUIDString(conn, uuid);
+            if (dom == null) {
+                throw VirtException.lastError("virDomainLookupByUUIDString");
+            }
+            try {
+                return body.apply(dom);
+            } finally {
+                NativeVirt.LIB.virDomainFree(dom);
+            }
         } finally {
-            NativeVirt.LIB.virDomainFree(dom);
+            VirtConnection.release(conn);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.vireo.libvirt;
 
+import com.sun.jna.Pointer;
 import java.util.Set;
 import org.libvirt.KeycodeSet;
 import org.vireo.model.DomainAction;
@@ -88,8 +89,12 @@ public final class LifecycleApi {
 
     /** virDomainRestoreFlags: a connection-level call; the file names its domain. */
     public void restore(String file, Set<DomainFlags.Save> flags) throws VirtException {
-        DomainCalls.check(NativeVirt.LIB.virDomainRestoreFlags(calls.connection().connPointer(), file, null, DomainFlags.mask(flags)),
-            "virDomainRestoreFlags");
+        Pointer conn = calls.connection().acquire(); // a job: the worker may close the connection meanwhile
+        try {
+            DomainCalls.check(NativeVirt.LIB.virDomainRestoreFlags(conn, file, null, DomainFlags.mask(flags)), "virDomainRestoreFlags");
+        } finally {
+            VirtConnection.release(conn);
+        }
     }
 
     public void managedSave(String uuid, Set<DomainFlags.Save> flags) throws VirtException {

@@ -25,11 +25,17 @@ public final class MigrationApi {
                 DomainCalls.check(NativeVirt.LIB.virDomainMigrateSetMaxDowntime(dom, o.maxDowntimeMs(), 0), "virDomainMigrateSetMaxDowntime");
             }
             if (o.mode() == MigrationOptions.Mode.DIRECT) {
-                Pointer moved = NativeVirt.LIB.virDomainMigrate3(dom, destination.connPointer(), params.pointer(), params.size(), o.flags());
-                if (moved == null) {
-                    throw VirtException.lastError("virDomainMigrate3");
+                // the destination's host may drop and close its connection during the migration
+                Pointer to = destination.acquire();
+                try {
+                    Pointer moved = NativeVirt.LIB.virDomainMigrate3(dom, to, params.pointer(), params.size(), o.flags());
+                    if (moved == null) {
+                        throw VirtException.lastError("virDomainMigrate3");
+                    }
+                    NativeVirt.LIB.virDomainFree(moved);
+                } finally {
+                    VirtConnection.release(to);
                 }
-                NativeVirt.LIB.virDomainFree(moved);
             } else {
                 DomainCalls.check(NativeVirt.LIB.virDomainMigrateToURI3(dom, o.peerUri(), params.pointer(), params.size(), o.flags()),
                     "virDomainMigrateToURI3");

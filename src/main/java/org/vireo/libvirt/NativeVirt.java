@@ -21,6 +21,11 @@ interface NativeVirt extends Library {
 
     int virDomainFree(Pointer dom);
 
+    /** One more reference to the connection: its memory stays until as many virConnectClose calls. */
+    int virConnectRef(Pointer conn);
+
+    int virConnectClose(Pointer conn);
+
     String virDomainGetName(Pointer dom);
 
     int virDomainGetUUIDString(Pointer dom, byte[] buf);

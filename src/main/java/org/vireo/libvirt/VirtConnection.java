@@ -28,6 +28,9 @@ public final class VirtConnection implements AutoCloseable {
 
     private final String uri;
     private final Connect conn;
+    /** Guards {@link #closed} against {@link #acquire}: no reference is taken while the close runs. */
+    private final Object refs = new Object();
+    private boolean closed;
     private LifecycleListener lifecycleListener;
     private MetadataEvents metadataEvents;
     /** Whether the driver runs in this process (test:///...): no transport, no host. */
@@ -297,10 +300,13 @@ public final class VirtConnection implements AutoCloseable {
         } catch (LibvirtException | RuntimeException ignored) {
             // as above
         }
-        try {
-            conn.close();
-        } catch (LibvirtException | RuntimeException ignored) {
-            // as above
+        synchronized (refs) {
+            closed = true;
+            try {
+                conn.close();
+            } catch (LibvirtException | RuntimeException ignored) {
+                // as above
+            }
         }
         for (AutoCloseable carrier : carriers) {
             try {
@@ -318,6 +324,29 @@ public final class VirtConnection implements AutoCloseable {
 
     Pointer connPointer() {
         return BindingPointers.of(conn);
+    }
+
+    /**
+     * The native connection with a libvirt reference of the caller's own, for a call made off
+     * the host's worker (a job, its figures, a migration's destination). Closing the connection
+     * frees it once its last reference goes: without one of its own, a call that overlapped the
+     * close (the daemon dies, the worker closes the link while a job looks its domain up)
+     * wrote into freed memory, and the process died later in malloc (the fault suite's
+     * DaemonKillFaultTest, about one run in five). Give it back with {@link #release}.
+     */
+    Pointer acquire() throws VirtException {
+        synchronized (refs) {
+            Pointer p = closed ? null : BindingPointers.of(conn);
+            if (p == null) {
+                throw new VirtException(12, "VIR_ERR_INVALID_CONN", "VIR_FROM_RPC", "internal error: client socket is closed", null);
+            }
+            NativeVirt.LIB.virConnectRef(p);
+            return p;
+        }
+    }
+
+    static void release(Pointer acquired) {
+        NativeVirt.LIB.virConnectClose(acquired);
     }
 
     private static String uuidOf(Pointer dom) {
