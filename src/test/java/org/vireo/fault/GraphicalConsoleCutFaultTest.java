@@ -30,6 +30,7 @@ import org.vireo.ui.MainWindow;
 import org.vireo.ui.VireoApp;
 import org.vireo.ui.console.ConsolePane;
 import org.vireo.ui.console.ConsoleTab;
+import org.vireo.ui.console.ConsoleWindow;
 import org.vireo.ui.console.GraphicalConsoleViewModel.Phase;
 
 /**
@@ -90,6 +91,24 @@ class GraphicalConsoleCutFaultTest {
         Fx.await(WAIT, "graphical console drawn over SSH", () ->
             pane.graphics().phaseProperty().get() == Phase.CONNECTED && pane.framesDrawn() > 0);
         return pane;
+    }
+
+    @Test
+    void aDetachedConsoleWindowRidesOutTheCutAndDrawsAgainByItself(FxRobot robot) {
+        String guest = TwoHostLab.runningGuest("B");
+        openConsole(robot, guest);
+        ConsoleTab tab = consoleTab();
+        ConsoleWindow window = Fx.get(tab::detach);
+        ConsolePane pane = window.pane();
+        Fx.await(WAIT, "the detached window draws", () -> pane.graphics().phaseProperty().get() == Phase.CONNECTED && pane.framesDrawn() > 0);
+        long links = Fx.get(() -> pane.graphics().connections());
+        relay.cutAll();
+        Fx.await(WAIT, "hostB shown down", () -> host().getState() != ConnectionState.CONNECTED);
+        long t = Fx.timeUntil(Duration.ofSeconds(60), "the detached console drawing again by itself", () ->
+            host().getState() == ConnectionState.CONNECTED && window.stage().isShowing()
+                && pane.graphics().connections() > links && pane.graphics().phaseProperty().get() == Phase.CONNECTED);
+        System.out.printf("[figure] detached console back %d ms after the cut was shown, by itself%n", t);
+        Fx.run(() -> window.stage().hide());
     }
 
     @Test
