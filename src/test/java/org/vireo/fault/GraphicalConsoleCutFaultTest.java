@@ -108,6 +108,8 @@ class GraphicalConsoleCutFaultTest {
             host().getState() == ConnectionState.CONNECTED && window.stage().isShowing()
                 && pane.graphics().connections() > links && pane.graphics().phaseProperty().get() == Phase.CONNECTED);
         System.out.printf("[figure] detached console back %d ms after the cut was shown, by itself%n", t);
+        // and it follows the domain's row the host lists now (its old row is gone with the link)
+        Fx.await(WAIT, "the detached console on the domain's new row", () -> host().domains().contains(pane.graphics().row()));
         Fx.run(() -> window.stage().hide());
     }
 

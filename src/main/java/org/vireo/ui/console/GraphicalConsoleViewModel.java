@@ -56,6 +56,7 @@ public final class GraphicalConsoleViewModel {
     private final AtomicLong connections = new AtomicLong();
     private final Object wake = new Object();
     private final javafx.beans.value.ChangeListener<Object> stateWatch = (o, a, b) -> stateChanged();
+    private final javafx.collections.ListChangeListener<DomainRowViewModel> listing = c -> relisted();
     private volatile boolean running;
     private volatile boolean guestRuns;
     private volatile RfbClient client;
@@ -98,12 +99,30 @@ public final class GraphicalConsoleViewModel {
             return;
         }
         LOG.info("console of {} follows it to {}", row.getName(), other.host().uri());
+        switchTo(other);
+    }
+
+    /**
+     * FX thread: the host listed its domains again after it dropped (its rows are new objects):
+     * the console takes the domain's new row, so that it follows its state from now on.
+     */
+    private void relisted() {
+        if (!running || row.host().domains().contains(row)) {
+            return;
+        }
+        String uuid = row.uuid();
+        row.host().domains().stream().filter(r -> r.uuid().equals(uuid)).findFirst().ifPresent(this::switchTo);
+    }
+
+    private void switchTo(DomainRowViewModel other) {
         row.statusProperty().removeListener(stateWatch);
+        row.host().domains().removeListener(listing);
         row = other;
         service = other.host().consoles();
         other.statusProperty().addListener(stateWatch);
+        other.host().domains().addListener(listing);
         shownRow.set(other);
-        guestRuns = true;
+        guestRuns = other.getState().isActive();
         synchronized (wake) {
             wake.notifyAll();
         }
@@ -119,6 +138,8 @@ public final class GraphicalConsoleViewModel {
         running = true;
         guestRuns = row.getState().isActive();
         row.statusProperty().addListener(stateWatch);
+        row.host().domains().removeListener(listing);
+        row.host().domains().addListener(listing);
         thread = Thread.ofPlatform().daemon().name("console " + row.getName()).start(this::loop);
     }
 
@@ -129,6 +150,7 @@ public final class GraphicalConsoleViewModel {
         }
         running = false;
         row.statusProperty().removeListener(stateWatch);
+        row.host().domains().removeListener(listing);
         RfbClient c = client;
         if (c != null) {
             c.close();
