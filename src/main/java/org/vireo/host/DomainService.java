@@ -396,11 +396,7 @@ public final class DomainService {
         java.util.concurrent.atomic.AtomicReference<List<String>> files = new java.util.concurrent.atomic.AtomicReference<>(List.of());
         return snapshotOutcome(job(JobKind.SNAPSHOT, "Snapshot " + nameOf(uuid) + " as " + plan.name() + " ("
             + plan.kind().label().toLowerCase(java.util.Locale.ROOT) + ")",
-            uuid, c -> {
-                SnapshotApi api = new SnapshotApi(c);
-                files.set(api.filesOf(uuid, plan));
-                made.set(api.createSnapshot(uuid, plan));
-            }).thenApply(v -> made.get()), plan, files::get);
+            uuid, c -> made.set(new SnapshotApi(c).createSnapshot(uuid, plan, files::set))).thenApply(v -> made.get()), plan, files::get);
     }
 
     /**

@@ -102,36 +102,19 @@ public final class SnapshotApi {
         return l.getLength() == 0 ? "" : ((org.w3c.dom.Element) l.item(0)).getAttribute(name);
     }
 
+    private static String firstImage(SnapshotSource source) {
+        return source.disks().stream().filter(SnapshotSource.Disk::snapshotable).map(SnapshotSource.Disk::file).findFirst().orElse(null);
+    }
+
     /**
      * virDomainSnapshotCreateXML for the wizard's plan. Internal: QEMU's own snapshot inside every
      * qcow2 image (with the memory when the guest runs). External: an overlay per chosen disk
      * ({@link SnapshotPlan#overlayFor}), the other disks left out; with memory, its file beside the
      * first image. Atomic; quiesce freezes the guest's filesystems through the agent meanwhile.
+     * {@code writes} is told, before libvirt starts, the files on the host the snapshot writes
+     * (its memory file, then its overlays; none for an internal one).
      */
-    /** The files an external snapshot of {@code plan} writes on the host: its memory file, then its overlays. */
-    public List<String> filesOf(String uuid, SnapshotPlan plan) throws VirtException {
-        if (plan.kind() == SnapshotPlan.Kind.INTERNAL) {
-            return List.of();
-        }
-        SnapshotSource source = snapshotSource(uuid);
-        String name = plan.name().strip();
-        List<String> files = new ArrayList<>();
-        if (plan.kind() == SnapshotPlan.Kind.EXTERNAL_MEMORY) {
-            files.add(SnapshotPlan.memoryFileFor(source.domain(), firstImage(source), name));
-        }
-        for (SnapshotSource.Disk d : source.disks()) {
-            if (plan.disks().contains(d.target()) && d.snapshotable()) {
-                files.add(SnapshotPlan.overlayFor(d.file(), name));
-            }
-        }
-        return files;
-    }
-
-    private static String firstImage(SnapshotSource source) {
-        return source.disks().stream().filter(SnapshotSource.Disk::snapshotable).map(SnapshotSource.Disk::file).findFirst().orElse(null);
-    }
-
-    public String createSnapshot(String uuid, SnapshotPlan plan) throws VirtException {
+    public String createSnapshot(String uuid, SnapshotPlan plan, java.util.function.Consumer<List<String>> writes) throws VirtException {
         return calls.on(uuid, dom -> {
             SnapshotSource source = snapshotSource(uuid);
             String name = plan.name().strip();
@@ -140,12 +123,13 @@ public final class SnapshotApi {
                 xml.append("<description>").append(DomainXml.escape(plan.description())).append("</description>");
             }
             Set<SnapshotCreate> flags = java.util.EnumSet.noneOf(SnapshotCreate.class);
+            List<String> files = new ArrayList<>();
             switch (plan.kind()) {
                 case INTERNAL -> { }
                 case EXTERNAL_DISKS -> flags.addAll(Set.of(SnapshotCreate.DISK_ONLY, SnapshotCreate.ATOMIC));
                 case EXTERNAL_MEMORY -> {
-                    xml.append("<memory snapshot='external' file='").append(DomainXml.escape(SnapshotPlan.memoryFileFor(source.domain(), firstImage(source), name)))
-                        .append("'/>");
+                    files.add(SnapshotPlan.memoryFileFor(source.domain(), firstImage(source), name));
+                    xml.append("<memory snapshot='external' file='").append(DomainXml.escape(files.getLast())).append("'/>");
                     flags.add(SnapshotCreate.ATOMIC);
                 }
             }
@@ -153,8 +137,9 @@ public final class SnapshotApi {
                 xml.append("<disks>");
                 for (SnapshotSource.Disk d : source.disks()) {
                     if (plan.disks().contains(d.target()) && d.snapshotable()) {
+                        files.add(SnapshotPlan.overlayFor(d.file(), name));
                         xml.append("<disk name='").append(DomainXml.escape(d.target())).append("' snapshot='external'><driver type='qcow2'/><source file='")
-                            .append(DomainXml.escape(SnapshotPlan.overlayFor(d.file(), name))).append("'/></disk>");
+                            .append(DomainXml.escape(files.getLast())).append("'/></disk>");
                     } else {
                         xml.append("<disk name='").append(DomainXml.escape(d.target())).append("' snapshot='no'/>");
                     }
@@ -165,6 +150,7 @@ public final class SnapshotApi {
                 flags.add(SnapshotCreate.QUIESCE); // fsfreeze through the guest agent around the disk snapshot
             }
             xml.append("</domainsnapshot>");
+            writes.accept(List.copyOf(files));
             DomainSnapshot snap = dom.snapshotCreateXML(xml.toString(), DomainFlags.mask(flags));
             try {
                 return DomainXml.text(snap.getXMLDesc(), "name");
