@@ -168,5 +168,7 @@ class GraphicalConsoleCutFaultTest {
                 && now.graphics().phaseProperty().get() == Phase.CONNECTED && now.framesDrawn() > 0;
         });
         System.out.printf("[figure] console drawing again %d ms after the cut was shown, by itself%n", t1);
+        // the console draws straight to X: read the window back from the display
+        org.vireo.support.Screenshots.saveFromScreen(scene, "console-after-cut");
     }
 }

@@ -99,8 +99,10 @@ class DomainGatewayTestDriverTest {
     @Test
     void aSnapshotRevertsPausedWhenAskedByName() throws VirtException {
         SnapshotApi snapshots = new SnapshotApi(conn);
-        String name = snapshots.createSnapshot(TEST, new SnapshotPlan("s1", "first", SnapshotPlan.Kind.INTERNAL, List.of(), false));
+        List<List<String>> writes = new java.util.ArrayList<>();
+        String name = snapshots.createSnapshot(TEST, new SnapshotPlan("s1", "first", SnapshotPlan.Kind.INTERNAL, List.of(), false), writes::add);
         assertEquals("s1", name);
+        assertEquals(List.of(List.of()), writes, "an internal snapshot writes no file of its own");
         List<SnapshotInfo> list = snapshots.snapshots(TEST);
         assertEquals(List.of("s1"), list.stream().map(SnapshotInfo::name).toList());
         snapshots.revertToSnapshot(TEST, "s1", Set.of(SnapshotRevert.PAUSED));
